@@ -1,0 +1,212 @@
+// One typed call: validate, send with a per-attempt timeout, map the answer to a value or a
+// typed error, retry what is worth retrying. openapi-fetch does the HTTP; this adds the rest.
+import type { Middleware } from "openapi-fetch";
+import { operations } from "../generated/validators.js";
+import {
+  AbortError,
+  APIError,
+  AuthenticationError,
+  ConnectionError,
+  type ErrorDetails,
+  LeadConduitError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  ResponseValidationError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+} from "./errors.js";
+import { mergeRequestOptions, type RequestOptions, type ResolvedRequestOptions } from "./options.js";
+import { headersToObject, redactRequest, redactText } from "./redact.js";
+import { isRetryable, parseRetryAfter, retryDelay, sleep } from "./retry.js";
+import { assertValidRequest, assertValidResponse, type CallInput } from "./validation.js";
+
+export type OperationId = keyof typeof operations;
+
+interface FetchResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+/** The slice of openapi-fetch's client this module uses, untyped by path. */
+export interface RawRequester {
+  request(method: string, url: string, init: Record<string, unknown>): Promise<FetchResult>;
+}
+
+export interface CallContext {
+  raw: RawRequester;
+  defaults: ResolvedRequestOptions;
+  /** Strings no error may contain: the key and the Authorization value built from it. */
+  secrets: readonly string[];
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: LeadConduitError };
+
+export async function call<T>(
+  ctx: CallContext,
+  operationId: OperationId,
+  input: CallInput,
+  options?: RequestOptions,
+): Promise<T> {
+  const opts = mergeRequestOptions(ctx.defaults, options);
+  const op = operations[operationId];
+  if (opts.validateRequests) assertValidRequest(op, input);
+  const { signal } = opts;
+  const aborted = (attempts: number) =>
+    new AbortError("The call was aborted by its signal", { attempts, cause: signal?.reason });
+
+  for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) throw aborted(attempt - 1);
+    const outcome = await attemptOnce(ctx, op, input, opts, attempt);
+    if (outcome.ok) return outcome.value as T;
+    const { error } = outcome;
+    if (attempt > opts.maxRetries || !isRetryable(error)) throw error;
+    const delayMs = retryDelay(attempt, error);
+    if (delayMs === undefined) throw error;
+    opts.onRetry?.({ attempt, delayMs, error });
+    await sleep(delayMs, signal, () => aborted(attempt));
+  }
+}
+
+async function attemptOnce(
+  ctx: CallContext,
+  op: (typeof operations)[OperationId],
+  input: CallInput,
+  opts: ResolvedRequestOptions,
+  attempts: number,
+): Promise<Outcome> {
+  const { signal } = opts;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, opts.timeoutMs);
+  const onAbort = () => controller.abort();
+  signal?.addEventListener("abort", onAbort, { once: true });
+  let sent: Request | undefined;
+  const capture: Middleware = {
+    onRequest({ request }) {
+      sent = request;
+    },
+  };
+  let result: FetchResult;
+  try {
+    result = await ctx.raw.request(op.method, op.path, {
+      params: input.path ? { path: input.path } : undefined,
+      body: input.body,
+      parseAs: "text",
+      signal: controller.signal,
+      middleware: [capture],
+    });
+  } catch (cause) {
+    if (cause instanceof LeadConduitError) throw cause; // refused by our own middleware
+    const request = sent ? redactRequest(sent) : undefined;
+    if (!sent) {
+      // failed before anything went out: the input could not be serialised
+      throw new ValidationError(`Could not build the request: ${messageOf(cause)}`, { attempts: attempts - 1, cause });
+    }
+    const details: ErrorDetails = { attempts, request, cause };
+    if (signal?.aborted) return fail(new AbortError("The call was aborted by its signal", details));
+    if (timedOut) return fail(new TimeoutError(`No complete answer within ${opts.timeoutMs} ms`, details));
+    return fail(new ConnectionError(`Connection failed: ${redactText(messageOf(cause), ctx.secrets)}`, details));
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  }
+
+  const { response } = result;
+  const details: ErrorDetails = {
+    status: response.status,
+    headers: headersToObject(response.headers),
+    attempts,
+    request: sent && redactRequest(sent),
+  };
+  if (response.ok) return successOf(ctx, op, result.data, opts, details);
+  return fail(errorForStatus(ctx, response.status, result.error, details));
+}
+
+function successOf(
+  ctx: CallContext,
+  op: (typeof operations)[OperationId],
+  data: unknown,
+  opts: ResolvedRequestOptions,
+  details: ErrorDetails,
+): Outcome {
+  const text = typeof data === "string" ? redactText(data, ctx.secrets) : "";
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // There is nothing typed to return, whatever validateResponses says.
+    const what = text.trim() === "" ? "empty" : "not JSON";
+    return fail(
+      new ResponseValidationError(`Response ${details.status} body is ${what}`, {
+        ...details,
+        rawBody: text,
+        violations: [{ path: "/", message: `body is ${what}` }],
+      }),
+    );
+  }
+  if (opts.validateResponses) {
+    const contentType = details.headers?.["content-type"] ?? "";
+    if (!/^application\/json\b/i.test(contentType)) {
+      return fail(
+        new ResponseValidationError(`Response content type ${JSON.stringify(contentType)} is not application/json`, {
+          ...details,
+          body,
+          rawBody: text,
+          violations: [{ path: "/", message: `content type ${contentType || "(none)"} is not application/json` }],
+        }),
+      );
+    }
+    try {
+      assertValidResponse(op.success, body, { ...details, body, rawBody: text });
+    } catch (error) {
+      return fail(error as ResponseValidationError);
+    }
+  }
+  return { ok: true, value: body };
+}
+
+function errorForStatus(ctx: CallContext, status: number, error: unknown, details: ErrorDetails): LeadConduitError {
+  let rawBody = error === undefined ? "" : typeof error === "string" ? error : JSON.stringify(error);
+  let body = error;
+  const redacted = redactText(rawBody, ctx.secrets);
+  if (redacted !== rawBody) {
+    rawBody = redacted;
+    try {
+      body = JSON.parse(redacted);
+    } catch {
+      body = redacted;
+    }
+  }
+  const said =
+    body && typeof body === "object" && typeof (body as { error?: unknown }).error === "string"
+      ? (body as { error: string }).error
+      : rawBody.replace(/\s+/g, " ").trim().slice(0, 200);
+  const message = `LeadConduit answered ${status}${said ? `: ${said}` : ""}`;
+  const all = { ...details, body, rawBody };
+  if (status === 400 || status === 422) return new ValidationError(message, all);
+  if (status === 401) return new AuthenticationError(message, all);
+  if (status === 403) return new PermissionError(message, all);
+  if (status === 404) return new NotFoundError(message, all);
+  if (status === 429) {
+    return new RateLimitError(message, { ...all, retryAfterMs: parseRetryAfter(details.headers?.["retry-after"]) });
+  }
+  if (status >= 500) return new ServerError(message, all);
+  return new APIError(message, all);
+}
+
+function fail(error: LeadConduitError): Outcome {
+  return { ok: false, error };
+}
+
+function messageOf(cause: unknown): string {
+  if (cause instanceof Error) {
+    const inner = cause.cause instanceof Error ? ` (${cause.cause.message})` : "";
+    return `${cause.message}${inner}`;
+  }
+  return String(cause);
+}

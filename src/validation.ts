@@ -1,0 +1,31 @@
+// Runs the validators generated from the spec (generated/validators.js) and turns their
+// findings into typed errors.
+import type { OperationValidators, SchemaValidator } from "../generated/validators.js";
+import { describeViolations, type ErrorDetails, ResponseValidationError, ValidationError, violationsOf } from "./errors.js";
+
+export interface CallInput {
+  body?: unknown;
+  path?: Record<string, unknown>;
+}
+
+/** Throws ValidationError (attempts 0) when the input breaks the operation's request schema. */
+export function assertValidRequest(op: OperationValidators, input: CallInput): void {
+  const violations = [];
+  if (op.body && !op.body(input.body)) violations.push(...violationsOf(op.body.errors, "body"));
+  for (const [name, check] of Object.entries(op.pathParams)) {
+    if (!check(input.path?.[name])) violations.push(...violationsOf(check.errors, `path/${name}`));
+  }
+  if (violations.length) {
+    throw new ValidationError(`Invalid request: ${describeViolations(violations)}`, { violations, attempts: 0 });
+  }
+}
+
+/** Throws ResponseValidationError when a 2xx body breaks the operation's response schema. */
+export function assertValidResponse(check: SchemaValidator, body: unknown, details: ErrorDetails): void {
+  if (check(body)) return;
+  const violations = violationsOf(check.errors);
+  throw new ResponseValidationError(`Response breaks the spec: ${describeViolations(violations)}`, {
+    ...details,
+    violations,
+  });
+}
