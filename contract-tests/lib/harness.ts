@@ -1,0 +1,81 @@
+// What every contract test shares: the spec's validators compiled once per worker by Ajv2020
+// from spec/leadconduit.yaml, the Prism URL, and the record of which (operation, status) pairs
+// were exercised in which mode (read by scripts/contract.ts for its coverage table).
+import { appendFileSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { ValidateFunction } from "ajv";
+import { expect, inject } from "vitest";
+import { createSpecAjv, loadSpec, type OperationSpec } from "../../scripts/lib/spec.ts";
+
+export const spec = loadSpec();
+const ajv = createSpecAjv(spec);
+const cache = new Map<object, ValidateFunction>();
+
+export function validatorFor(schema: object): ValidateFunction {
+  let validate = cache.get(schema);
+  if (!validate) cache.set(schema, (validate = ajv.compile(schema)));
+  return validate;
+}
+
+export const prismUrl = () => inject("prismUrl");
+
+export function operation(operationId: string): OperationSpec {
+  const op = spec.operations.find((o) => o.operationId === operationId);
+  if (!op) throw new Error(`no operation ${operationId} in the spec`);
+  return op;
+}
+
+export type Mode = "static" | "generated" | "negative" | "client";
+
+export interface Exercised {
+  operationId: string;
+  status: number;
+  mode: Mode;
+  documented: boolean;
+  case: string;
+}
+
+/** Appends one line per exercised pair; the gate merges them (workers run in parallel). */
+export function record(entry: Omit<Exercised, "documented">): void {
+  const file = process.env.LC_CONTRACT_RECORDS;
+  if (!file) return;
+  const documented = operation(entry.operationId).responses.some((r) => r.status === String(entry.status));
+  mkdirSync(dirname(file), { recursive: true });
+  appendFileSync(file, `${JSON.stringify({ ...entry, documented })}\n`);
+}
+
+/**
+ * Asserts a mock response is what the spec says for that operation and status: a documented
+ * status, JSON content, a body valid against the schema, and no `sl-violations` from Prism.
+ */
+export async function expectConforming(
+  operationId: string,
+  response: Response,
+  body: unknown,
+  where: { mode: Mode; case: string; refusal?: boolean },
+): Promise<void> {
+  const op = operation(operationId);
+  const documented = op.responses.find((r) => r.status === String(response.status));
+  expect(documented, `${operationId} answered undocumented status ${response.status}`).toBeDefined();
+  const violations = JSON.parse(response.headers.get("sl-violations") ?? "[]") as { location: string[] }[];
+  if (where.refusal) {
+    // Prism names what it refused in the request; nothing may be wrong with its response
+    expect(violations.length, "Prism did not say what it refused").toBeGreaterThan(0);
+    expect(violations.filter((v) => v.location[0] !== "request"), "Prism reported violations").toEqual([]);
+  } else {
+    expect(violations, "Prism reported violations").toEqual([]);
+  }
+  expect(response.headers.get("content-type") ?? "").toMatch(/^application\/json\b/);
+  const schema = documented!.content["application/json"];
+  expect(schema, `${operationId} ${response.status} documents no JSON schema`).toBeDefined();
+  const validate = validatorFor(schema!);
+  const valid = validate(body);
+  expect(valid ? [] : validate.errors, `${operationId} ${response.status} body breaks the spec`).toEqual([]);
+  record({ operationId, status: response.status, mode: where.mode, case: where.case });
+}
+
+/** Path of an operation with its path parameters filled from the spec's own examples. */
+export function examplePath(op: OperationSpec): string {
+  return op.pathParams.reduce((path, p) => path.replace(`{${p.name}}`, String(p.example)), op.path);
+}
+

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { basicAuthorization, createLeadConduitClient } from "../src/index.ts";
+
+// The oracle is Node's Buffer, independent of the TextEncoder + btoa path the client uses.
+const expected = (key: string) => `Basic ${Buffer.from(`API:${key}`, "utf8").toString("base64")}`;
+
+describe("basicAuthorization", () => {
+  it.each([
+    ["ASCII key", "1f1b96c9150d8050e858c043d543bb4eadae0e6f"],
+    ["Latin-1 key", "clé-secrète"],
+    ["non-Latin-1 key (btoa alone would throw)", "ключ-密钥-🔑"],
+    ["key with a colon", "a:b:c"],
+    ["long key", "k".repeat(4096)],
+  ])("%s encodes as Basic base64(\"API:\" + key) over UTF-8", (_what, key) => {
+    expect(basicAuthorization(key)).toBe(expected(key));
+    const decoded = Buffer.from(basicAuthorization(key).slice(6), "base64").toString("utf8");
+    expect(decoded).toBe(`API:${key}`);
+  });
+
+  it("is what the client sends, on the typed methods and on raw", async () => {
+    const seen: (string | null)[] = [];
+    const fetch = async (request: Request) => {
+      seen.push(request.headers.get("authorization"));
+      return Response.json({ message: "ok", entity: { name: "n", module_ids: [], source: null, recipient: null } });
+    };
+    const lc = createLeadConduitClient({ apiKey: "ключ-🔑", baseUrl: "https://api.test", fetch });
+    await lc.invitations.createRecipient({ email: "mike.jones@example.com" });
+    await lc.raw.POST("/invitations/source", { body: { email: "mike.jones@example.com" } });
+    expect(seen).toEqual([expected("ключ-🔑"), expected("ключ-🔑")]);
+  });
+});

@@ -1,0 +1,128 @@
+// Error mapping: the client's own logic, driven by a custom fetch (no network needed here).
+import { describe, expect, it } from "vitest";
+import {
+  APIError,
+  AuthenticationError,
+  ConnectionError,
+  createLeadConduitClient,
+  LeadConduitError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  ResponseValidationError,
+  ServerError,
+  ValidationError,
+} from "../src/index.ts";
+
+function answering(status: number, body: string, headers: Record<string, string> = { "content-type": "application/json" }) {
+  let calls = 0;
+  const fetch = async () => {
+    calls++;
+    return new Response(body, { status, headers });
+  };
+  const lc = createLeadConduitClient({ apiKey: "k", baseUrl: "https://api.test", fetch, maxRetries: 0 });
+  return { call: () => lc.invitations.createRecipient({ email: "mike.jones@example.com" }).catch((e: unknown) => e), calls: () => calls };
+}
+
+describe("status → error class", () => {
+  it.each([
+    [400, ValidationError],
+    [401, AuthenticationError],
+    [403, PermissionError],
+    [404, NotFoundError],
+    [408, APIError],
+    [409, APIError],
+    [422, ValidationError],
+    [429, RateLimitError],
+    [500, ServerError],
+    [503, ServerError],
+    [599, ServerError],
+  ] as const)("%i → %o", async (status, cls) => {
+    const { call } = answering(status, JSON.stringify({ error: "nope" }));
+    const error = await call();
+    expect(error).toBeInstanceOf(cls);
+    expect(error).toBeInstanceOf(LeadConduitError);
+    expect((error as LeadConduitError).status).toBe(status);
+    expect((error as LeadConduitError).body).toEqual({ error: "nope" });
+    expect((error as LeadConduitError).message).toBe(`LeadConduit answered ${status}: nope`);
+    expect((error as LeadConduitError).name).toBe(cls.name);
+  });
+
+  it("status errors are APIErrors; validation and connection errors are not", () => {
+    for (const cls of [AuthenticationError, PermissionError, NotFoundError, RateLimitError, ServerError]) {
+      expect(new cls("x", { status: 500 })).toBeInstanceOf(APIError);
+    }
+    expect(new ValidationError("x")).not.toBeInstanceOf(APIError);
+    expect(new ConnectionError("x")).not.toBeInstanceOf(APIError);
+  });
+});
+
+describe("bodies that are not JSON keep their text", () => {
+  it("an HTML error page", async () => {
+    const { call } = answering(503, "<html><body>Service Unavailable</body></html>", { "content-type": "text/html" });
+    const error = (await call()) as ServerError;
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.rawBody).toBe("<html><body>Service Unavailable</body></html>");
+    expect(error.message).toContain("Service Unavailable");
+  });
+
+  it("an empty error body", async () => {
+    const { call } = answering(500, "", { "content-length": "0" });
+    const error = (await call()) as ServerError;
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.rawBody).toBe("");
+    expect(error.message).toBe("LeadConduit answered 500");
+  });
+
+  it.each([
+    ["truncated JSON", '{"message":"Invitation was', "not JSON"],
+    ["HTML", "<html></html>", "not JSON"],
+    ["empty", "", "empty"],
+    ["whitespace", "  \n", "empty"],
+  ])("a 2xx with %s body is a ResponseValidationError, never a SyntaxError", async (_what, body, says) => {
+    const { call } = answering(200, body);
+    const error = (await call()) as ResponseValidationError;
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.rawBody).toBe(body);
+    expect(error.message).toContain(says);
+  });
+});
+
+describe("what an error carries", () => {
+  it("status, headers, attempts and a redacted request, as JSON too", async () => {
+    const { call } = answering(403, JSON.stringify({ error: "forbidden" }), {
+      "content-type": "application/json",
+      "x-request-id": "abc",
+    });
+    const error = (await call()) as PermissionError;
+    expect(error.headers).toMatchObject({ "x-request-id": "abc" });
+    expect(error.attempts).toBe(1);
+    expect(error.request).toEqual({
+      method: "POST",
+      url: "https://api.test/invitations/recipient",
+      headers: { authorization: "Basic [REDACTED]", "content-type": "application/json" },
+    });
+    const json = JSON.parse(JSON.stringify(error));
+    expect(json).toMatchObject({ name: "PermissionError", status: 403, body: { error: "forbidden" }, attempts: 1 });
+    expect(String(error)).toBe("PermissionError: LeadConduit answered 403: forbidden");
+  });
+
+  it("a 201 carrying the envelope is success too", async () => {
+    const { call } = answering(201, JSON.stringify({ message: "created", entity: { name: "n" } }));
+    await expect(call()).resolves.toEqual({ message: "created", entity: { name: "n" } });
+  });
+
+  it("a fetch that throws a non-Error is still a ConnectionError", async () => {
+    const lc = createLeadConduitClient({
+      apiKey: "test-key-123",
+      baseUrl: "https://api.test",
+      maxRetries: 0,
+      fetch: async () => {
+        throw "socket hang up";
+      },
+    });
+    const error = await lc.invitations.createRecipient({ email: "mike.jones@example.com" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).message).toContain("socket hang up");
+  });
+});

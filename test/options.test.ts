@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ConfigurationError, createLeadConduitClient, DEFAULT_BASE_URL, LeadConduitError } from "../src/index.ts";
+import { isLoopback } from "../src/transport.ts";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+function recording() {
+  const urls: string[] = [];
+  const fetch = async (request: Request) => {
+    urls.push(request.url);
+    return Response.json({ message: "ok" });
+  };
+  return { urls, fetch };
+}
+
+describe("construction", () => {
+  it.each([
+    ["no options at all", undefined],
+    ["no apiKey", {}],
+    ["an empty apiKey", { apiKey: "" }],
+    ["a blank apiKey", { apiKey: "   " }],
+    ["a non-string apiKey", { apiKey: 42 as unknown as string }],
+  ])("%s throws a clear LeadConduitError", (_what, options) => {
+    vi.stubEnv("LEADCONDUIT_API_KEY", "");
+    expect(() => createLeadConduitClient(options)).toThrow(ConfigurationError);
+    expect(() => createLeadConduitClient(options)).toThrow(LeadConduitError);
+    expect(() => createLeadConduitClient(options)).toThrow(/API key is required/);
+  });
+
+  it("reads the key and base URL from the environment when not given", async () => {
+    vi.stubEnv("LEADCONDUIT_API_KEY", "from-env");
+    vi.stubEnv("LEADCONDUIT_BASE_URL", "https://staging.leadconduit.test/");
+    const { urls, fetch } = recording();
+    const lc = createLeadConduitClient({ fetch });
+    await lc.invitations.createRecipient({ email: "mike.jones@example.com" });
+    expect(urls).toEqual(["https://staging.leadconduit.test/invitations/recipient"]);
+  });
+
+  it("defaults to the production server", async () => {
+    vi.stubEnv("LEADCONDUIT_BASE_URL", "");
+    const { urls, fetch } = recording();
+    await createLeadConduitClient({ apiKey: "k", fetch }).invitations.createSource({ email: "mike.jones@example.com" });
+    expect(DEFAULT_BASE_URL).toBe("https://app.leadconduit.com");
+    expect(urls).toEqual(["https://app.leadconduit.com/invitations/source"]);
+  });
+
+  it.each([
+    ["not a URL", { baseUrl: "app.leadconduit.com" }, /not a valid URL/],
+    ["credentials in the URL", { baseUrl: "https://u:p@app.leadconduit.com" }, /credentials/],
+    ["plain HTTP to a remote host", { baseUrl: "http://app.leadconduit.com" }, /plain HTTP/],
+    ["another protocol", { baseUrl: "ftp://app.leadconduit.com" }, /Unsupported protocol/],
+    ["a negative timeout", { timeoutMs: -1 }, /timeoutMs/],
+    ["a fractional maxRetries", { maxRetries: 1.5 }, /maxRetries/],
+    ["an onRetry that is not a function", { onRetry: "log" as never }, /onRetry/],
+  ])("refuses %s", (_what, options, message) => {
+    expect(() => createLeadConduitClient({ apiKey: "k", ...options })).toThrow(message);
+    expect(() => createLeadConduitClient({ apiKey: "k", ...options })).toThrow(ConfigurationError);
+  });
+
+  it("allows plain HTTP to loopback, and elsewhere only when told", () => {
+    expect(() => createLeadConduitClient({ apiKey: "k", baseUrl: "http://127.0.0.1:4010" })).not.toThrow();
+    expect(() => createLeadConduitClient({ apiKey: "k", baseUrl: "http://localhost:4010" })).not.toThrow();
+    expect(() =>
+      createLeadConduitClient({ apiKey: "k", baseUrl: "http://mock.internal", allowInsecureHttp: true }),
+    ).not.toThrow();
+  });
+
+  it("raw refuses a per-request baseUrl over plain HTTP, before sending", async () => {
+    const { urls, fetch } = recording();
+    const lc = createLeadConduitClient({ apiKey: "k", baseUrl: "https://api.test", fetch });
+    await expect(
+      lc.raw.POST("/invitations/recipient", { body: { email: "a@example.com" }, baseUrl: "http://evil.test" }),
+    ).rejects.toThrow(ConfigurationError);
+    expect(urls).toEqual([]);
+  });
+
+  it("per-call options are checked too", async () => {
+    const lc = createLeadConduitClient({ apiKey: "k", baseUrl: "https://api.test", fetch: recording().fetch });
+    await expect(
+      lc.invitations.createRecipient({ email: "mike.jones@example.com" }, { timeoutMs: 0 }),
+    ).rejects.toThrow(ConfigurationError);
+  });
+});
+
+describe("isLoopback", () => {
+  it.each([
+    ["localhost", true],
+    ["api.localhost", true],
+    ["127.0.0.1", true],
+    ["127.10.20.30", true],
+    ["[::1]", true],
+    ["::1", true],
+    ["127.0.0.1.example.com", false],
+    ["localhost.example.com", false],
+    ["10.0.0.1", false],
+    ["app.leadconduit.com", false],
+  ])("%s → %s", (host, expected) => {
+    expect(isLoopback(host)).toBe(expected);
+  });
+});
