@@ -32,8 +32,8 @@ export interface ClientOptions extends Omit<RequestOptions, "signal"> {
   apiKey?: string;
   /** Defaults to LEADCONDUIT_BASE_URL, then https://app.leadconduit.com. */
   baseUrl?: string;
-  /** A fetch implementation; defaults to globalThis.fetch. */
-  fetch?: typeof globalThis.fetch;
+  /** A fetch implementation, called with a Request; defaults to globalThis.fetch. */
+  fetch?: (input: Request) => Promise<Response>;
   /** Allow http:// to hosts other than loopback (sends the key in clear text). Default false. */
   allowInsecureHttp?: boolean;
 }

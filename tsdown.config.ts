@@ -1,0 +1,56 @@
+// Builds the published package: ESM (.mjs) and CJS (.cjs) with their own declarations
+// (.d.mts / .d.cts) into dist/. openapi-fetch stays an external runtime dependency; the
+// precompiled validators (generated/validators.js) are bundled, so Ajv is not needed at run time.
+import { defineConfig, type Rolldown } from "tsdown";
+
+// Rolldown (tsdown 0.21.10) compiles a default import of an external package, in the CJS output
+// of a "type": "module" package, to `__toESM(require("openapi-fetch"), 1)` ("node mode"), so the
+// default binding is the whole exports object, not createClient, and every CJS consumer fails
+// with "createClient is not a function" (rolldown/tsdown#1054). For the CJS build only, a
+// default import of openapi-fetch becomes a namespace import that takes the function from
+// whichever shape the interop gives. The ESM build and the declarations are untouched.
+const DEFAULT_IMPORT = /^import\s+([A-Za-z_$][\w$]*)\s*(?:,\s*(\{[^}]*\}))?\s*from\s*["']openapi-fetch["'];?/m;
+const openapiFetchCjsInterop: Rolldown.Plugin = {
+  name: "leadconduit:openapi-fetch-cjs-interop",
+  transform: {
+    order: "pre",
+    filter: { id: /[\\/]src[\\/][^\\/]+\.ts$/ },
+    handler(code) {
+      const match = DEFAULT_IMPORT.exec(code);
+      if (!match) return null;
+      const [statement, local, named] = match;
+      const replacement = [
+        'import * as __openapiFetch from "openapi-fetch";',
+        named ? `import ${named} from "openapi-fetch";` : "",
+        "const __openapiFetchDefault: unknown = (__openapiFetch as { default?: unknown }).default;",
+        `const ${local} = (typeof __openapiFetchDefault === "function"`,
+        "  ? __openapiFetchDefault",
+        "  : (__openapiFetchDefault as { default: unknown }).default) as typeof __openapiFetch.default;",
+      ].join("\n");
+      return { code: code.replace(statement, replacement), map: null };
+    },
+  },
+};
+
+export default defineConfig({
+  entry: { index: "src/index.ts" },
+  format: ["esm", "cjs"],
+  outDir: "dist",
+  // runs in Node, Bun, Deno and browsers: no Node built-ins, no shims
+  platform: "neutral",
+  target: "es2022",
+  fixedExtension: true,
+  dts: true,
+  sourcemap: false,
+  clean: true,
+  treeshake: true,
+  deps: { neverBundle: ["openapi-fetch"] },
+  inputOptions(options, format, { cjsDts }) {
+    if (format === "cjs" && !cjsDts) options.plugins = [options.plugins, openapiFetchCjsInterop];
+  },
+  // package.json is written by hand (npm pkg set), not by the build
+  exports: false,
+  publint: false,
+  attw: false,
+  checks: { legacyCjs: false },
+});
