@@ -1,0 +1,278 @@
+// npm run spec:diff [-- --base REF]: the breaking-change gate. Compares spec/leadconduit.yaml
+// (as it is on disk) with the spec at a base git ref and fails when the change breaks existing
+// clients without a major bump of info.version.
+//
+// Which change breaks what is decided by `redocly diff` (experimental in @redocly/cli 2.x) with
+// its diff-recommended rules; this script only reads its JSON report and weighs the version.
+// The project's redocly.yaml holds lint rules and no diff rules, and without diff rules redocly
+// rates every change a patch, so the diff runs with a config of its own. redocly's own
+// --check-version is not used: it also fails a minor change without a minor bump, and this gate's
+// rule is only "breaking needs a new major".
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs, promisify } from "node:util";
+import { SPEC_PATH } from "./lib/spec.ts";
+
+const run = promisify(execFile);
+const PROJECT_DIR = fileURLToPath(new URL("..", import.meta.url));
+const REDOCLY_BIN = fileURLToPath(new URL("../node_modules/@redocly/cli/bin/cli.js", import.meta.url));
+const DIFF_CONFIG = "extends:\n  - diff-recommended\ntelemetry: off\n";
+const DEFAULT_BRANCH = "main";
+
+export const EXIT = { ok: 0, breaking: 1, error: 2 } as const;
+
+/** The part of `redocly diff --format json` (reportVersion 1) this gate reads. */
+interface RedoclyDiffReport {
+  reportVersion: string;
+  infoVersions?: { base?: string; revision?: string };
+  summary: { major: number; minor: number; patch: number };
+  changes: {
+    path: string;
+    kind: string;
+    impact: "major" | "minor" | "patch";
+    property?: string;
+    verdicts: RedoclyVerdict[];
+  }[];
+}
+interface RedoclyVerdict {
+  ruleId: string;
+  impact: string;
+  message: string;
+  location?: { file: string; line: number; col: number };
+}
+
+export interface BreakingChange {
+  ruleId: string;
+  message: string;
+  /** JSON pointer of the change in the revision (or the base, for removals) */
+  pointer: string;
+  /** file:line:col */
+  location?: string;
+}
+
+export interface SpecDiffResult {
+  ok: boolean;
+  baseVersion?: string;
+  revisionVersion?: string;
+  /** info.version went up a semver major, which allows breaking changes */
+  majorBump: boolean;
+  summary: { major: number; minor: number; patch: number };
+  breaking: BreakingChange[];
+}
+
+export interface DiffLabels {
+  /** shown instead of the base file's path, e.g. `main:spec/leadconduit.yaml` */
+  base?: string;
+  revision?: string;
+}
+
+/** The core of the gate: two spec files in, a verdict out. */
+export async function diffSpecFiles(
+  basePath: string,
+  revisionPath: string,
+  labels: DiffLabels = {},
+): Promise<SpecDiffResult> {
+  const work = mkdtempSync(join(tmpdir(), "spec-diff-"));
+  try {
+    const config = join(work, "redocly.yaml");
+    const output = join(work, "diff.json");
+    writeFileSync(config, DIFF_CONFIG);
+    // --fail-on none: the exit code then means "redocly could not run", never "found a change"
+    const args = [REDOCLY_BIN, "diff", resolve(basePath), resolve(revisionPath), "--config", config];
+    args.push("--format", "json", "--fail-on", "none", "-o", output);
+    try {
+      await run(process.execPath, args, {
+        cwd: work,
+        env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 120_000,
+      });
+    } catch (error) {
+      const { stderr = "", stdout = "" } = error as { stderr?: string; stdout?: string };
+      throw new Error(`redocly diff failed: ${withoutBanner(`${stdout}\n${stderr}`) || (error as Error).message}`);
+    }
+    const report = JSON.parse(readFileSync(output, "utf8")) as RedoclyDiffReport;
+    if (report.reportVersion !== "1") {
+      throw new Error(`redocly diff wrote report version ${report.reportVersion}; this gate reads version 1`);
+    }
+    const where = (file: string) => {
+      const full = resolve(work, file);
+      if (full === resolve(basePath)) return labels.base ?? basePath;
+      if (full === resolve(revisionPath)) return labels.revision ?? revisionPath;
+      return file;
+    };
+    const breaking = report.changes
+      .filter((change) => change.impact === "major")
+      .flatMap((change) => {
+        const verdicts = change.verdicts.filter((v) => v.impact === "major");
+        // a change rated major always carries the verdict that rated it; this is for a future format
+        const message = `${change.kind} ${change.property ?? ""}`.trim();
+        const fallback: RedoclyVerdict[] = [{ ruleId: "(none)", impact: "major", message }];
+        return (verdicts.length ? verdicts : fallback).map((v) => ({
+          ruleId: v.ruleId,
+          message: v.message,
+          pointer: change.path,
+          ...(v.location ? { location: `${where(v.location.file)}:${v.location.line}:${v.location.col}` } : {}),
+        }));
+      });
+    const baseVersion = report.infoVersions?.base;
+    const revisionVersion = report.infoVersions?.revision;
+    const majorBump = isMajorBump(baseVersion, revisionVersion);
+    return {
+      ok: breaking.length === 0 || majorBump,
+      ...(baseVersion === undefined ? {} : { baseVersion }),
+      ...(revisionVersion === undefined ? {} : { revisionVersion }),
+      majorBump,
+      summary: report.summary,
+      breaking,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** True when `revision`'s semver major is greater than `base`'s; unreadable versions are not a bump. */
+export function isMajorBump(base: string | undefined, revision: string | undefined): boolean {
+  const major = (version: string | undefined) => {
+    const match = /^v?(\d+)\.\d+\.\d+(?:[-+].*)?$/.exec(version?.trim() ?? "");
+    return match ? Number(match[1]) : undefined;
+  };
+  const [from, to] = [major(base), major(revision)];
+  return from !== undefined && to !== undefined && to > from;
+}
+
+export function formatSpecDiff(result: SpecDiffResult, labels: Required<DiffLabels>): string {
+  const { major, minor, patch } = result.summary;
+  const from = `${labels.base} (${result.baseVersion ?? "no version"})`;
+  const to = `${labels.revision} (${result.revisionVersion ?? "no version"})`;
+  const plural = major + minor + patch === 1 ? "" : "s";
+  const lines = [
+    `spec:diff ${from} -> ${to}`,
+    `  ${major} breaking, ${minor} minor, ${patch} patch change${plural} (redocly diff, diff-recommended rules)`,
+  ];
+  if (result.breaking.length) {
+    lines.push("", "Breaking changes:");
+    for (const b of result.breaking) {
+      lines.push(`  ✖ ${b.message} (${b.ruleId})`, `      ${b.pointer}${b.location ? `  at ${b.location}` : ""}`);
+    }
+    lines.push(
+      "",
+      result.majorBump
+        ? `Allowed: info.version went from ${result.baseVersion} to ${result.revisionVersion}, a major bump.`
+        : `FAILED: breaking changes need a major bump of info.version (it is ${result.revisionVersion ?? "missing"}, ` +
+            `the base has ${result.baseVersion ?? "none"}). Undo them, or release them as a new major version.`,
+    );
+  } else {
+    lines.push("", "No breaking change.");
+  }
+  return lines.join("\n");
+}
+
+// ------------------------------------------------------------------ git
+
+export type BaseRef = { ref: string; commit: string } | { none: string };
+
+async function git(repoDir: string, args: string[]): Promise<string | undefined> {
+  try {
+    const { stdout } = await run("git", args, { cwd: repoDir, maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The commit to compare with: `--base REF` when given; otherwise where HEAD left main, or,
+ * on main itself (or when there is no main), the commit before HEAD.
+ */
+export async function resolveBaseRef(repoDir: string, override?: string): Promise<BaseRef> {
+  const commitOf = async (ref: string) =>
+    (await git(repoDir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]))?.trim();
+  if (override !== undefined) {
+    const commit = await commitOf(override);
+    if (!commit) throw new Error(`--base ${override} is not a commit in ${repoDir}`);
+    return { ref: override, commit };
+  }
+  const head = await commitOf("HEAD");
+  if (!head) return { none: "there is no commit yet" };
+  const mergeBase = (await git(repoDir, ["merge-base", "HEAD", DEFAULT_BRANCH]))?.trim();
+  if (mergeBase && mergeBase !== head) return { ref: `merge-base(HEAD, ${DEFAULT_BRANCH})`, commit: mergeBase };
+  const parent = await commitOf("HEAD~1");
+  if (!parent) return { none: "HEAD has no parent commit" };
+  return { ref: "HEAD~1", commit: parent };
+}
+
+export interface SpecDiffMainOptions {
+  /** the repository to read the base from; defaults to this project */
+  repoDir?: string;
+  /** the spec on disk; defaults to spec/leadconduit.yaml */
+  specPath?: string;
+  log?: (line: string) => void;
+  error?: (line: string) => void;
+}
+
+export async function specDiffMain(argv: string[], options: SpecDiffMainOptions = {}): Promise<number> {
+  const { repoDir = PROJECT_DIR, specPath = SPEC_PATH, log = console.log, error = console.error } = options;
+  let base: string | undefined;
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: { base: { type: "string" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+    });
+    if (values.help) {
+      log("Usage: npm run spec:diff [-- --base REF]\nFails on a breaking spec change unless info.version got a major bump.");
+      return EXIT.ok;
+    }
+    base = values.base;
+  } catch (e) {
+    error(`spec:diff: ${(e as Error).message}`);
+    return EXIT.error;
+  }
+
+  const work = mkdtempSync(join(tmpdir(), "spec-diff-base-"));
+  try {
+    const found = await resolveBaseRef(repoDir, base);
+    if ("none" in found) {
+      log(`spec:diff: nothing to compare with (${found.none}); skipped.`);
+      return EXIT.ok;
+    }
+    const top = (await git(repoDir, ["rev-parse", "--show-toplevel"]))?.trim() ?? repoDir;
+    const inRepo = relative(top, resolve(specPath)).split("\\").join("/");
+    const short = found.commit.slice(0, 12);
+    const baseLabel = `${found.ref} (${short}):${inRepo}`;
+    const content = await git(repoDir, ["show", `${found.commit}:${inRepo}`]);
+    if (content === undefined) {
+      log(`spec:diff: ${inRepo} does not exist at ${found.ref} (${short}); nothing to compare with, skipped.`);
+      return EXIT.ok;
+    }
+    // same file name as the revision, so redocly's messages read the same for both sides
+    const basePath = join(work, basename(specPath));
+    writeFileSync(basePath, content);
+    const labels = { base: baseLabel, revision: inRepo };
+    const result = await diffSpecFiles(basePath, specPath, labels);
+    log(formatSpecDiff(result, labels));
+    return result.ok ? EXIT.ok : EXIT.breaking;
+  } catch (e) {
+    error(`spec:diff: ${(e as Error).message}`);
+    return EXIT.error;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Drops the Node-version banner redocly prints on every run, keeping its real messages. */
+function withoutBanner(text: string): string {
+  return text
+    .split("\n")
+    .filter((line) => !/[║╔╚]/.test(line))
+    .join("\n")
+    .trim();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = await specDiffMain(process.argv.slice(2));
+}
