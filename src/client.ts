@@ -33,6 +33,7 @@ export function createLeadConduitClient(options: ClientOptions = {}): LeadCondui
   raw.use(authMiddleware(config.apiKey, config.allowInsecureHttp));
   const ctx: CallContext = {
     raw: raw as unknown as RawRequester,
+    fetch: config.fetch,
     defaults: config.defaults,
     secrets: [config.apiKey, basicAuthorization(config.apiKey).slice("Basic ".length)],
   };

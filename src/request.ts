@@ -1,6 +1,5 @@
 // One typed call: validate, send with a per-attempt timeout, map the answer to a value or a
 // typed error, retry what is worth retrying. openapi-fetch does the HTTP; this adds the rest.
-import type { Middleware } from "openapi-fetch";
 import { operations } from "../generated/validators.js";
 import {
   AbortError,
@@ -38,6 +37,8 @@ export interface RawRequester {
 
 export interface CallContext {
   raw: RawRequester;
+  /** the fetch the client was configured with; given the attempt's signal */
+  fetch: (input: Request, init?: RequestInit) => Promise<Response>;
   defaults: ResolvedRequestOptions;
   /** Strings no error may contain: the key and the Authorization value built from it. */
   secrets: readonly string[];
@@ -79,29 +80,37 @@ async function attemptOnce(
   attempts: number,
 ): Promise<Outcome> {
   const { signal } = opts;
+  // The signal goes to fetch itself, not into openapi-fetch's Request: wiring a signal into
+  // every Request object costs more than the rest of the wrapper together (see bench/).
   const controller = new AbortController();
   let timedOut = false;
+  let stop!: (reason: unknown) => void;
+  // ends the attempt even when the fetch in use ignores its signal
+  const stopped = new Promise<never>((_, reject) => (stop = reject));
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
+    stop(new Error(`timed out after ${opts.timeoutMs} ms`));
   }, opts.timeoutMs);
-  const onAbort = () => controller.abort();
+  const onAbort = () => {
+    controller.abort();
+    stop(signal!.reason);
+  };
   signal?.addEventListener("abort", onAbort, { once: true });
   let sent: Request | undefined;
-  const capture: Middleware = {
-    onRequest({ request }) {
-      sent = request;
-    },
-  };
   let result: FetchResult;
   try {
-    result = await ctx.raw.request(op.method, op.path, {
+    const pending = ctx.raw.request(op.method, op.path, {
       params: input.path ? { path: input.path } : undefined,
       body: input.body,
       parseAs: "text",
-      signal: controller.signal,
-      middleware: [capture],
+      // called with the final request, after every middleware (auth included)
+      fetch: (request: Request) => {
+        sent = request;
+        return ctx.fetch(request, { signal: controller.signal });
+      },
     });
+    result = await Promise.race([pending, stopped]);
   } catch (cause) {
     if (cause instanceof LeadConduitError) throw cause; // refused by our own middleware
     const request = sent ? redactRequest(sent) : undefined;
