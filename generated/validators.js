@@ -258,9 +258,18 @@ var require_formats = __commonJS({
   }
 });
 
-// ../..<tmp>/standalone.cjs
+// <tmp>/formats.cjs
+var require_formats2 = __commonJS({
+  "<tmp>/formats.cjs"(exports, module) {
+    "use strict";
+    var { fastFormats, fullFormats } = require_formats();
+    module.exports = { ...fastFormats, email: fullFormats.email };
+  }
+});
+
+// <tmp>/standalone.cjs
 var require_standalone = __commonJS({
-  "../..<tmp>/standalone.cjs"(exports) {
+  "<tmp>/standalone.cjs"(exports) {
     "use strict";
     exports.createRecipientInvitation_body = validate20;
     var formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
@@ -354,8 +363,8 @@ var require_standalone = __commonJS({
     var schema36 = { "type": "object", "required": ["name", "module_ids", "source", "recipient"], "properties": { "id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "name": { "type": "string" }, "description": { "type": "string" }, "module_ids": { "type": "array", "items": { "type": "string" } }, "source": { "type": ["string", "null"], "enum": ["form", "seller", "other", null] }, "recipient": { "type": ["string", "null"], "enum": ["buyer", "crm", "analytics", "enhancement", "esp", "other", null] }, "standard": { "type": "boolean" }, "account": { "type": ["boolean", "null"] }, "pending": { "type": "boolean" }, "connected": { "type": ["string", "null"], "enum": ["seller", "buyer", "both", null] }, "connected_account_id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "deprecated": { "type": "boolean" }, "see": { "$ref": "leadconduit.json#/$defs/BsonId" }, "field_suffix": { "type": ["string", "null"], "minLength": 3, "maxLength": 5, "pattern": "^[0-9a-zA-Z]+$" }, "invitation_id": { "anyOf": [{ "$ref": "leadconduit.json#/$defs/BsonId" }, { "type": "null" }] }, "invitation_expires_at": { "type": ["string", "null"], "format": "date-time" }, "expired": { "type": "boolean" }, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit.json#/$defs/BsonId" } }, "logo_url": { "type": "string", "format": "uri" }, "time_zone": { "type": "string" }, "trustedform_certified_vendor": { "type": "boolean" }, "website": { "type": "string", "format": "uri" }, "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" } } };
     var pattern4 = new RegExp("^[0-9a-fA-F]{24}$", "u");
     var pattern7 = new RegExp("^[0-9a-zA-Z]+$", "u");
-    var formats2 = require_formats().fullFormats["date-time"];
-    var formats4 = require_formats().fullFormats.uri;
+    var formats2 = require_formats2()["date-time"];
+    var formats4 = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i;
     function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -734,7 +743,7 @@ var require_standalone = __commonJS({
             errors++;
           }
           if (typeof data16 === "string") {
-            if (!formats2.validate(data16)) {
+            if (!formats2.validate.test(data16)) {
               const err33 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
               if (vErrors === null) {
                 vErrors = [err33];
@@ -795,7 +804,7 @@ var require_standalone = __commonJS({
         if (data.logo_url !== void 0) {
           let data20 = data.logo_url;
           if (typeof data20 === "string") {
-            if (!formats4(data20)) {
+            if (!formats4.test(data20)) {
               const err38 = { instancePath: instancePath + "/logo_url", schemaPath: "#/properties/logo_url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
               if (vErrors === null) {
                 vErrors = [err38];
@@ -839,7 +848,7 @@ var require_standalone = __commonJS({
         if (data.website !== void 0) {
           let data23 = data.website;
           if (typeof data23 === "string") {
-            if (!formats4(data23)) {
+            if (!formats4.test(data23)) {
               const err42 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
               if (vErrors === null) {
                 vErrors = [err42];
@@ -861,7 +870,7 @@ var require_standalone = __commonJS({
         if (data.created_at !== void 0) {
           let data24 = data.created_at;
           if (typeof data24 === "string") {
-            if (!formats2.validate(data24)) {
+            if (!formats2.validate.test(data24)) {
               const err44 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
               if (vErrors === null) {
                 vErrors = [err44];
@@ -883,7 +892,7 @@ var require_standalone = __commonJS({
         if (data.updated_at !== void 0) {
           let data25 = data.updated_at;
           if (typeof data25 === "string") {
-            if (!formats2.validate(data25)) {
+            if (!formats2.validate.test(data25)) {
               const err46 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
               if (vErrors === null) {
                 vErrors = [err46];
@@ -1359,7 +1368,7 @@ var require_standalone = __commonJS({
   }
 });
 
-// ../..<tmp>/entry.mjs
+// <tmp>/entry.mjs
 var v = __toESM(require_standalone(), 1);
 var operations = {
   createRecipientInvitation: {

@@ -32,8 +32,11 @@ export interface ClientOptions extends Omit<RequestOptions, "signal"> {
   apiKey?: string;
   /** Defaults to LEADCONDUIT_BASE_URL, then https://app.leadconduit.com. */
   baseUrl?: string;
-  /** A fetch implementation, called with a Request; defaults to globalThis.fetch. */
-  fetch?: (input: Request) => Promise<Response>;
+  /**
+   * A fetch implementation; defaults to globalThis.fetch. Called with the final Request and
+   * `{ signal }`, the attempt's abort signal (timeout or caller's abort).
+   */
+  fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
   /** Allow http:// to hosts other than loopback (sends the key in clear text). Default false. */
   allowInsecureHttp?: boolean;
 }

@@ -1,6 +1,7 @@
 // Error mapping: the client's own logic, driven by a custom fetch (no network needed here).
 import { describe, expect, it } from "vitest";
 import {
+  AbortError,
   APIError,
   AuthenticationError,
   ConnectionError,
@@ -11,6 +12,7 @@ import {
   RateLimitError,
   ResponseValidationError,
   ServerError,
+  TimeoutError,
   ValidationError,
 } from "../src/index.ts";
 
@@ -110,6 +112,50 @@ describe("what an error carries", () => {
   it("a 201 carrying the envelope is success too", async () => {
     const { call } = answering(201, JSON.stringify({ message: "created", entity: { name: "n" } }));
     await expect(call()).resolves.toEqual({ message: "created", entity: { name: "n" } });
+  });
+
+  it("a fetch that ignores its signal still times out, and is aborted by the caller", async () => {
+    let calls = 0;
+    const lc = createLeadConduitClient({
+      apiKey: "test-key-123",
+      baseUrl: "https://api.test",
+      maxRetries: 1,
+      timeoutMs: 50,
+      fetch: () => {
+        calls++;
+        return new Promise<Response>(() => {});
+      },
+    });
+    const timedOut = await lc.invitations.createRecipient({ email: "mike.jones@example.com" }).catch((e: unknown) => e);
+    expect(timedOut).toBeInstanceOf(TimeoutError);
+    expect((timedOut as TimeoutError).attempts).toBe(2);
+    expect(calls).toBe(2);
+    const controller = new AbortController();
+    const pending = lc.invitations.createRecipient(
+      { email: "mike.jones@example.com" },
+      { signal: controller.signal, timeoutMs: 60_000 },
+    );
+    setTimeout(() => controller.abort(), 10);
+    const aborted = await pending.catch((e: unknown) => e);
+    expect(aborted).toBeInstanceOf(AbortError);
+    expect(calls).toBe(3);
+  });
+
+  it("the signal given to fetch is aborted when the attempt times out", async () => {
+    const signals: AbortSignal[] = [];
+    const lc = createLeadConduitClient({
+      apiKey: "test-key-123",
+      baseUrl: "https://api.test",
+      maxRetries: 0,
+      timeoutMs: 30,
+      fetch: (_request: Request, init?: RequestInit) => {
+        signals.push(init!.signal!);
+        return new Promise<Response>(() => {});
+      },
+    });
+    await expect(lc.invitations.createRecipient({ email: "mike.jones@example.com" })).rejects.toBeInstanceOf(TimeoutError);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.aborted).toBe(true);
   });
 
   it("a fetch that throws a non-Error is still a ConnectionError", async () => {

@@ -49,19 +49,25 @@ export function loadSpec(path = SPEC_PATH): Spec {
   };
 }
 
-/** Ajv2020 as every part of the project configures it: strict, all errors, formats on. */
-export function createAjv(options: ConstructorParameters<typeof Ajv2020>[0] = {}) {
+type AjvOptions = ConstructorParameters<typeof Ajv2020>[0];
+
+/**
+ * Ajv2020 as every part of the project configures it: strict, all errors, formats on.
+ * `formats: "full"` (tests, gates) checks formats completely; "fast" is for the client's
+ * runtime validators (see scripts/generate-validators.ts).
+ */
+export function createAjv(options: AjvOptions = {}, formats: "full" | "fast" = "full") {
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, ...options });
   // ajv-formats is CommonJS; `.default` is the plugin under both Node ESM and bundlers.
-  formatsPlugin.default(ajv);
+  formatsPlugin.default(ajv, { mode: formats });
   // OpenAPI keywords that are annotations only; registering them keeps strict mode on.
   ajv.addVocabulary(["example", "xml", "externalDocs", "discriminator"]);
   return ajv;
 }
 
 /** An Ajv instance holding the spec's schemas, ready for `ajv.compile(schemaOf(...))`. */
-export function createSpecAjv(spec: Spec, options: ConstructorParameters<typeof Ajv2020>[0] = {}) {
-  const ajv = createAjv(options);
+export function createSpecAjv(spec: Spec, options: AjvOptions = {}, formats: "full" | "fast" = "full") {
+  const ajv = createAjv(options, formats);
   ajv.addSchema(spec.schemaDocument);
   return ajv;
 }
