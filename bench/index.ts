@@ -8,13 +8,15 @@ import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import createClient from "openapi-fetch";
 import { Bench } from "tinybench";
-import { createLeadConduitClient } from "../dist/index.mjs";
 import type { paths } from "../generated/leadconduit.ts";
 import { bundledSize } from "../scripts/lib/size.ts";
 import { loadSpec, successResponse } from "../scripts/lib/spec.ts";
 import { median, type Series, spreadPct, summarize } from "./stats.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+// the built package, what users get (`npm run bench` builds it first); typed from src/
+const distEntry = new URL("../dist/index.mjs", import.meta.url).href;
+const { createLeadConduitClient } = (await import(distEntry)) as typeof import("../src/index.ts");
 const quick = process.argv.includes("--quick");
 const gates = !process.argv.includes("--no-gates");
 const ROUNDS = quick ? 3 : 7;
