@@ -9,6 +9,7 @@ const scripts = (JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { sc
 const steps: Step[] = [
   { name: "lint spec", ...npmRun("lint:spec") },
   { name: "drift check", ...npmRun("check:generated") },
+  { name: "breaking-change check (spec:diff)", ...npmRun("spec:diff") },
   { name: "typecheck", ...npmRun("typecheck") },
   { name: "unit tests", ...npmRun("test:unit") },
   { name: "contract tests (Prism)", command: process.execPath, args: ["--import", "tsx", `${root}scripts/contract.ts`, "--tests-only"] },

@@ -107,7 +107,9 @@ async function attemptOnce(
       // called with the final request, after every middleware (auth included)
       fetch: (request: Request) => {
         sent = request;
-        return ctx.fetch(request, { signal: controller.signal });
+        // called unbound: browsers throw "Illegal invocation" for fetch with another `this`
+        const { fetch } = ctx;
+        return fetch(request, { signal: controller.signal });
       },
     });
     result = await Promise.race([pending, stopped]);

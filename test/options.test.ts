@@ -84,6 +84,24 @@ describe("construction", () => {
   });
 });
 
+describe("the fetch implementation", () => {
+  it("is called unbound, as window.fetch requires (it throws Illegal invocation otherwise)", async () => {
+    const thisValues: unknown[] = [];
+    const lc = createLeadConduitClient({
+      apiKey: "k",
+      baseUrl: "https://api.test",
+      fetch: function (this: unknown) {
+        thisValues.push(this);
+        if (this !== undefined && this !== globalThis) throw new TypeError("Illegal invocation");
+        return Promise.resolve(Response.json({ message: "ok" }));
+      },
+    });
+    await lc.invitations.createRecipient({ email: "mike.jones@example.com" });
+    await lc.raw.POST("/invitations/recipient", { body: { email: "mike.jones@example.com" } });
+    expect(thisValues).toEqual([undefined, undefined]);
+  });
+});
+
 describe("isLoopback", () => {
   it.each([
     ["localhost", true],
