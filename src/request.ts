@@ -115,14 +115,13 @@ async function attemptOnce(
     result = await Promise.race([pending, stopped]);
   } catch (cause) {
     if (cause instanceof LeadConduitError) throw cause; // refused by our own middleware
-    const request = sent ? redactRequest(sent) : undefined;
+    const details: ErrorDetails = { attempts, request: sent && redactRequest(sent), cause };
+    if (signal?.aborted) return fail(new AbortError("The call was aborted by its signal", details));
+    if (timedOut) return fail(new TimeoutError(`No complete answer within ${opts.timeoutMs} ms`, details));
     if (!sent) {
       // failed before anything went out: the input could not be serialised
       throw new ValidationError(`Could not build the request: ${messageOf(cause)}`, { attempts: attempts - 1, cause });
     }
-    const details: ErrorDetails = { attempts, request, cause };
-    if (signal?.aborted) return fail(new AbortError("The call was aborted by its signal", details));
-    if (timedOut) return fail(new TimeoutError(`No complete answer within ${opts.timeoutMs} ms`, details));
     return fail(new ConnectionError(`Connection failed: ${redactText(messageOf(cause), ctx.secrets)}`, details));
   } finally {
     clearTimeout(timer);
