@@ -11,7 +11,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { CHROMIUM_PATH, launchChromium } from "./lib/chromium.ts";
 import { type RunningPrism, startPrism } from "./lib/prism.ts";
 import { run, tail } from "./lib/run.ts";
 
@@ -29,16 +29,6 @@ const NPM_RUNTIMES = [
   { name: "bun", pkg: hasAvx2() ? "@oven/bun-linux-x64" : "@oven/bun-linux-x64-baseline", version: "1.4.5", bin: "bin/bun" },
   { name: "deno", pkg: "@deno/linux-x64-glibc", version: "2.9.6", bin: "deno" },
 ] as const;
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const RUN_TIMEOUT_MS = 60_000;
 
 interface SmokeCheck {
@@ -193,7 +183,7 @@ async function runChromium(prismUrl: string): Promise<Row> {
     return { runtime: "chromium", version, ok: false, ms: ms(), why: `cannot be had: ${(error as Error).message}` };
   }
   const server = await serveBrowserFiles(prismUrl);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS }).catch(
+  const browser = await launchChromium().catch(
     (error: Error) => error,
   );
   try {

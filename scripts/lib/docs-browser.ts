@@ -1,31 +1,11 @@
 // Opens the built API reference (scripts/build-docs.ts) in headless Chromium with the network
 // cut off: the page itself is served from memory by a route, every other request is aborted
 // and recorded. Used by test/docs.test.ts and scripts/screenshot-docs.ts.
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+export { launchChromium } from "./chromium.ts";
 /** Never resolved: `.invalid` is reserved (RFC 2606). The route answers it from memory. */
 export const DOCS_URL = "http://docs.invalid/index.html";
-
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}: install it (apt-get update && apt-get install -y chromium) ` +
-        "or point CHROMIUM_PATH at a Chromium binary",
-    );
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-}
 
 export interface OfflineDocs {
   context: BrowserContext;

@@ -83,14 +83,9 @@ const BAD_BODY_CANDIDATES: unknown[] = [{}, { email: 5 }];
 const DRY_RUN_ENTITY_ID = "{entityId}";
 const SNIPPET_CHARS = 120;
 
-interface Probe {
-  operationId: string;
-  check: string;
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: unknown;
-}
+// A request to send: the same shape as PlannedRequest, but its headers carry the real
+// Authorization value; redactProbe() turns one into the other.
+type Probe = PlannedRequest;
 
 type Exchange = { status: number; contentType: string; text: string } | { error: string };
 
