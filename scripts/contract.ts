@@ -11,7 +11,10 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const reports = `${root}reports`;
 const argv = process.argv.slice(2);
 
-if (argv.includes("--target") || argv.some((a) => a.startsWith("--target=")) || process.env.LEADCONDUIT_BASE_URL) {
+const targetGiven = argv.includes("--target") || argv.some((a) => a.startsWith("--target="));
+// `--tests-only` is npm test's mock run: a LEADCONDUIT_BASE_URL in the environment must not
+// turn it into a live run
+if (targetGiven || (process.env.LEADCONDUIT_BASE_URL && !argv.includes("--tests-only"))) {
   const { liveMain } = await import("./lib/live-cli.ts");
   process.exit(await liveMain(argv, process.env));
 }
