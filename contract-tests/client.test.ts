@@ -2,44 +2,16 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   AuthenticationError,
-  createLeadConduitClient,
   type Entity,
   type InvitationResponse,
   LeadConduitError,
   ValidationError,
 } from "../src/index.ts";
-import { expectConforming, operation, prismUrl, record } from "./lib/harness.ts";
+import { expectConforming, observedClient, record, validCalls } from "./lib/harness.ts";
 
-const KEY = "contract-test-key";
-
-/** The client, plus the last response it received (cloned, so the test can read it too). */
-function client(options: { dropAuth?: boolean } = {}) {
-  const lc = createLeadConduitClient({ apiKey: KEY, baseUrl: prismUrl(), validateResponses: true, maxRetries: 0 });
-  const seen: { response?: Response } = {};
-  lc.raw.use({
-    onRequest({ request }) {
-      if (options.dropAuth) request.headers.delete("authorization");
-      return request;
-    },
-    onResponse({ response }) {
-      seen.response = response.clone();
-    },
-  });
-  return { lc, seen };
-}
-
-const entityId = String(operation("resendInvitation").pathParams[0]!.example);
-const calls = {
-  createRecipientInvitation: (lc: ReturnType<typeof client>["lc"]) =>
-    lc.invitations.createRecipient({ email: "mike.jones@example.com" }),
-  createSourceInvitation: (lc: ReturnType<typeof client>["lc"]) =>
-    lc.invitations.createSource({ email: "mike.jones@example.com" }),
-  resendInvitation: (lc: ReturnType<typeof client>["lc"]) => lc.invitations.resend(entityId),
-} as const;
-
-describe.each(Object.entries(calls))("%s through the client", (operationId, invoke) => {
+describe.each(Object.entries(validCalls))("%s through the client", (operationId, invoke) => {
   it("resolves to an InvitationResponse whose entity validates against the spec", async () => {
-    const { lc, seen } = client();
+    const { lc, seen } = observedClient();
     const result = await invoke(lc);
     expectTypeOf(result).toEqualTypeOf<InvitationResponse>();
     expectTypeOf(result.entity).toEqualTypeOf<Entity | undefined>();
@@ -53,7 +25,7 @@ describe.each(Object.entries(calls))("%s through the client", (operationId, invo
   });
 
   it("missing credentials give 401 and a LeadConduitError with status 401", async () => {
-    const { lc, seen } = client({ dropAuth: true });
+    const { lc, seen } = observedClient({ dropAuth: true });
     const error = await invoke(lc).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LeadConduitError);
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -70,7 +42,7 @@ describe.each(Object.entries(calls))("%s through the client", (operationId, invo
 
 describe("a body without email", () => {
   it("is refused by Prism with 422 when sent through raw", async () => {
-    const { lc } = client();
+    const { lc } = observedClient();
     // @ts-expect-error: the generated types require email
     const { response, error } = await lc.raw.POST("/invitations/recipient", { body: {} });
     expect(response.status).toBe(422);
@@ -80,7 +52,7 @@ describe("a body without email", () => {
   });
 
   it("is refused by the client before sending: ValidationError naming the field, no request", async () => {
-    const { lc, seen } = client();
+    const { lc, seen } = observedClient();
     // @ts-expect-error: the generated types require email
     const error = await lc.invitations.createRecipient({}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);

@@ -6,6 +6,7 @@ import { dirname } from "node:path";
 import type { ValidateFunction } from "ajv";
 import { expect, inject } from "vitest";
 import { createSpecAjv, loadSpec, type OperationSpec } from "../../scripts/lib/spec.ts";
+import { createLeadConduitClient, type LeadConduitClient } from "../../src/index.ts";
 
 export const spec = loadSpec();
 const ajv = createSpecAjv(spec);
@@ -79,3 +80,38 @@ export function examplePath(op: OperationSpec): string {
   return op.pathParams.reduce((path, p) => path.replace(`{${p.name}}`, String(p.example)), op.path);
 }
 
+
+/**
+ * A client against Prism (response validation on, no retries), plus the last response it
+ * received, cloned so the test can check it too. `prefer` is sent as Prism's Prefer header;
+ * `dropAuth` removes the Authorization header after the client has set it.
+ */
+export function observedClient(options: { prefer?: string; dropAuth?: boolean } = {}) {
+  const lc = createLeadConduitClient({
+    apiKey: "contract-test-key",
+    baseUrl: prismUrl(),
+    validateResponses: true,
+    maxRetries: 0,
+  });
+  const seen: { response?: Response } = {};
+  lc.raw.use({
+    onRequest({ request }) {
+      if (options.dropAuth) request.headers.delete("authorization");
+      if (options.prefer) request.headers.set("Prefer", options.prefer);
+      return request;
+    },
+    onResponse({ response }) {
+      seen.response = response.clone();
+    },
+  });
+  return { lc, seen };
+}
+
+const entityId = String(operation("resendInvitation").pathParams[0]!.example);
+
+/** A valid call of each operation through the typed methods. */
+export const validCalls = {
+  createRecipientInvitation: (lc: LeadConduitClient) => lc.invitations.createRecipient({ email: "mike.jones@example.com" }),
+  createSourceInvitation: (lc: LeadConduitClient) => lc.invitations.createSource({ email: "mike.jones@example.com" }),
+  resendInvitation: (lc: LeadConduitClient) => lc.invitations.resend(entityId),
+} as const;
