@@ -13,6 +13,16 @@ export function basicAuthorization(apiKey: string): string {
 }
 
 /**
+ * Every form in which the key can travel, longest first so a form containing another is
+ * redacted whole: the header value, its base64 token, the key, the key URL-encoded.
+ */
+export function secretsOf(apiKey: string): string[] {
+  const authorization = basicAuthorization(apiKey);
+  const forms = [authorization, authorization.slice("Basic ".length), apiKey, encodeURIComponent(apiKey)];
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+
+/**
  * Adds the Authorization header to every request of the openapi-fetch client, after checking
  * that the request does not carry the key over plain HTTP to a host other than loopback.
  * The header lives only in this closure: nothing enumerable on the client holds the key.

@@ -1,7 +1,7 @@
 // createLeadConduitClient: the typed methods, and `raw`, the openapi-fetch client with auth.
 import createClient, { type Client } from "openapi-fetch";
 import type { components, paths } from "../generated/leadconduit.js";
-import { authMiddleware, basicAuthorization } from "./auth.js";
+import { authMiddleware, secretsOf } from "./auth.js";
 import { type ClientOptions, type RequestOptions, resolveClientOptions } from "./options.js";
 import { assertSecureTransport } from "./transport.js";
 import { call, type CallContext, type RawRequester } from "./request.js";
@@ -35,7 +35,7 @@ export function createLeadConduitClient(options: ClientOptions = {}): LeadCondui
     raw: raw as unknown as RawRequester,
     fetch: config.fetch,
     defaults: config.defaults,
-    secrets: [config.apiKey, basicAuthorization(config.apiKey).slice("Basic ".length)],
+    secrets: secretsOf(config.apiKey),
   };
   const invitations: InvitationsResource = {
     createRecipient: (body, opts) => call(ctx, "createRecipientInvitation", { body }, opts),

@@ -4,15 +4,17 @@ import { stripCredentials } from "./transport.js";
 
 const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|x-api-key|api-key)$/i;
 
+/** A header's value as an error or report may show it. */
+export function redactHeader(name: string, value: string): string {
+  // keep the scheme: "Basic" tells a reader which kind of credential was sent
+  if (/authorization$/i.test(name)) return `${value.split(" ")[0]} [REDACTED]`;
+  return SECRET_HEADER.test(name) ? "[REDACTED]" : value;
+}
+
 export function redactRequest(request: Request): RedactedRequest {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
-    if (/authorization$/i.test(name)) {
-      // keep the scheme: "Basic" tells a reader which kind of credential was sent
-      headers[name] = `${value.split(" ")[0]} [REDACTED]`;
-    } else {
-      headers[name] = SECRET_HEADER.test(name) ? "[REDACTED]" : value;
-    }
+    headers[name] = redactHeader(name, value);
   });
   return { method: request.method, url: stripCredentials(request.url), headers };
 }

@@ -3,7 +3,7 @@
 // operator named the address it goes to.
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { basicAuthorization } from "../../src/auth.ts";
+import { secretsOf } from "../../src/auth.ts";
 import { redactText } from "../../src/redact.ts";
 import { formatLiveReport, runLiveGate } from "./live-gate.ts";
 import { REPORT_FILES } from "./live-report.ts";
@@ -56,7 +56,7 @@ export async function liveMain(argv: string[], env: NodeJS.ProcessEnv): Promise<
     console.error(`Refusing to start the live contract gate without ${missing.join(", ")}.\n\n${USAGE}`);
     return EXIT.refused;
   }
-  const secrets = [basicAuthorization(apiKey!), apiKey!];
+  const secrets = secretsOf(apiKey!);
   const reportDir = resolve(args["report-dir"] ?? "reports");
 
   let report;

@@ -5,9 +5,9 @@
 // Every schema comes from scripts/lib/spec.ts; the only thing written here is which requests
 // to send and how to judge the status of each answer.
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { basicAuthorization } from "../../src/auth.ts";
+import { basicAuthorization, secretsOf } from "../../src/auth.ts";
 import { violationsOf } from "../../src/errors.ts";
-import { redactText } from "../../src/redact.ts";
+import { redactHeader, redactText } from "../../src/redact.ts";
 import { assertSecureTransport } from "../../src/transport.ts";
 import { writeReports } from "./live-report.ts";
 import { createSpecAjv, loadSpec, type OperationSpec, type ResponseSpec, successResponse } from "./spec.ts";
@@ -99,7 +99,7 @@ export async function runLiveGate(options: LiveGateOptions): Promise<LiveGateRep
     throw new Error("runLiveGate: a live run sends real invitation email, so `email` is required");
   }
   const authorization = basicAuthorization(options.apiKey);
-  const secrets = secretsOf(options.apiKey, authorization);
+  const secrets = secretsOf(options.apiKey);
   const spec = loadSpec();
   const ajv = createSpecAjv(spec);
   const validators = new WeakMap<object, ValidateFunction>();
@@ -385,7 +385,7 @@ function assertBodyAccepted(operations: OperationSpec[], body: unknown, validato
 function redactProbe(probe: Probe): PlannedRequest {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(probe.headers)) {
-    headers[name] = name === "authorization" ? `${value.split(" ")[0]} [REDACTED]` : value;
+    headers[name] = redactHeader(name, value);
   }
   return {
     operationId: probe.operationId,
@@ -395,12 +395,6 @@ function redactProbe(probe: Probe): PlannedRequest {
     headers,
     ...(probe.body === undefined ? {} : { body: probe.body }),
   };
-}
-
-function secretsOf(apiKey: string, authorization: string): string[] {
-  const encoded = authorization.slice("Basic ".length);
-  // longest first, so a secret that contains another is removed whole
-  return [...new Set([authorization, encoded, apiKey, encodeURIComponent(apiKey)])].sort((a, b) => b.length - a.length);
 }
 
 function redactDeep<T>(value: T, secrets: string[]): T {
