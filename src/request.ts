@@ -16,6 +16,7 @@ import {
   ServerError,
   TimeoutError,
   ValidationError,
+  type Violation,
   violationsOf,
 } from "./errors.js";
 import { mergeRequestOptions, type RequestOptions, type ResolvedRequestOptions } from "./options.js";
@@ -149,63 +150,51 @@ function successOf(
   details: () => ErrorDetails,
 ): Outcome {
   const text = typeof data === "string" ? data : "";
+  const invalid = (message: string, violations: Violation[]) =>
+    fail(new ResponseValidationError(message, { ...details(), ...keptBody(ctx, text), violations }));
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     // There is nothing typed to return, whatever validateResponses says.
     const what = text.trim() === "" ? "empty" : "not JSON";
-    return fail(
-      new ResponseValidationError(`Response ${response.status} body is ${what}`, {
-        ...details(),
-        rawBody: redactText(text, ctx.secrets),
-        violations: [{ path: "/", message: `body is ${what}` }],
-      }),
-    );
+    return invalid(`Response ${response.status} body is ${what}`, [{ path: "/", message: `body is ${what}` }]);
   }
   if (opts.validateResponses) {
     const contentType = response.headers.get("content-type") ?? "";
     if (!/^application\/json\b/i.test(contentType)) {
-      return fail(
-        new ResponseValidationError(`Response content type ${JSON.stringify(contentType)} is not application/json`, {
-          ...details(),
-          rawBody: redactText(text, ctx.secrets),
-          violations: [{ path: "/", message: `content type ${contentType || "(none)"} is not application/json` }],
-        }),
-      );
+      return invalid(`Response content type ${JSON.stringify(contentType)} is not application/json`, [
+        { path: "/", message: `content type ${contentType || "(none)"} is not application/json` },
+      ]);
     }
     if (!op.success(body)) {
       const violations = violationsOf(op.success.errors);
-      return fail(
-        new ResponseValidationError(`Response breaks the spec: ${describeViolations(violations)}`, {
-          ...details(),
-          rawBody: redactText(text, ctx.secrets),
-          violations,
-        }),
-      );
+      return invalid(`Response breaks the spec: ${describeViolations(violations)}`, violations);
     }
   }
   return { ok: true, value: body };
 }
 
-function errorForStatus(ctx: CallContext, status: number, error: unknown, details: ErrorDetails): LeadConduitError {
-  let rawBody = error === undefined ? "" : typeof error === "string" ? error : JSON.stringify(error);
-  let body = error;
-  const redacted = redactText(rawBody, ctx.secrets);
-  if (redacted !== rawBody) {
-    rawBody = redacted;
-    try {
-      body = JSON.parse(redacted);
-    } catch {
-      body = redacted;
-    }
+/** A body as an error keeps it: the text with every secret removed, and parsed when JSON. */
+function keptBody(ctx: CallContext, text: string): { rawBody: string; body?: unknown } {
+  const rawBody = redactText(text, ctx.secrets);
+  try {
+    return { rawBody, body: JSON.parse(rawBody) };
+  } catch {
+    return { rawBody };
   }
+}
+
+function errorForStatus(ctx: CallContext, status: number, error: unknown, details: ErrorDetails): LeadConduitError {
+  // openapi-fetch hands over the body parsed when it was JSON, else as text
+  const kept = keptBody(ctx, error === undefined ? "" : typeof error === "string" ? error : JSON.stringify(error));
+  const body = "body" in kept ? kept.body : error === undefined ? undefined : kept.rawBody;
   const said =
     body && typeof body === "object" && typeof (body as { error?: unknown }).error === "string"
       ? (body as { error: string }).error
-      : rawBody.replace(/\s+/g, " ").trim().slice(0, 200);
+      : kept.rawBody.replace(/\s+/g, " ").trim().slice(0, 200);
   const message = `LeadConduit answered ${status}${said ? `: ${said}` : ""}`;
-  const all = { ...details, body, rawBody };
+  const all = { ...details, body, rawBody: kept.rawBody };
   if (status === 400 || status === 422) return new ValidationError(message, all);
   if (status === 401) return new AuthenticationError(message, all);
   if (status === 403) return new PermissionError(message, all);

@@ -125,12 +125,15 @@ export const FAULT_CASES: FaultCase[] = [
     attempts: 1,
     requests: 1,
     withinMs: 1_000,
-    check: (e) =>
+    check: (e) => {
       expect((e as ResponseValidationError).violations.map((v) => v.path).sort()).toEqual([
         "/entity/flow_ids/0",
         "/entity/name",
         "/entity/source",
-      ]),
+      ]);
+      // the parsed body is kept, so the caller can see what the server sent
+      expect(e!.body).toMatchObject({ message: EXAMPLE_OK.message, entity: { source: "telepathy" } });
+    },
   },
   // validation of responses is off by default: the body comes back as sent
   { scenario: "breaks-spec-200", attempts: 1, requests: 1, withinMs: 1_000 },
