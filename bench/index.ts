@@ -10,7 +10,7 @@ import createClient from "openapi-fetch";
 import { Bench } from "tinybench";
 import type { paths } from "../generated/leadconduit.ts";
 import { bundledSize } from "../scripts/lib/size.ts";
-import { loadSpec, successResponse } from "../scripts/lib/spec.ts";
+import { firstExample, loadSpec, successResponse } from "../scripts/lib/spec.ts";
 import { median, type Series, spreadPct, summarize } from "./stats.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -22,7 +22,7 @@ const gates = !process.argv.includes("--no-gates");
 const ROUNDS = quick ? 3 : 7;
 
 const spec = loadSpec();
-const EXAMPLE = Object.values(successResponse(spec.operations[0]!).examples["application/json"]!)[0];
+const EXAMPLE = firstExample(successResponse(spec.operations[0]!));
 const BODY = JSON.stringify(EXAMPLE);
 const INPUT = { email: "mike.jones@example.com" };
 const BASE = "https://app.leadconduit.com";

@@ -4,6 +4,7 @@
 //   npm run contract -- --target <url>   the same contract checked against a real server
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { MODES, type Mode, readExercised } from "./lib/coverage.ts";
 import { loadSpec } from "./lib/spec.ts";
 import { formatTimings, npmRun, runStep, type StepResult, writeJson } from "./lib/steps.ts";
 
@@ -19,13 +20,6 @@ if (targetGiven || (process.env.LEADCONDUIT_BASE_URL && !argv.includes("--tests-
   process.exit(await liveMain(argv, process.env));
 }
 
-interface Exercised {
-  operationId: string;
-  status: number;
-  mode: string;
-  documented: boolean;
-  case: string;
-}
 interface VitestJson {
   numPassedTests: number;
   numFailedTests: number;
@@ -33,7 +27,6 @@ interface VitestJson {
   testResults: { assertionResults: { fullName: string; status: string }[] }[];
 }
 
-const MODES = ["static", "generated", "negative", "client"] as const;
 const started = performance.now();
 const results: StepResult[] = [];
 if (!argv.includes("--tests-only")) {
@@ -65,9 +58,7 @@ results.push(
 );
 
 const spec = loadSpec();
-const exercised: Exercised[] = existsSync(recordsFile)
-  ? readFileSync(recordsFile, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line))
-  : [];
+const exercised = readExercised(recordsFile);
 const tests: VitestJson | undefined = existsSync(vitestJson) ? JSON.parse(readFileSync(vitestJson, "utf8")) : undefined;
 const assertions = tests?.testResults.flatMap((f) => f.assertionResults) ?? [];
 
@@ -85,7 +76,7 @@ const undocumentedPairs = [
 const rows = [...documentedPairs, ...undocumentedPairs].map((pair) => {
   const hits = exercised.filter((e) => e.operationId === pair.operationId && e.status === pair.status);
   const byMode = Object.fromEntries(MODES.map((m) => [m, hits.filter((h) => h.mode === m).length]));
-  return { ...pair, ...byMode, exercised: hits.length > 0 } as typeof pair & Record<(typeof MODES)[number], number> & {
+  return { ...pair, ...byMode, exercised: hits.length > 0 } as typeof pair & Record<Mode, number> & {
     exercised: boolean;
   };
 });

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { basicAuthorization } from "../src/auth.ts";
 import { liveMain } from "../scripts/lib/live-cli.ts";
 import { type Finding, formatLiveReport, type LiveGateReport, runLiveGate, writeReports } from "../scripts/lib/live-gate.ts";
-import { createSpecAjv, loadSpec, type OperationSpec, successResponse } from "../scripts/lib/spec.ts";
+import { firstExample, loadSpec, type OperationSpec, specValidators, successResponse } from "../scripts/lib/spec.ts";
 
 const KEY = "sk-live-DO-NOT-LEAK-42";
 const AUTHORIZATION = basicAuthorization(KEY);
@@ -19,7 +19,7 @@ const EMAIL = "contract-gate@example.com";
 const JSON_UTF8 = "application/json; charset=utf-8";
 
 const spec = loadSpec();
-const ajv = createSpecAjv(spec);
+const validatorOf = specValidators(spec);
 
 type Kind = "valid" | "no-credentials" | "bad-body";
 interface Answer {
@@ -52,8 +52,7 @@ function routeOf(method: string, url: string): OperationSpec | undefined {
 }
 
 function exampleOf(op: OperationSpec): unknown {
-  const examples = successResponse(op).examples["application/json"] ?? {};
-  return structuredClone(Object.values(examples)[0]);
+  return structuredClone(firstExample(successResponse(op)));
 }
 
 function json(status: number, value: unknown): Answer {
@@ -74,8 +73,11 @@ function conforming(request: IncomingMessage, raw: string): { kind: Kind; answer
     } catch {
       return { op, kind: "bad-body", answer: json(422, { error: "body is not JSON" }) };
     }
-    const validate = ajv.compile(op.body.schema);
-    if (!validate(body)) return { op, kind: "bad-body", answer: json(422, { error: ajv.errorsText(validate.errors) }) };
+    const validate = validatorOf(op.body.schema);
+    if (!validate(body)) {
+      const error = (validate.errors ?? []).map((e) => `${e.instancePath || "body"} ${e.message}`).join("; ");
+      return { op, kind: "bad-body", answer: json(422, { error }) };
+    }
   }
   return { op, kind: "valid", answer: json(200, exampleOf(op)) };
 }
@@ -290,7 +292,7 @@ describe("live gate against a conforming server", () => {
       if (op.body) expect(names.filter((n) => n.startsWith("bad-body "))).toHaveLength(2);
     }
     // resend went to the id the first create call returned, with the Basic header the spec describes
-    const createdId = (Object.values(successResponse(spec.operations[0]!).examples["application/json"]!)[0] as { entity: { id: string } }).entity.id;
+    const createdId = (firstExample(successResponse(spec.operations[0]!)) as { entity: { id: string } }).entity.id;
     expect(upstream.requests).toContainEqual({ method: "PUT", url: `/invitations/${createdId}/resend`, authorization: AUTHORIZATION });
     expect(upstream.requests.filter((r) => !r.authorization).map((r) => r.method)).toHaveLength(spec.operations.length);
   });

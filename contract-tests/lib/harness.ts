@@ -1,22 +1,13 @@
 // What every contract test shares: the spec's validators compiled once per worker by Ajv2020
 // from spec/leadconduit.yaml, the Prism URL, and the record of which (operation, status) pairs
 // were exercised in which mode (read by scripts/contract.ts for its coverage table).
-import { appendFileSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import type { ValidateFunction } from "ajv";
 import { expect, inject } from "vitest";
-import { createSpecAjv, loadSpec, type OperationSpec } from "../../scripts/lib/spec.ts";
+import { appendExercised, type Exercised, type Mode } from "../../scripts/lib/coverage.ts";
+import { documentedResponse, loadSpec, type OperationSpec, specValidators } from "../../scripts/lib/spec.ts";
 import { createLeadConduitClient, type LeadConduitClient } from "../../src/index.ts";
 
 export const spec = loadSpec();
-const ajv = createSpecAjv(spec);
-const cache = new Map<object, ValidateFunction>();
-
-export function validatorFor(schema: object): ValidateFunction {
-  let validate = cache.get(schema);
-  if (!validate) cache.set(schema, (validate = ajv.compile(schema)));
-  return validate;
-}
+export const validatorFor = specValidators(spec);
 
 export const prismUrl = () => inject("prismUrl");
 
@@ -26,23 +17,11 @@ export function operation(operationId: string): OperationSpec {
   return op;
 }
 
-export type Mode = "static" | "generated" | "negative" | "client";
-
-export interface Exercised {
-  operationId: string;
-  status: number;
-  mode: Mode;
-  documented: boolean;
-  case: string;
-}
-
-/** Appends one line per exercised pair; the gate merges them (workers run in parallel). */
+/** Notes an exercised pair for the gate's coverage table (scripts/lib/coverage.ts). */
 export function record(entry: Omit<Exercised, "documented">): void {
   const file = process.env.LC_CONTRACT_RECORDS;
   if (!file) return;
-  const documented = operation(entry.operationId).responses.some((r) => r.status === String(entry.status));
-  mkdirSync(dirname(file), { recursive: true });
-  appendFileSync(file, `${JSON.stringify({ ...entry, documented })}\n`);
+  appendExercised(file, { ...entry, documented: documentedResponse(operation(entry.operationId), entry.status) !== undefined });
 }
 
 /**
@@ -56,7 +35,7 @@ export async function expectConforming(
   where: { mode: Mode; case: string; refusal?: boolean },
 ): Promise<void> {
   const op = operation(operationId);
-  const documented = op.responses.find((r) => r.status === String(response.status));
+  const documented = documentedResponse(op, response.status);
   expect(documented, `${operationId} answered undocumented status ${response.status}`).toBeDefined();
   const violations = JSON.parse(response.headers.get("sl-violations") ?? "[]") as { location: string[] }[];
   if (where.refusal) {

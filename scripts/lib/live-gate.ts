@@ -10,7 +10,14 @@ import { violationsOf } from "../../src/errors.ts";
 import { redactHeader, redactText } from "../../src/redact.ts";
 import { assertSecureTransport } from "../../src/transport.ts";
 import { writeReports } from "./live-report.ts";
-import { createSpecAjv, loadSpec, type OperationSpec, type ResponseSpec, successResponse } from "./spec.ts";
+import {
+  documentedResponse,
+  loadSpec,
+  type OperationSpec,
+  type ResponseSpec,
+  specValidators,
+  successResponse,
+} from "./spec.ts";
 
 export { formatLiveReport, writeReports } from "./live-report.ts";
 
@@ -101,13 +108,7 @@ export async function runLiveGate(options: LiveGateOptions): Promise<LiveGateRep
   const authorization = basicAuthorization(options.apiKey);
   const secrets = secretsOf(options.apiKey);
   const spec = loadSpec();
-  const ajv = createSpecAjv(spec);
-  const validators = new WeakMap<object, ValidateFunction>();
-  const validatorOf = (schema: object) => {
-    let validate = validators.get(schema);
-    if (!validate) validators.set(schema, (validate = ajv.compile(schema)));
-    return validate;
-  };
+  const validatorOf = specValidators(spec);
   const email = options.email ?? "<LEADCONDUIT_CONTRACT_EMAIL>";
   const validBody = { email };
   if (options.email) assertBodyAccepted(spec.operations, validBody, validatorOf);
@@ -314,16 +315,6 @@ function judgeBody(
     }
   }
   return { findings, body };
-}
-
-/** The response the spec documents for a status: exact code, then `2XX`-style range, then default. */
-export function documentedResponse(op: OperationSpec, status: number): ResponseSpec | undefined {
-  const code = String(status);
-  return (
-    op.responses.find((r) => r.status === code) ??
-    op.responses.find((r) => r.status.toUpperCase() === `${code[0]}XX`) ??
-    op.responses.find((r) => r.status === "default")
-  );
 }
 
 async function exchange(fetchImpl: typeof fetch, probe: Probe, timeoutMs: number, secrets: string[]): Promise<Exchange> {

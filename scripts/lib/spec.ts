@@ -3,6 +3,7 @@
 // the live contract gate, so all three check against the same file and nothing copies a schema.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formatsPlugin from "ajv-formats";
 import { parse } from "yaml";
@@ -70,6 +71,17 @@ export function createSpecAjv(spec: Spec, options: AjvOptions = {}, formats: "fu
   const ajv = createAjv(options, formats);
   ajv.addSchema(spec.schemaDocument);
   return ajv;
+}
+
+/** Compiles each schema of the spec once, on first use (strict Ajv2020, full formats). */
+export function specValidators(spec: Spec): (schema: object) => ValidateFunction {
+  const ajv = createSpecAjv(spec);
+  const compiled = new WeakMap<object, ValidateFunction>();
+  return (schema) => {
+    let validate = compiled.get(schema);
+    if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
+    return validate;
+  };
 }
 
 function components(document: JsonObject, kind: string): JsonObject {
@@ -175,4 +187,19 @@ export function jsonSchemaOf(response: ResponseSpec): JsonObject {
   const schema = response.content["application/json"];
   if (!schema) throw new Error(`spec: response ${response.status} has no application/json schema`);
   return schema;
+}
+
+/** The response the spec documents for a status: exact code, then `2XX`-style range, then default. */
+export function documentedResponse(op: OperationSpec, status: number): ResponseSpec | undefined {
+  const code = String(status);
+  return (
+    op.responses.find((r) => r.status === code) ??
+    op.responses.find((r) => r.status.toUpperCase() === `${code[0]}XX`) ??
+    op.responses.find((r) => r.status === "default")
+  );
+}
+
+/** The first JSON example the spec gives for a response. */
+export function firstExample(response: ResponseSpec): Json | undefined {
+  return Object.values(response.examples["application/json"] ?? {})[0];
 }

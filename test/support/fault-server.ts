@@ -2,11 +2,11 @@
 // path segment of the client's baseUrl (`/name~tag`), so concurrent tests never share state.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { loadSpec, successResponse } from "../../scripts/lib/spec.ts";
+import { firstExample, loadSpec, successResponse } from "../../scripts/lib/spec.ts";
 
 const spec = loadSpec();
 /** The spec's own 200 example: a conforming body without copying it here. */
-export const EXAMPLE_OK = Object.values(successResponse(spec.operations[0]!).examples["application/json"]!)[0] as {
+export const EXAMPLE_OK = firstExample(successResponse(spec.operations[0]!)) as {
   message: string;
   entity: Record<string, unknown>;
 };
