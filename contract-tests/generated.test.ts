@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { expectConforming, observedClient, spec, validCalls } from "./lib/harness.ts";
 
-export const SEEDS_PER_OPERATION = 50;
+const SEEDS_PER_OPERATION = 50;
 const FIRST_SEED = 1000;
 const seeds = Array.from({ length: SEEDS_PER_OPERATION }, (_, i) => FIRST_SEED + i);
 const seededClient = (seed: number) => observedClient({ prefer: `dynamic=true, seed=${seed}` });
