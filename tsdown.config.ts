@@ -1,7 +1,11 @@
 // Builds the published package: ESM (.mjs) and CJS (.cjs) with their own declarations
-// (.d.mts / .d.cts) into dist/. openapi-fetch stays an external runtime dependency; the
-// precompiled validators (generated/validators.js) are bundled, so Ajv is not needed at run time.
+// (.d.mts / .d.cts) into dist/, and the bundled spec (dist/openapi.{json,yaml}). openapi-fetch
+// stays an external runtime dependency; the precompiled validators (generated/validators.js)
+// are bundled, so Ajv is not needed at run time.
+import { writeFileSync } from "node:fs";
 import { defineConfig, type Rolldown } from "tsdown";
+import { stringify } from "yaml";
+import { bundleSpec } from "./scripts/build-docs.ts";
 
 // Rolldown (tsdown 0.21.10) compiles a default import of an external package, in the CJS output
 // of a "type": "module" package, to `__toESM(require("openapi-fetch"), 1)` ("node mode"), so the
@@ -32,6 +36,24 @@ const openapiFetchCjsInterop: Rolldown.Plugin = {
   },
 };
 
+// rolldown-plugin-dts 0.23 (the last for Node 20) prints a one-line JSDoc comment at the end of
+// the previous line (`name: string; /** @description ... */`), where editors attach it to the
+// wrong property or none: 9 Entity fields lost their hover text. Fixed upstream in releases that
+// need Node 22 (sxzz/rolldown-plugin-dts#182); until then each such comment goes back onto its
+// own line, indented like the member it documents. test/consumer checks every hover.
+const TRAILING_JSDOC = /^([ \t]*)(\S[^\n]*?[;,{])[ \t]*(\/\*\*(?:(?!\*\/)[^\n])*\*\/)[ \t]*\n(?=([ \t]*))/gm;
+export function detachTrailingJsdoc(code: string): string {
+  return code.replace(TRAILING_JSDOC, (_all, indent: string, code: string, comment: string, next: string) =>
+    `${indent}${code}\n${next}${comment}\n`,
+  );
+}
+const declarationComments: Rolldown.Plugin = {
+  name: "leadconduit:declaration-comments",
+  renderChunk(code, chunk) {
+    return /\.d\.[cm]?ts$/.test(chunk.fileName) ? { code: detachTrailingJsdoc(code), map: null } : null;
+  },
+};
+
 export default defineConfig({
   entry: { index: "src/index.ts" },
   format: ["esm", "cjs"],
@@ -47,6 +69,16 @@ export default defineConfig({
   deps: { neverBundle: ["openapi-fetch"] },
   inputOptions(options, format, { cjsDts }) {
     if (format === "cjs" && !cjsDts) options.plugins = [options.plugins, openapiFetchCjsInterop];
+    options.plugins = [options.plugins, declarationComments];
+  },
+  hooks: {
+    // The exact contract the client was built from, for Prism, another generator or a diff:
+    // `leadconduit-client/openapi.json` and `/openapi.yaml`, bundled (no external refs).
+    "build:done": () => {
+      const spec = bundleSpec();
+      writeFileSync("dist/openapi.json", `${JSON.stringify(spec, null, 2)}\n`);
+      writeFileSync("dist/openapi.yaml", stringify(spec, { lineWidth: 0 }));
+    },
   },
   // package.json is written by hand (npm pkg set), not by the build
   exports: false,

@@ -14,9 +14,9 @@ describe.each(Object.entries(validCalls))("%s through the client", (operationId,
     const { lc, seen } = observedClient();
     const result = await invoke(lc);
     expectTypeOf(result).toEqualTypeOf<InvitationResponse>();
-    expectTypeOf(result.entity).toEqualTypeOf<Entity | undefined>();
+    expectTypeOf(result.entity).toEqualTypeOf<Entity>();
     expect(typeof result.message).toBe("string");
-    expect(result.entity?.name).toEqual(expect.any(String));
+    expect(result.entity.name).toEqual(expect.any(String));
     expect(seen.response!.status).toBe(200);
     await expectConforming(operationId, seen.response!, await seen.response!.json(), {
       mode: "client",

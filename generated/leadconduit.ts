@@ -17,7 +17,9 @@ export interface paths {
          * Create a recipient invitation
          * @description Sends an invitation email to a prospective lead recipient and returns the pending
          *     recipient entity created for it. When an invitation to that address already exists,
-         *     the existing connected entity is returned instead, so repeating the call is safe.
+         *     the existing connected entity is returned instead. **[ours]** So repeating the call
+         *     is safe: the reference documents that answer for an existing invitation, and this
+         *     project relies on it to retry a create whose response was lost.
          */
         post: operations["createRecipientInvitation"];
         delete?: never;
@@ -39,7 +41,9 @@ export interface paths {
          * Create a source invitation
          * @description Sends an invitation email to a prospective lead source and returns the pending source
          *     entity created for it. When an invitation to that address already exists, the existing
-         *     entity is returned instead, so repeating the call is safe.
+         *     entity is returned instead. **[ours]** So repeating the call is safe: the reference
+         *     documents that answer for an existing invitation, and this project relies on it to
+         *     retry a create whose response was lost.
          */
         post: operations["createSourceInvitation"];
         delete?: never;
@@ -78,140 +82,150 @@ export interface components {
          */
         BsonId: string;
         /**
-         * @description **[ours]** The reference gives `email` as a plain string. This spec tightens it to
-         *     `format: email` (the RFC 5321 dot-atom form, ASCII only) of at most 254 characters, the
-         *     longest address SMTP can carry, and refuses properties other than `email`, so that bad
-         *     input is refused before it leaves the client.
+         * @description Who to invite. **[ours]** The reference gives `email` as a plain string. This spec
+         *     tightens it to `format: email` (the RFC 5321 dot-atom form, ASCII only) of at most 254
+         *     characters, the longest address SMTP can carry, and refuses properties other than
+         *     `email`, so that bad input is refused before it leaves the client.
          */
         InvitationRequest: {
             /**
              * Format: email
-             * @description Email address to send the invitation to.
+             * @description Address the invitation email goes to: a plain ASCII address such as
+             *     `mike.jones@example.com`, at most 254 characters. Anything else is refused
+             *     before it is sent.
              * @example mike.jones@example.com
              */
             email: string;
         };
         /**
-         * @description The envelope every Invitations operation answers with. The reference marks neither
-         *     property required, and neither does this spec.
+         * @description What every Invitations operation answers: an outcome message and the entity the
+         *     invitation belongs to. **[ours]** Both properties are required: the reference marks
+         *     neither, but every example it publishes carries both, and a client cannot use an
+         *     answer without the entity. A contract run against a real server reports a server
+         *     that omits them.
          */
         InvitationResponse: {
             /**
-             * @description Outcome text.
+             * @description Outcome of the call, such as `Invitation was sent successfully`.
              * @example Invitation was sent successfully
              */
-            message?: string;
-            entity?: components["schemas"]["Entity"];
+            message: string;
+            /** @description The pending source or recipient entity the invitation belongs to. */
+            entity: components["schemas"]["Entity"];
         };
         /**
-         * @description The error envelope LeadConduit documents for 401. **[ours]** Other error statuses are
-         *     not documented; the client keeps whatever body they carry.
+         * @description The error body LeadConduit documents for 401: an object with a string `error`.
+         *     **[ours]** Other error statuses are not documented; the client keeps whatever body
+         *     they carry.
          */
-        Error: {
+        ErrorEnvelope: {
             /**
-             * @description What went wrong.
+             * @description What went wrong, such as `authentication failed`.
              * @example authentication failed
              */
             error: string;
         };
         /**
-         * @description The pending source or recipient entity tied to the invitation that ActiveProspect's
-         *     Accounts service issued. **[ours]** Properties not listed here are allowed, so that a
-         *     field added by the server does not break existing clients.
+         * @description A lead source or recipient in LeadConduit: here, the pending entity tied to an
+         *     invitation that ActiveProspect's Accounts service issued.
+         *
+         *     **[ours]** Decisions where the reference is silent:
+         *     - `id` is required: the reference does not mark it so, but every example carries one,
+         *       and `resend` needs it.
+         *     - `id`, `account`, `connected_account_id`, `see` and `expired` are read-only: the
+         *       reference does not say, but they describe what the server knows, not what a caller
+         *       sets.
+         *     - `connected` also accepts `null`: the newest reference lists three strings only,
+         *       older snapshots of it allowed `null`, and refusing it would break clients of a
+         *       server that still sends it.
+         *     - `time_zone` has no pattern: the reference's own example `America/Los Angeles` is not
+         *       an IANA name.
+         *     - Properties not listed here are allowed, so that a field added by the server does
+         *       not break existing clients.
          */
         Entity: {
-            /** @description Entity id. **[ours]** read-only (inferred from the reference). */
-            readonly id?: components["schemas"]["BsonId"];
+            /** @description The entity's id (24 hexadecimal characters); pass it to `resend`. */
+            readonly id: components["schemas"]["BsonId"];
             /**
-             * @description Display name.
+             * @description Display name, shown throughout LeadConduit.
              * @example A Corporation
              */
             name: string;
             /** @description Free text about the entity. */
             description?: string;
-            /** @description Integration modules the entity supports. */
+            /** @description Ids of the integration modules the entity supports. */
             module_ids: string[];
             /**
-             * @description What kind of lead source the entity is; `null` means it cannot send leads.
+             * @description What kind of lead source the entity is; `null` when it cannot send leads.
              * @enum {string|null}
              */
             source: "form" | "seller" | "other" | null;
             /**
-             * @description What kind of lead recipient the entity is; `null` means it cannot receive leads.
+             * @description What kind of lead recipient the entity is; `null` when it cannot receive leads.
              * @enum {string|null}
              */
             recipient: "buyer" | "crm" | "analytics" | "enhancement" | "esp" | "other" | null;
-            /** @description A built-in entity. */
+            /** @description `true` for a built-in LeadConduit entity. */
             readonly standard?: boolean;
-            /**
-             * @description The entity stands for another LeadConduit account holder. **[ours]** read-only
-             *     (inferred from the reference).
-             */
+            /** @description `true` when the entity stands for another LeadConduit account holder. */
             readonly account?: boolean | null;
-            /** @description Waiting for its invitation to be accepted. */
+            /** @description `true` while the invitation waits to be accepted. */
             readonly pending?: boolean;
             /**
-             * @description How this account entity is connected to the caller's account. **[ours]** The newest
-             *     reference does not say whether it can be null; older snapshots allowed `null`, and
-             *     an entity whose invitation is pending is not connected yet, so `null` is accepted.
+             * @description How this account entity is connected to your account: it sells you leads
+             *     (`seller`), buys them (`buyer`) or `both`. `null` is accepted too: older versions of
+             *     LeadConduit's reference allowed it.
              * @enum {string|null}
              */
             readonly connected?: "seller" | "buyer" | "both" | null;
-            /** @description Account linked to a custom entity. **[ours]** read-only (inferred). */
+            /** @description Id of the LeadConduit account linked to a custom entity. */
             readonly connected_account_id?: components["schemas"]["BsonId"];
-            /** @description The entity is deprecated. */
+            /** @description `true` when the entity is deprecated; `see` names the one to use instead. */
             deprecated?: boolean;
-            /** @description Entity to use instead of a deprecated one. **[ours]** read-only (inferred). */
+            /** @description Id of the entity to use instead of this deprecated one. */
             readonly see?: components["schemas"]["BsonId"];
             /**
-             * @description Suffix all custom fields of the entity must carry.
+             * @description Suffix every custom field of the entity must carry: 3 to 5 letters or digits, such
+             *     as `acorp`; `null` when there is none.
              * @example acorp
              */
             field_suffix?: string | null;
-            /** @description Invitation issued by the Accounts service. */
+            /** @description Id of the invitation issued by ActiveProspect's Accounts service; `null` when there is none. */
             invitation_id?: components["schemas"]["BsonId"] | null;
             /**
              * Format: date-time
-             * @description When the invitation expires. **[ours]** not marked read-only: the reference does
-             *     not say.
+             * @description When the invitation expires (an RFC 3339 date-time); `null` when it does not.
              */
             invitation_expires_at?: string | null;
-            /**
-             * @description The invitation has expired. **[ours]** The reference publishes no description;
-             *     read-only is inferred.
-             */
+            /** @description `true` once the invitation has expired; `resend` sends it again. */
             readonly expired?: boolean;
-            /**
-             * @description Flows whose sources list this entity. Older snapshots of the reference allowed
-             *     `null`; this spec follows the newest, which does not.
-             */
+            /** @description Ids of the flows whose sources list this entity. */
             flow_ids?: components["schemas"]["BsonId"][];
             /**
              * Format: uri
-             * @description Logo of the entity. Not nullable in the newest reference.
+             * @description URL of the entity's logo.
              */
             logo_url?: string;
             /**
-             * @description Account time zone, an IANA zone name such as `America/Los_Angeles`. The published
-             *     example `America/Los Angeles` has a space, so **[ours]** no pattern is imposed.
+             * @description Time zone of the account, normally an IANA name such as `America/Los_Angeles`.
              * @example America/Los_Angeles
              */
             time_zone?: string;
-            /** @description The seller is a TrustedForm Certified Vendor. */
+            /** @description `true` when the seller is a TrustedForm Certified Vendor. */
             trustedform_certified_vendor?: boolean;
             /**
              * Format: uri
-             * @description Marketing site. Not nullable in the newest reference.
+             * @description URL of the entity's marketing site.
              */
             website?: string;
             /**
              * Format: date-time
-             * @description When the entity was created.
+             * @description When the entity was created (an RFC 3339 date-time).
              */
             readonly created_at?: string;
             /**
              * Format: date-time
-             * @description When the entity was last updated.
+             * @description When the entity was last updated (an RFC 3339 date-time).
              */
             readonly updated_at?: string;
         };
@@ -223,14 +237,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
     };
     parameters: never;
     requestBodies: {
         /** @description The address to send the invitation to. */
-        InvitationRequest: {
+        InvitationRequestBody: {
             content: {
                 "application/json": components["schemas"]["InvitationRequest"];
             };
@@ -248,7 +262,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["InvitationRequest"];
+        requestBody: components["requestBodies"]["InvitationRequestBody"];
         responses: {
             /** @description OK - invitation already exists, returning the existing connected entity. */
             200: {
@@ -269,7 +283,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["InvitationRequest"];
+        requestBody: components["requestBodies"]["InvitationRequestBody"];
         responses: {
             /** @description OK - invitation already exists, returning the existing entity. */
             200: {

@@ -271,14 +271,13 @@ var require_formats2 = __commonJS({
 var require_standalone = __commonJS({
   "<tmp>/standalone.cjs"(exports) {
     "use strict";
-    exports.createRecipientInvitation_body = validate20;
+    exports.InvitationRequest_body = validate52;
     var formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
     var func1 = require_ucs2length().default;
-    function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
+    function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate20.evaluated;
+      const evaluated0 = validate54.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -287,7 +286,7 @@ var require_standalone = __commonJS({
       }
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.email === void 0) {
-          const err0 = { instancePath, schemaPath: "leadconduit.json#/$defs/InvitationRequest/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -297,7 +296,7 @@ var require_standalone = __commonJS({
         }
         for (const key0 in data) {
           if (!(key0 === "email")) {
-            const err1 = { instancePath, schemaPath: "leadconduit.json#/$defs/InvitationRequest/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -310,7 +309,7 @@ var require_standalone = __commonJS({
           let data0 = data.email;
           if (typeof data0 === "string") {
             if (func1(data0) > 254) {
-              const err2 = { instancePath: instancePath + "/email", schemaPath: "leadconduit.json#/$defs/InvitationRequest/properties/email/maxLength", keyword: "maxLength", params: { limit: 254 }, message: "must NOT have more than 254 characters" };
+              const err2 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 254 }, message: "must NOT have more than 254 characters" };
               if (vErrors === null) {
                 vErrors = [err2];
               } else {
@@ -319,7 +318,7 @@ var require_standalone = __commonJS({
               errors++;
             }
             if (func1(data0) < 3) {
-              const err3 = { instancePath: instancePath + "/email", schemaPath: "leadconduit.json#/$defs/InvitationRequest/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
+              const err3 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
               if (vErrors === null) {
                 vErrors = [err3];
               } else {
@@ -328,7 +327,7 @@ var require_standalone = __commonJS({
               errors++;
             }
             if (!formats0.test(data0)) {
-              const err4 = { instancePath: instancePath + "/email", schemaPath: "leadconduit.json#/$defs/InvitationRequest/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
+              const err4 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -337,7 +336,7 @@ var require_standalone = __commonJS({
               errors++;
             }
           } else {
-            const err5 = { instancePath: instancePath + "/email", schemaPath: "leadconduit.json#/$defs/InvitationRequest/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err5 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -347,7 +346,7 @@ var require_standalone = __commonJS({
           }
         }
       } else {
-        const err6 = { instancePath, schemaPath: "leadconduit.json#/$defs/InvitationRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -355,20 +354,58 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate20.errors = vErrors;
+      validate54.errors = vErrors;
       return errors === 0;
     }
-    validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    exports.createRecipientInvitation_200 = validate22;
-    var schema36 = { "type": "object", "required": ["name", "module_ids", "source", "recipient"], "properties": { "id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "name": { "type": "string" }, "description": { "type": "string" }, "module_ids": { "type": "array", "items": { "type": "string" } }, "source": { "type": ["string", "null"], "enum": ["form", "seller", "other", null] }, "recipient": { "type": ["string", "null"], "enum": ["buyer", "crm", "analytics", "enhancement", "esp", "other", null] }, "standard": { "type": "boolean" }, "account": { "type": ["boolean", "null"] }, "pending": { "type": "boolean" }, "connected": { "type": ["string", "null"], "enum": ["seller", "buyer", "both", null] }, "connected_account_id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "deprecated": { "type": "boolean" }, "see": { "$ref": "leadconduit.json#/$defs/BsonId" }, "field_suffix": { "type": ["string", "null"], "minLength": 3, "maxLength": 5, "pattern": "^[0-9a-zA-Z]+$" }, "invitation_id": { "anyOf": [{ "$ref": "leadconduit.json#/$defs/BsonId" }, { "type": "null" }] }, "invitation_expires_at": { "type": ["string", "null"], "format": "date-time" }, "expired": { "type": "boolean" }, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit.json#/$defs/BsonId" } }, "logo_url": { "type": "string", "format": "uri" }, "time_zone": { "type": "string" }, "trustedform_certified_vendor": { "type": "boolean" }, "website": { "type": "string", "format": "uri" }, "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" } } };
-    var pattern4 = new RegExp("^[0-9a-fA-F]{24}$", "u");
-    var pattern7 = new RegExp("^[0-9a-zA-Z]+$", "u");
-    var formats2 = require_formats2()["date-time"];
-    var formats4 = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i;
-    function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate54.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      ;
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate24.evaluated;
+      const evaluated0 = validate52.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (!validate54(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+        errors = vErrors.length;
+      }
+      validate52.errors = vErrors;
+      return errors === 0;
+    }
+    validate52.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    exports.InvitationResponse_shape = validate56;
+    var schema25 = { "type": "object", "required": ["id", "name", "module_ids", "source", "recipient"], "properties": { "id": { "$ref": "leadconduit-shape.json#/$defs/BsonId" }, "name": { "type": "string" }, "description": { "type": "string" }, "module_ids": { "type": "array", "items": { "type": "string" } }, "source": { "type": ["string", "null"], "enum": ["form", "seller", "other", null] }, "recipient": { "type": ["string", "null"], "enum": ["buyer", "crm", "analytics", "enhancement", "esp", "other", null] }, "standard": { "type": "boolean" }, "account": { "type": ["boolean", "null"] }, "pending": { "type": "boolean" }, "connected": { "type": ["string", "null"], "enum": ["seller", "buyer", "both", null] }, "connected_account_id": { "$ref": "leadconduit-shape.json#/$defs/BsonId" }, "deprecated": { "type": "boolean" }, "see": { "$ref": "leadconduit-shape.json#/$defs/BsonId" }, "field_suffix": { "type": ["string", "null"] }, "invitation_id": { "anyOf": [{ "$ref": "leadconduit-shape.json#/$defs/BsonId" }, { "type": "null" }] }, "invitation_expires_at": { "type": ["string", "null"] }, "expired": { "type": "boolean" }, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit-shape.json#/$defs/BsonId" } }, "logo_url": { "type": "string" }, "time_zone": { "type": "string" }, "trustedform_certified_vendor": { "type": "boolean" }, "website": { "type": "string" }, "created_at": { "type": "string" }, "updated_at": { "type": "string" } } };
+    function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate60.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (typeof data !== "string") {
+        const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      validate60.errors = vErrors;
+      return errors === 0;
+    }
+    validate60.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate59.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -376,8 +413,8 @@ var require_standalone = __commonJS({
         evaluated0.items = void 0;
       }
       if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.name === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+        if (data.id === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -385,8 +422,8 @@ var require_standalone = __commonJS({
           }
           errors++;
         }
-        if (data.module_ids === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module_ids" }, message: "must have required property 'module_ids'" };
+        if (data.name === void 0) {
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -394,8 +431,8 @@ var require_standalone = __commonJS({
           }
           errors++;
         }
-        if (data.source === void 0) {
-          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+        if (data.module_ids === void 0) {
+          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module_ids" }, message: "must have required property 'module_ids'" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -403,8 +440,8 @@ var require_standalone = __commonJS({
           }
           errors++;
         }
-        if (data.recipient === void 0) {
-          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "recipient" }, message: "must have required property 'recipient'" };
+        if (data.source === void 0) {
+          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -412,20 +449,24 @@ var require_standalone = __commonJS({
           }
           errors++;
         }
-        if (data.id !== void 0) {
-          let data0 = data.id;
-          if (typeof data0 === "string") {
-            if (!pattern4.test(data0)) {
-              const err4 = { instancePath: instancePath + "/id", schemaPath: "leadconduit.json#/$defs/BsonId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{24}$" }, message: 'must match pattern "^[0-9a-fA-F]{24}$"' };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
-            }
+        if (data.recipient === void 0) {
+          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "recipient" }, message: "must have required property 'recipient'" };
+          if (vErrors === null) {
+            vErrors = [err4];
           } else {
-            const err5 = { instancePath: instancePath + "/id", schemaPath: "leadconduit.json#/$defs/BsonId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (data.id !== void 0) {
+          if (!validate60(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.name !== void 0) {
+          if (typeof data.name !== "string") {
+            const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -434,24 +475,13 @@ var require_standalone = __commonJS({
             errors++;
           }
         }
-        if (data.name !== void 0) {
-          if (typeof data.name !== "string") {
-            const err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data.description !== void 0) {
+          if (typeof data.description !== "string") {
+            const err6 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
               vErrors.push(err6);
-            }
-            errors++;
-          }
-        }
-        if (data.description !== void 0) {
-          if (typeof data.description !== "string") {
-            const err7 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
             }
             errors++;
           }
@@ -462,21 +492,21 @@ var require_standalone = __commonJS({
             const len0 = data3.length;
             for (let i0 = 0; i0 < len0; i0++) {
               if (typeof data3[i0] !== "string") {
-                const err8 = { instancePath: instancePath + "/module_ids/" + i0, schemaPath: "#/properties/module_ids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err7 = { instancePath: instancePath + "/module_ids/" + i0, schemaPath: "#/properties/module_ids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err8];
+                  vErrors = [err7];
                 } else {
-                  vErrors.push(err8);
+                  vErrors.push(err7);
                 }
                 errors++;
               }
             }
           } else {
-            const err9 = { instancePath: instancePath + "/module_ids", schemaPath: "#/properties/module_ids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err8 = { instancePath: instancePath + "/module_ids", schemaPath: "#/properties/module_ids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err8];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err8);
             }
             errors++;
           }
@@ -484,7 +514,16 @@ var require_standalone = __commonJS({
         if (data.source !== void 0) {
           let data5 = data.source;
           if (typeof data5 !== "string" && data5 !== null) {
-            const err10 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/type", keyword: "type", params: { type: schema36.properties.source.type }, message: "must be string,null" };
+            const err9 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/type", keyword: "type", params: { type: schema25.properties.source.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+          if (!(data5 === "form" || data5 === "seller" || data5 === "other" || data5 === null)) {
+            const err10 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/enum", keyword: "enum", params: { allowedValues: schema25.properties.source.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -492,8 +531,11 @@ var require_standalone = __commonJS({
             }
             errors++;
           }
-          if (!(data5 === "form" || data5 === "seller" || data5 === "other" || data5 === null)) {
-            const err11 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/enum", keyword: "enum", params: { allowedValues: schema36.properties.source.enum }, message: "must be equal to one of the allowed values" };
+        }
+        if (data.recipient !== void 0) {
+          let data6 = data.recipient;
+          if (typeof data6 !== "string" && data6 !== null) {
+            const err11 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/type", keyword: "type", params: { type: schema25.properties.recipient.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -501,11 +543,8 @@ var require_standalone = __commonJS({
             }
             errors++;
           }
-        }
-        if (data.recipient !== void 0) {
-          let data6 = data.recipient;
-          if (typeof data6 !== "string" && data6 !== null) {
-            const err12 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/type", keyword: "type", params: { type: schema36.properties.recipient.type }, message: "must be string,null" };
+          if (!(data6 === "buyer" || data6 === "crm" || data6 === "analytics" || data6 === "enhancement" || data6 === "esp" || data6 === "other" || data6 === null)) {
+            const err12 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/enum", keyword: "enum", params: { allowedValues: schema25.properties.recipient.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -513,8 +552,10 @@ var require_standalone = __commonJS({
             }
             errors++;
           }
-          if (!(data6 === "buyer" || data6 === "crm" || data6 === "analytics" || data6 === "enhancement" || data6 === "esp" || data6 === "other" || data6 === null)) {
-            const err13 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/enum", keyword: "enum", params: { allowedValues: schema36.properties.recipient.enum }, message: "must be equal to one of the allowed values" };
+        }
+        if (data.standard !== void 0) {
+          if (typeof data.standard !== "boolean") {
+            const err13 = { instancePath: instancePath + "/standard", schemaPath: "#/properties/standard/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -523,9 +564,10 @@ var require_standalone = __commonJS({
             errors++;
           }
         }
-        if (data.standard !== void 0) {
-          if (typeof data.standard !== "boolean") {
-            const err14 = { instancePath: instancePath + "/standard", schemaPath: "#/properties/standard/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (data.account !== void 0) {
+          let data8 = data.account;
+          if (typeof data8 !== "boolean" && data8 !== null) {
+            const err14 = { instancePath: instancePath + "/account", schemaPath: "#/properties/account/type", keyword: "type", params: { type: schema25.properties.account.type }, message: "must be boolean,null" };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -534,10 +576,9 @@ var require_standalone = __commonJS({
             errors++;
           }
         }
-        if (data.account !== void 0) {
-          let data8 = data.account;
-          if (typeof data8 !== "boolean" && data8 !== null) {
-            const err15 = { instancePath: instancePath + "/account", schemaPath: "#/properties/account/type", keyword: "type", params: { type: schema36.properties.account.type }, message: "must be boolean,null" };
+        if (data.pending !== void 0) {
+          if (typeof data.pending !== "boolean") {
+            const err15 = { instancePath: instancePath + "/pending", schemaPath: "#/properties/pending/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -546,9 +587,10 @@ var require_standalone = __commonJS({
             errors++;
           }
         }
-        if (data.pending !== void 0) {
-          if (typeof data.pending !== "boolean") {
-            const err16 = { instancePath: instancePath + "/pending", schemaPath: "#/properties/pending/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (data.connected !== void 0) {
+          let data10 = data.connected;
+          if (typeof data10 !== "string" && data10 !== null) {
+            const err16 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/type", keyword: "type", params: { type: schema25.properties.connected.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -556,11 +598,8 @@ var require_standalone = __commonJS({
             }
             errors++;
           }
-        }
-        if (data.connected !== void 0) {
-          let data10 = data.connected;
-          if (typeof data10 !== "string" && data10 !== null) {
-            const err17 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/type", keyword: "type", params: { type: schema36.properties.connected.type }, message: "must be string,null" };
+          if (!(data10 === "seller" || data10 === "buyer" || data10 === "both" || data10 === null)) {
+            const err17 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/enum", keyword: "enum", params: { allowedValues: schema25.properties.connected.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -568,8 +607,16 @@ var require_standalone = __commonJS({
             }
             errors++;
           }
-          if (!(data10 === "seller" || data10 === "buyer" || data10 === "both" || data10 === null)) {
-            const err18 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/enum", keyword: "enum", params: { allowedValues: schema36.properties.connected.enum }, message: "must be equal to one of the allowed values" };
+        }
+        if (data.connected_account_id !== void 0) {
+          if (!validate60(data.connected_account_id, { instancePath: instancePath + "/connected_account_id", parentData: data, parentDataProperty: "connected_account_id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.deprecated !== void 0) {
+          if (typeof data.deprecated !== "boolean") {
+            const err18 = { instancePath: instancePath + "/deprecated", schemaPath: "#/properties/deprecated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -578,20 +625,38 @@ var require_standalone = __commonJS({
             errors++;
           }
         }
-        if (data.connected_account_id !== void 0) {
-          let data11 = data.connected_account_id;
-          if (typeof data11 === "string") {
-            if (!pattern4.test(data11)) {
-              const err19 = { instancePath: instancePath + "/connected_account_id", schemaPath: "leadconduit.json#/$defs/BsonId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{24}$" }, message: 'must match pattern "^[0-9a-fA-F]{24}$"' };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
+        if (data.see !== void 0) {
+          if (!validate60(data.see, { instancePath: instancePath + "/see", parentData: data, parentDataProperty: "see", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.field_suffix !== void 0) {
+          let data14 = data.field_suffix;
+          if (typeof data14 !== "string" && data14 !== null) {
+            const err19 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/type", keyword: "type", params: { type: schema25.properties.field_suffix.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
             }
-          } else {
-            const err20 = { instancePath: instancePath + "/connected_account_id", schemaPath: "leadconduit.json#/$defs/BsonId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            errors++;
+          }
+        }
+        if (data.invitation_id !== void 0) {
+          let data15 = data.invitation_id;
+          const _errs29 = errors;
+          let valid3 = false;
+          const _errs30 = errors;
+          if (!validate60(data15, { instancePath: instancePath + "/invitation_id", parentData: data, parentDataProperty: "invitation_id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+            errors = vErrors.length;
+          }
+          var _valid0 = _errs30 === errors;
+          valid3 = valid3 || _valid0;
+          const _errs31 = errors;
+          if (data15 !== null) {
+            const err20 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -599,132 +664,21 @@ var require_standalone = __commonJS({
             }
             errors++;
           }
-        }
-        if (data.deprecated !== void 0) {
-          if (typeof data.deprecated !== "boolean") {
-            const err21 = { instancePath: instancePath + "/deprecated", schemaPath: "#/properties/deprecated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          var _valid0 = _errs31 === errors;
+          valid3 = valid3 || _valid0;
+          if (!valid3) {
+            const err21 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
               vErrors.push(err21);
             }
             errors++;
-          }
-        }
-        if (data.see !== void 0) {
-          let data13 = data.see;
-          if (typeof data13 === "string") {
-            if (!pattern4.test(data13)) {
-              const err22 = { instancePath: instancePath + "/see", schemaPath: "leadconduit.json#/$defs/BsonId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{24}$" }, message: 'must match pattern "^[0-9a-fA-F]{24}$"' };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
           } else {
-            const err23 = { instancePath: instancePath + "/see", schemaPath: "leadconduit.json#/$defs/BsonId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data.field_suffix !== void 0) {
-          let data14 = data.field_suffix;
-          if (typeof data14 !== "string" && data14 !== null) {
-            const err24 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/type", keyword: "type", params: { type: schema36.properties.field_suffix.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-          if (typeof data14 === "string") {
-            if (func1(data14) > 5) {
-              const err25 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/maxLength", keyword: "maxLength", params: { limit: 5 }, message: "must NOT have more than 5 characters" };
-              if (vErrors === null) {
-                vErrors = [err25];
-              } else {
-                vErrors.push(err25);
-              }
-              errors++;
-            }
-            if (func1(data14) < 3) {
-              const err26 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
-              if (vErrors === null) {
-                vErrors = [err26];
-              } else {
-                vErrors.push(err26);
-              }
-              errors++;
-            }
-            if (!pattern7.test(data14)) {
-              const err27 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/pattern", keyword: "pattern", params: { pattern: "^[0-9a-zA-Z]+$" }, message: 'must match pattern "^[0-9a-zA-Z]+$"' };
-              if (vErrors === null) {
-                vErrors = [err27];
-              } else {
-                vErrors.push(err27);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data.invitation_id !== void 0) {
-          let data15 = data.invitation_id;
-          const _errs35 = errors;
-          let valid6 = false;
-          const _errs36 = errors;
-          if (typeof data15 === "string") {
-            if (!pattern4.test(data15)) {
-              const err28 = { instancePath: instancePath + "/invitation_id", schemaPath: "leadconduit.json#/$defs/BsonId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{24}$" }, message: 'must match pattern "^[0-9a-fA-F]{24}$"' };
-              if (vErrors === null) {
-                vErrors = [err28];
-              } else {
-                vErrors.push(err28);
-              }
-              errors++;
-            }
-          } else {
-            const err29 = { instancePath: instancePath + "/invitation_id", schemaPath: "leadconduit.json#/$defs/BsonId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-          var _valid0 = _errs36 === errors;
-          valid6 = valid6 || _valid0;
-          const _errs39 = errors;
-          if (data15 !== null) {
-            const err30 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-          var _valid0 = _errs39 === errors;
-          valid6 = valid6 || _valid0;
-          if (!valid6) {
-            const err31 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          } else {
-            errors = _errs35;
+            errors = _errs29;
             if (vErrors !== null) {
-              if (_errs35) {
-                vErrors.length = _errs35;
+              if (_errs29) {
+                vErrors.length = _errs29;
               } else {
                 vErrors = null;
               }
@@ -734,33 +688,22 @@ var require_standalone = __commonJS({
         if (data.invitation_expires_at !== void 0) {
           let data16 = data.invitation_expires_at;
           if (typeof data16 !== "string" && data16 !== null) {
-            const err32 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/type", keyword: "type", params: { type: schema36.properties.invitation_expires_at.type }, message: "must be string,null" };
+            const err22 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/type", keyword: "type", params: { type: schema25.properties.invitation_expires_at.type }, message: "must be string,null" };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err22];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err22);
             }
             errors++;
-          }
-          if (typeof data16 === "string") {
-            if (!formats2.validate.test(data16)) {
-              const err33 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
           }
         }
         if (data.expired !== void 0) {
           if (typeof data.expired !== "boolean") {
-            const err34 = { instancePath: instancePath + "/expired", schemaPath: "#/properties/expired/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            const err23 = { instancePath: instancePath + "/expired", schemaPath: "#/properties/expired/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
-              vErrors = [err34];
+              vErrors = [err23];
             } else {
-              vErrors.push(err34);
+              vErrors.push(err23);
             }
             errors++;
           }
@@ -770,164 +713,104 @@ var require_standalone = __commonJS({
           if (Array.isArray(data18)) {
             const len1 = data18.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              let data19 = data18[i1];
-              if (typeof data19 === "string") {
-                if (!pattern4.test(data19)) {
-                  const err35 = { instancePath: instancePath + "/flow_ids/" + i1, schemaPath: "leadconduit.json#/$defs/BsonId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{24}$" }, message: 'must match pattern "^[0-9a-fA-F]{24}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err35];
-                  } else {
-                    vErrors.push(err35);
-                  }
-                  errors++;
-                }
-              } else {
-                const err36 = { instancePath: instancePath + "/flow_ids/" + i1, schemaPath: "leadconduit.json#/$defs/BsonId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err36];
-                } else {
-                  vErrors.push(err36);
-                }
-                errors++;
+              if (!validate60(data18[i1], { instancePath: instancePath + "/flow_ids/" + i1, parentData: data18, parentDataProperty: i1, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+                errors = vErrors.length;
               }
             }
           } else {
-            const err37 = { instancePath: instancePath + "/flow_ids", schemaPath: "#/properties/flow_ids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err24 = { instancePath: instancePath + "/flow_ids", schemaPath: "#/properties/flow_ids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err37];
+              vErrors = [err24];
             } else {
-              vErrors.push(err37);
+              vErrors.push(err24);
             }
             errors++;
           }
         }
         if (data.logo_url !== void 0) {
-          let data20 = data.logo_url;
-          if (typeof data20 === "string") {
-            if (!formats4.test(data20)) {
-              const err38 = { instancePath: instancePath + "/logo_url", schemaPath: "#/properties/logo_url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
-              if (vErrors === null) {
-                vErrors = [err38];
-              } else {
-                vErrors.push(err38);
-              }
-              errors++;
-            }
-          } else {
-            const err39 = { instancePath: instancePath + "/logo_url", schemaPath: "#/properties/logo_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (typeof data.logo_url !== "string") {
+            const err25 = { instancePath: instancePath + "/logo_url", schemaPath: "#/properties/logo_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err39];
+              vErrors = [err25];
             } else {
-              vErrors.push(err39);
+              vErrors.push(err25);
             }
             errors++;
           }
         }
         if (data.time_zone !== void 0) {
           if (typeof data.time_zone !== "string") {
-            const err40 = { instancePath: instancePath + "/time_zone", schemaPath: "#/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err26 = { instancePath: instancePath + "/time_zone", schemaPath: "#/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err40];
+              vErrors = [err26];
             } else {
-              vErrors.push(err40);
+              vErrors.push(err26);
             }
             errors++;
           }
         }
         if (data.trustedform_certified_vendor !== void 0) {
           if (typeof data.trustedform_certified_vendor !== "boolean") {
-            const err41 = { instancePath: instancePath + "/trustedform_certified_vendor", schemaPath: "#/properties/trustedform_certified_vendor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            const err27 = { instancePath: instancePath + "/trustedform_certified_vendor", schemaPath: "#/properties/trustedform_certified_vendor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
-              vErrors = [err41];
+              vErrors = [err27];
             } else {
-              vErrors.push(err41);
+              vErrors.push(err27);
             }
             errors++;
           }
         }
         if (data.website !== void 0) {
-          let data23 = data.website;
-          if (typeof data23 === "string") {
-            if (!formats4.test(data23)) {
-              const err42 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
-              if (vErrors === null) {
-                vErrors = [err42];
-              } else {
-                vErrors.push(err42);
-              }
-              errors++;
-            }
-          } else {
-            const err43 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (typeof data.website !== "string") {
+            const err28 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err43];
+              vErrors = [err28];
             } else {
-              vErrors.push(err43);
+              vErrors.push(err28);
             }
             errors++;
           }
         }
         if (data.created_at !== void 0) {
-          let data24 = data.created_at;
-          if (typeof data24 === "string") {
-            if (!formats2.validate.test(data24)) {
-              const err44 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err44];
-              } else {
-                vErrors.push(err44);
-              }
-              errors++;
-            }
-          } else {
-            const err45 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (typeof data.created_at !== "string") {
+            const err29 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err45];
+              vErrors = [err29];
             } else {
-              vErrors.push(err45);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
         if (data.updated_at !== void 0) {
-          let data25 = data.updated_at;
-          if (typeof data25 === "string") {
-            if (!formats2.validate.test(data25)) {
-              const err46 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err46];
-              } else {
-                vErrors.push(err46);
-              }
-              errors++;
-            }
-          } else {
-            const err47 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (typeof data.updated_at !== "string") {
+            const err30 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err47];
+              vErrors = [err30];
             } else {
-              vErrors.push(err47);
+              vErrors.push(err30);
             }
             errors++;
           }
         }
       } else {
-        const err48 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err48];
+          vErrors = [err31];
         } else {
-          vErrors.push(err48);
+          vErrors.push(err31);
         }
         errors++;
       }
-      validate24.errors = vErrors;
+      validate59.errors = vErrors;
       return errors === 0;
     }
-    validate24.evaluated = { "props": { "id": true, "name": true, "description": true, "module_ids": true, "source": true, "recipient": true, "standard": true, "account": true, "pending": true, "connected": true, "connected_account_id": true, "deprecated": true, "see": true, "field_suffix": true, "invitation_id": true, "invitation_expires_at": true, "expired": true, "flow_ids": true, "logo_url": true, "time_zone": true, "trustedform_certified_vendor": true, "website": true, "created_at": true, "updated_at": true }, "dynamicProps": false, "dynamicItems": false };
-    function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate59.evaluated = { "props": { "id": true, "name": true, "description": true, "module_ids": true, "source": true, "recipient": true, "standard": true, "account": true, "pending": true, "connected": true, "connected_account_id": true, "deprecated": true, "see": true, "field_suffix": true, "invitation_id": true, "invitation_expires_at": true, "expired": true, "flow_ids": true, "logo_url": true, "time_zone": true, "trustedform_certified_vendor": true, "website": true, "created_at": true, "updated_at": true }, "dynamicProps": false, "dynamicItems": false };
+    function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate23.evaluated;
+      const evaluated0 = validate58.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -935,25 +818,98 @@ var require_standalone = __commonJS({
         evaluated0.items = void 0;
       }
       if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.message === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (data.entity === void 0) {
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "entity" }, message: "must have required property 'entity'" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
         if (data.message !== void 0) {
           if (typeof data.message !== "string") {
-            const err0 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err2 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err0];
+              vErrors = [err2];
             } else {
-              vErrors.push(err0);
+              vErrors.push(err2);
             }
             errors++;
           }
         }
         if (data.entity !== void 0) {
-          if (!validate24(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+          if (!validate59(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      validate58.errors = vErrors;
+      return errors === 0;
+    }
+    validate58.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
+    function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      ;
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate56.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (!validate58(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+        errors = vErrors.length;
+      }
+      validate56.errors = vErrors;
+      return errors === 0;
+    }
+    validate56.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
+    exports.InvitationResponse_success = validate68;
+    var schema29 = { "type": "object", "required": ["id", "name", "module_ids", "source", "recipient"], "properties": { "id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "name": { "type": "string" }, "description": { "type": "string" }, "module_ids": { "type": "array", "items": { "type": "string" } }, "source": { "type": ["string", "null"], "enum": ["form", "seller", "other", null] }, "recipient": { "type": ["string", "null"], "enum": ["buyer", "crm", "analytics", "enhancement", "esp", "other", null] }, "standard": { "type": "boolean" }, "account": { "type": ["boolean", "null"] }, "pending": { "type": "boolean" }, "connected": { "type": ["string", "null"], "enum": ["seller", "buyer", "both", null] }, "connected_account_id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "deprecated": { "type": "boolean" }, "see": { "$ref": "leadconduit.json#/$defs/BsonId" }, "field_suffix": { "type": ["string", "null"], "minLength": 3, "maxLength": 5, "pattern": "^[0-9a-zA-Z]+$" }, "invitation_id": { "anyOf": [{ "$ref": "leadconduit.json#/$defs/BsonId" }, { "type": "null" }] }, "invitation_expires_at": { "type": ["string", "null"], "format": "date-time" }, "expired": { "type": "boolean" }, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit.json#/$defs/BsonId" } }, "logo_url": { "type": "string", "format": "uri" }, "time_zone": { "type": "string" }, "trustedform_certified_vendor": { "type": "boolean" }, "website": { "type": "string", "format": "uri" }, "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" } } };
+    var pattern3 = new RegExp("^[0-9a-fA-F]{24}$", "u");
+    function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate71.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (typeof data === "string") {
+        if (!pattern3.test(data)) {
+          const err0 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{24}$" }, message: 'must match pattern "^[0-9a-fA-F]{24}$"' };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -961,35 +917,17 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate23.errors = vErrors;
+      validate71.errors = vErrors;
       return errors === 0;
     }
-    validate23.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
-    function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
+    validate71.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    var pattern4 = new RegExp("^[0-9a-zA-Z]+$", "u");
+    var formats2 = require_formats2()["date-time"];
+    var formats4 = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i;
+    function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate22.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (!validate23(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-        errors = vErrors.length;
-      }
-      validate22.errors = vErrors;
-      return errors === 0;
-    }
-    validate22.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
-    exports.createRecipientInvitation_401 = validate27;
-    function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate27.evaluated;
+      const evaluated0 = validate70.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -997,8 +935,8 @@ var require_standalone = __commonJS({
         evaluated0.items = void 0;
       }
       if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.error === void 0) {
-          const err0 = { instancePath, schemaPath: "leadconduit.json#/$defs/Error/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
+        if (data.id === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -1006,95 +944,51 @@ var require_standalone = __commonJS({
           }
           errors++;
         }
-        if (data.error !== void 0) {
-          if (typeof data.error !== "string") {
-            const err1 = { instancePath: instancePath + "/error", schemaPath: "leadconduit.json#/$defs/Error/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err2 = { instancePath, schemaPath: "leadconduit.json#/$defs/Error/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      validate27.errors = vErrors;
-      return errors === 0;
-    }
-    validate27.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-    exports.createSourceInvitation_body = validate28;
-    function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate28.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.email === void 0) {
-          const err0 = { instancePath, schemaPath: "leadconduit.json#/$defs/InvitationRequest/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
+        if (data.name === void 0) {
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
           if (vErrors === null) {
-            vErrors = [err0];
+            vErrors = [err1];
           } else {
-            vErrors.push(err0);
+            vErrors.push(err1);
           }
           errors++;
         }
-        for (const key0 in data) {
-          if (!(key0 === "email")) {
-            const err1 = { instancePath, schemaPath: "leadconduit.json#/$defs/InvitationRequest/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
+        if (data.module_ids === void 0) {
+          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module_ids" }, message: "must have required property 'module_ids'" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (data.source === void 0) {
+          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (data.recipient === void 0) {
+          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "recipient" }, message: "must have required property 'recipient'" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (data.id !== void 0) {
+          if (!validate71(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+            errors = vErrors.length;
           }
         }
-        if (data.email !== void 0) {
-          let data0 = data.email;
-          if (typeof data0 === "string") {
-            if (func1(data0) > 254) {
-              const err2 = { instancePath: instancePath + "/email", schemaPath: "leadconduit.json#/$defs/InvitationRequest/properties/email/maxLength", keyword: "maxLength", params: { limit: 254 }, message: "must NOT have more than 254 characters" };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (func1(data0) < 3) {
-              const err3 = { instancePath: instancePath + "/email", schemaPath: "leadconduit.json#/$defs/InvitationRequest/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-            if (!formats0.test(data0)) {
-              const err4 = { instancePath: instancePath + "/email", schemaPath: "leadconduit.json#/$defs/InvitationRequest/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
-            }
-          } else {
-            const err5 = { instancePath: instancePath + "/email", schemaPath: "leadconduit.json#/$defs/InvitationRequest/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data.name !== void 0) {
+          if (typeof data.name !== "string") {
+            const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -1103,86 +997,426 @@ var require_standalone = __commonJS({
             errors++;
           }
         }
-      } else {
-        const err6 = { instancePath, schemaPath: "leadconduit.json#/$defs/InvitationRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-      validate28.errors = vErrors;
-      return errors === 0;
-    }
-    validate28.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    exports.createSourceInvitation_200 = validate29;
-    function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate30.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.message !== void 0) {
-          if (typeof data.message !== "string") {
-            const err0 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data.description !== void 0) {
+          if (typeof data.description !== "string") {
+            const err6 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err0];
+              vErrors = [err6];
             } else {
-              vErrors.push(err0);
+              vErrors.push(err6);
             }
             errors++;
           }
         }
-        if (data.entity !== void 0) {
-          if (!validate24(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        if (data.module_ids !== void 0) {
+          let data3 = data.module_ids;
+          if (Array.isArray(data3)) {
+            const len0 = data3.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              if (typeof data3[i0] !== "string") {
+                const err7 = { instancePath: instancePath + "/module_ids/" + i0, schemaPath: "#/properties/module_ids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/module_ids", schemaPath: "#/properties/module_ids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data.source !== void 0) {
+          let data5 = data.source;
+          if (typeof data5 !== "string" && data5 !== null) {
+            const err9 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/type", keyword: "type", params: { type: schema29.properties.source.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+          if (!(data5 === "form" || data5 === "seller" || data5 === "other" || data5 === null)) {
+            const err10 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/enum", keyword: "enum", params: { allowedValues: schema29.properties.source.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data.recipient !== void 0) {
+          let data6 = data.recipient;
+          if (typeof data6 !== "string" && data6 !== null) {
+            const err11 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/type", keyword: "type", params: { type: schema29.properties.recipient.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+          if (!(data6 === "buyer" || data6 === "crm" || data6 === "analytics" || data6 === "enhancement" || data6 === "esp" || data6 === "other" || data6 === null)) {
+            const err12 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/enum", keyword: "enum", params: { allowedValues: schema29.properties.recipient.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data.standard !== void 0) {
+          if (typeof data.standard !== "boolean") {
+            const err13 = { instancePath: instancePath + "/standard", schemaPath: "#/properties/standard/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data.account !== void 0) {
+          let data8 = data.account;
+          if (typeof data8 !== "boolean" && data8 !== null) {
+            const err14 = { instancePath: instancePath + "/account", schemaPath: "#/properties/account/type", keyword: "type", params: { type: schema29.properties.account.type }, message: "must be boolean,null" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data.pending !== void 0) {
+          if (typeof data.pending !== "boolean") {
+            const err15 = { instancePath: instancePath + "/pending", schemaPath: "#/properties/pending/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data.connected !== void 0) {
+          let data10 = data.connected;
+          if (typeof data10 !== "string" && data10 !== null) {
+            const err16 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/type", keyword: "type", params: { type: schema29.properties.connected.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+          if (!(data10 === "seller" || data10 === "buyer" || data10 === "both" || data10 === null)) {
+            const err17 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/enum", keyword: "enum", params: { allowedValues: schema29.properties.connected.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data.connected_account_id !== void 0) {
+          if (!validate71(data.connected_account_id, { instancePath: instancePath + "/connected_account_id", parentData: data, parentDataProperty: "connected_account_id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
             errors = vErrors.length;
           }
         }
+        if (data.deprecated !== void 0) {
+          if (typeof data.deprecated !== "boolean") {
+            const err18 = { instancePath: instancePath + "/deprecated", schemaPath: "#/properties/deprecated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data.see !== void 0) {
+          if (!validate71(data.see, { instancePath: instancePath + "/see", parentData: data, parentDataProperty: "see", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.field_suffix !== void 0) {
+          let data14 = data.field_suffix;
+          if (typeof data14 !== "string" && data14 !== null) {
+            const err19 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/type", keyword: "type", params: { type: schema29.properties.field_suffix.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+          if (typeof data14 === "string") {
+            if (func1(data14) > 5) {
+              const err20 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/maxLength", keyword: "maxLength", params: { limit: 5 }, message: "must NOT have more than 5 characters" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            if (func1(data14) < 3) {
+              const err21 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+            if (!pattern4.test(data14)) {
+              const err22 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/pattern", keyword: "pattern", params: { pattern: "^[0-9a-zA-Z]+$" }, message: 'must match pattern "^[0-9a-zA-Z]+$"' };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data.invitation_id !== void 0) {
+          let data15 = data.invitation_id;
+          const _errs29 = errors;
+          let valid3 = false;
+          const _errs30 = errors;
+          if (!validate71(data15, { instancePath: instancePath + "/invitation_id", parentData: data, parentDataProperty: "invitation_id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+            errors = vErrors.length;
+          }
+          var _valid0 = _errs30 === errors;
+          valid3 = valid3 || _valid0;
+          const _errs31 = errors;
+          if (data15 !== null) {
+            const err23 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+          var _valid0 = _errs31 === errors;
+          valid3 = valid3 || _valid0;
+          if (!valid3) {
+            const err24 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          } else {
+            errors = _errs29;
+            if (vErrors !== null) {
+              if (_errs29) {
+                vErrors.length = _errs29;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+        }
+        if (data.invitation_expires_at !== void 0) {
+          let data16 = data.invitation_expires_at;
+          if (typeof data16 !== "string" && data16 !== null) {
+            const err25 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/type", keyword: "type", params: { type: schema29.properties.invitation_expires_at.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+          if (typeof data16 === "string") {
+            if (!formats2.validate.test(data16)) {
+              const err26 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data.expired !== void 0) {
+          if (typeof data.expired !== "boolean") {
+            const err27 = { instancePath: instancePath + "/expired", schemaPath: "#/properties/expired/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data.flow_ids !== void 0) {
+          let data18 = data.flow_ids;
+          if (Array.isArray(data18)) {
+            const len1 = data18.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              if (!validate71(data18[i1], { instancePath: instancePath + "/flow_ids/" + i1, parentData: data18, parentDataProperty: i1, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err28 = { instancePath: instancePath + "/flow_ids", schemaPath: "#/properties/flow_ids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data.logo_url !== void 0) {
+          let data20 = data.logo_url;
+          if (typeof data20 === "string") {
+            if (!formats4.test(data20)) {
+              const err29 = { instancePath: instancePath + "/logo_url", schemaPath: "#/properties/logo_url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/logo_url", schemaPath: "#/properties/logo_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data.time_zone !== void 0) {
+          if (typeof data.time_zone !== "string") {
+            const err31 = { instancePath: instancePath + "/time_zone", schemaPath: "#/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data.trustedform_certified_vendor !== void 0) {
+          if (typeof data.trustedform_certified_vendor !== "boolean") {
+            const err32 = { instancePath: instancePath + "/trustedform_certified_vendor", schemaPath: "#/properties/trustedform_certified_vendor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data.website !== void 0) {
+          let data23 = data.website;
+          if (typeof data23 === "string") {
+            if (!formats4.test(data23)) {
+              const err33 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          } else {
+            const err34 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data.created_at !== void 0) {
+          let data24 = data.created_at;
+          if (typeof data24 === "string") {
+            if (!formats2.validate.test(data24)) {
+              const err35 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+          } else {
+            const err36 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data.updated_at !== void 0) {
+          let data25 = data.updated_at;
+          if (typeof data25 === "string") {
+            if (!formats2.validate.test(data25)) {
+              const err37 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+          } else {
+            const err38 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err1];
+          vErrors = [err39];
         } else {
-          vErrors.push(err1);
+          vErrors.push(err39);
         }
         errors++;
       }
-      validate30.errors = vErrors;
+      validate70.errors = vErrors;
       return errors === 0;
     }
-    validate30.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
-    function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
+    validate70.evaluated = { "props": { "id": true, "name": true, "description": true, "module_ids": true, "source": true, "recipient": true, "standard": true, "account": true, "pending": true, "connected": true, "connected_account_id": true, "deprecated": true, "see": true, "field_suffix": true, "invitation_id": true, "invitation_expires_at": true, "expired": true, "flow_ids": true, "logo_url": true, "time_zone": true, "trustedform_certified_vendor": true, "website": true, "created_at": true, "updated_at": true }, "dynamicProps": false, "dynamicItems": false };
+    function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate29.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (!validate30(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-        errors = vErrors.length;
-      }
-      validate29.errors = vErrors;
-      return errors === 0;
-    }
-    validate29.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
-    exports.createSourceInvitation_401 = validate33;
-    function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate33.evaluated;
+      const evaluated0 = validate69.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -1190,8 +1424,8 @@ var require_standalone = __commonJS({
         evaluated0.items = void 0;
       }
       if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.error === void 0) {
-          const err0 = { instancePath, schemaPath: "leadconduit.json#/$defs/Error/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
+        if (data.message === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -1199,36 +1433,69 @@ var require_standalone = __commonJS({
           }
           errors++;
         }
-        if (data.error !== void 0) {
-          if (typeof data.error !== "string") {
-            const err1 = { instancePath: instancePath + "/error", schemaPath: "leadconduit.json#/$defs/Error/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data.entity === void 0) {
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "entity" }, message: "must have required property 'entity'" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (data.message !== void 0) {
+          if (typeof data.message !== "string") {
+            const err2 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err1];
+              vErrors = [err2];
             } else {
-              vErrors.push(err1);
+              vErrors.push(err2);
             }
             errors++;
           }
         }
+        if (data.entity !== void 0) {
+          if (!validate70(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+            errors = vErrors.length;
+          }
+        }
       } else {
-        const err2 = { instancePath, schemaPath: "leadconduit.json#/$defs/Error/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err2];
+          vErrors = [err3];
         } else {
-          vErrors.push(err2);
+          vErrors.push(err3);
         }
         errors++;
       }
-      validate33.errors = vErrors;
+      validate69.errors = vErrors;
       return errors === 0;
     }
-    validate33.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-    exports.resendInvitation_path_entityId = validate34;
-    function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate69.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
+    function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate34.evaluated;
+      const evaluated0 = validate68.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (!validate69(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+        errors = vErrors.length;
+      }
+      validate68.errors = vErrors;
+      return errors === 0;
+    }
+    validate68.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
+    exports.BsonId_path = validate79;
+    function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate80.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -1236,8 +1503,8 @@ var require_standalone = __commonJS({
         evaluated0.items = void 0;
       }
       if (typeof data === "string") {
-        if (!pattern4.test(data)) {
-          const err0 = { instancePath, schemaPath: "leadconduit.json#/$defs/BsonId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{24}$" }, message: 'must match pattern "^[0-9a-fA-F]{24}$"' };
+        if (!pattern3.test(data)) {
+          const err0 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{24}$" }, message: 'must match pattern "^[0-9a-fA-F]{24}$"' };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -1246,7 +1513,7 @@ var require_standalone = __commonJS({
           errors++;
         }
       } else {
-        const err1 = { instancePath, schemaPath: "leadconduit.json#/$defs/BsonId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1254,117 +1521,29 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate34.errors = vErrors;
+      validate80.errors = vErrors;
       return errors === 0;
     }
-    validate34.evaluated = { "dynamicProps": false, "dynamicItems": false };
-    exports.resendInvitation_200 = validate35;
-    function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate36.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.message !== void 0) {
-          if (typeof data.message !== "string") {
-            const err0 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
-            }
-            errors++;
-          }
-        }
-        if (data.entity !== void 0) {
-          if (!validate24(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-      validate36.errors = vErrors;
-      return errors === 0;
-    }
-    validate36.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
-    function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate80.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       ;
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate35.evaluated;
+      const evaluated0 = validate79.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
       if (evaluated0.dynamicItems) {
         evaluated0.items = void 0;
       }
-      if (!validate36(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+      if (!validate80(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
         errors = vErrors.length;
       }
-      validate35.errors = vErrors;
+      validate79.errors = vErrors;
       return errors === 0;
     }
-    validate35.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
-    exports.resendInvitation_401 = validate39;
-    function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate39.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.error === void 0) {
-          const err0 = { instancePath, schemaPath: "leadconduit.json#/$defs/Error/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data.error !== void 0) {
-          if (typeof data.error !== "string") {
-            const err1 = { instancePath: instancePath + "/error", schemaPath: "leadconduit.json#/$defs/Error/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err2 = { instancePath, schemaPath: "leadconduit.json#/$defs/Error/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      validate39.errors = vErrors;
-      return errors === 0;
-    }
-    validate39.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+    validate79.evaluated = { "dynamicProps": false, "dynamicItems": false };
   }
 });
 
@@ -1372,28 +1551,22 @@ var require_standalone = __commonJS({
 var v = __toESM(require_standalone(), 1);
 var operations = {
   createRecipientInvitation: {
-    method: "POST",
-    path: "/invitations/recipient",
-    body: v.createRecipientInvitation_body,
+    body: v.InvitationRequest_body,
     pathParams: {},
-    success: v.createRecipientInvitation_200,
-    responses: { "200": v.createRecipientInvitation_200, "401": v.createRecipientInvitation_401 }
+    shape: v.InvitationResponse_shape,
+    success: v.InvitationResponse_success
   },
   createSourceInvitation: {
-    method: "POST",
-    path: "/invitations/source",
-    body: v.createSourceInvitation_body,
+    body: v.InvitationRequest_body,
     pathParams: {},
-    success: v.createSourceInvitation_200,
-    responses: { "200": v.createSourceInvitation_200, "401": v.createSourceInvitation_401 }
+    shape: v.InvitationResponse_shape,
+    success: v.InvitationResponse_success
   },
   resendInvitation: {
-    method: "PUT",
-    path: "/invitations/{entityId}/resend",
     body: void 0,
-    pathParams: { "entityId": v.resendInvitation_path_entityId },
-    success: v.resendInvitation_200,
-    responses: { "200": v.resendInvitation_200, "401": v.resendInvitation_401 }
+    pathParams: { "entityId": v.BsonId_path },
+    shape: v.InvitationResponse_shape,
+    success: v.InvitationResponse_success
   }
 };
 export {

@@ -13,7 +13,7 @@ const steps: Step[] = [
   { name: "typecheck", ...npmRun("typecheck") },
   { name: "unit tests", ...npmRun("test:unit") },
   { name: "contract tests (Prism)", command: process.execPath, args: ["--import", "tsx", `${root}scripts/contract.ts`, "--tests-only"] },
-  { name: "package (build, publint, attw, consumer)", ...npmRun("check:package") },
+  { name: "package (pack, publint, attw, consumer)", ...npmRun("check:package") },
 ];
 
 const started = performance.now();

@@ -1,46 +1,88 @@
 // createLeadConduitClient: the typed methods, and `raw`, the openapi-fetch client with auth.
 import createClient, { type Client } from "openapi-fetch";
-import type { components, paths } from "../generated/leadconduit.js";
+import type { paths } from "../generated/leadconduit.js";
 import { authMiddleware, secretsOf } from "./auth.js";
 import { type ClientOptions, type RequestOptions, resolveClientOptions } from "./options.js";
+import { type CallContext, call } from "./request.js";
 import { assertSecureTransport } from "./transport.js";
-import { call, type CallContext, type RawRequester } from "./request.js";
+import type { PathParams, RequestBody, ResponseBody } from "./types.js";
 
-export type InvitationRequest = components["schemas"]["InvitationRequest"];
-export type InvitationResponse = components["schemas"]["InvitationResponse"];
-export type Entity = components["schemas"]["Entity"];
-
+/** The three Invitations operations, typed from the spec. */
 export interface InvitationsResource {
-  /** POST /invitations/recipient: invite a lead buyer (or other recipient) by email. */
-  createRecipient(body: InvitationRequest, options?: RequestOptions): Promise<InvitationResponse>;
-  /** POST /invitations/source: invite a lead seller (or other source) by email. */
-  createSource(body: InvitationRequest, options?: RequestOptions): Promise<InvitationResponse>;
-  /** PUT /invitations/{entityId}/resend: send a pending or expired invitation again. */
-  resend(entityId: string, options?: RequestOptions): Promise<InvitationResponse>;
+  /**
+   * `POST /invitations/recipient`: invites a lead buyer (or other recipient) by email and
+   * resolves to the pending entity. An address that already has an invitation gets that one's
+   * entity back, so retrying is safe.
+   * @throws {ValidationError} the input breaks the spec (nothing was sent)
+   * @throws {APIError} the server answered a non-2xx status (a subclass names the common ones)
+   */
+  createRecipient(
+    body: RequestBody<"createRecipientInvitation">,
+    options?: RequestOptions,
+  ): Promise<ResponseBody<"createRecipientInvitation">>;
+  /**
+   * `POST /invitations/source`: invites a lead seller (or other source) by email and resolves
+   * to the pending entity. An address that already has an invitation gets that one's entity back.
+   * @throws {ValidationError} the input breaks the spec (nothing was sent)
+   * @throws {APIError} the server answered a non-2xx status (a subclass names the common ones)
+   */
+  createSource(
+    body: RequestBody<"createSourceInvitation">,
+    options?: RequestOptions,
+  ): Promise<ResponseBody<"createSourceInvitation">>;
+  /**
+   * `PUT /invitations/{entityId}/resend`: sends the invitation of a pending or expired entity
+   * again; `entityId` is the entity's `id` (24 hexadecimal characters).
+   * @throws {ValidationError} `entityId` is not such an id (nothing was sent)
+   * @throws {APIError} the server answered a non-2xx status (a subclass names the common ones)
+   */
+  resend(
+    entityId: PathParams<"resendInvitation">["entityId"],
+    options?: RequestOptions,
+  ): Promise<ResponseBody<"resendInvitation">>;
 }
 
+/** What `createLeadConduitClient` returns. */
 export interface LeadConduitClient {
+  /** Invite lead buyers and sellers, and resend invitations; retries, timeouts and typed errors included. */
   readonly invitations: InvitationsResource;
-  /** The openapi-fetch client, authenticated: `lc.raw.POST("/invitations/recipient", { body })`. */
+  /**
+   * The openapi-fetch client underneath, with authentication (and the HTTPS check) only: no
+   * retries, timeout or validation, and failures come back as `{ error, response }` instead of
+   * being thrown. Middleware added with `raw.use()` also applies to the typed methods.
+   * @example const { data, error, response } = await lc.raw.POST("/invitations/recipient", { body: { email } });
+   */
   readonly raw: Client<paths>;
 }
 
+/**
+ * Creates a client of LeadConduit's Invitations API.
+ * @param options the API key (default: `LEADCONDUIT_API_KEY`), server, timeouts, retries, validation
+ * @throws {ConfigurationError} no API key, a bad `baseUrl`, or plain HTTP to a host other than loopback
+ * @example
+ * const lc = createLeadConduitClient({ apiKey: process.env.LEADCONDUIT_API_KEY });
+ * const { entity } = await lc.invitations.createRecipient({ email: "mike.jones@example.com" });
+ */
 export function createLeadConduitClient(options: ClientOptions = {}): LeadConduitClient {
   const config = resolveClientOptions(options);
   // Fail at construction, not at the first call, when the key would go out in clear text.
   assertSecureTransport(config.baseUrl, config.allowInsecureHttp);
   const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: config.fetch });
   raw.use(authMiddleware(config.apiKey, config.allowInsecureHttp));
-  const ctx: CallContext = {
-    raw: raw as unknown as RawRequester,
-    fetch: config.fetch,
-    defaults: config.defaults,
-    secrets: secretsOf(config.apiKey),
-  };
+  const ctx: CallContext = { fetch: config.fetch, defaults: config.defaults, secrets: secretsOf(config.apiKey) };
   const invitations: InvitationsResource = {
-    createRecipient: (body, opts) => call(ctx, "createRecipientInvitation", { body }, opts),
-    createSource: (body, opts) => call(ctx, "createSourceInvitation", { body }, opts),
-    resend: (entityId, opts) => call(ctx, "resendInvitation", { path: { entityId } }, opts),
+    createRecipient: (body, opts) =>
+      call(ctx, "createRecipientInvitation", { body }, (init) => raw.POST("/invitations/recipient", { body, ...init }), opts),
+    createSource: (body, opts) =>
+      call(ctx, "createSourceInvitation", { body }, (init) => raw.POST("/invitations/source", { body, ...init }), opts),
+    resend: (entityId, opts) =>
+      call(
+        ctx,
+        "resendInvitation",
+        { path: { entityId } },
+        (init) => raw.PUT("/invitations/{entityId}/resend", { params: { path: { entityId } }, ...init }),
+        opts,
+      ),
   };
   return Object.freeze({ invitations: Object.freeze(invitations), raw });
 }

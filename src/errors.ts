@@ -1,31 +1,45 @@
 // One hierarchy for every failure, so callers need `instanceof` and nothing else. Errors keep
 // a redacted copy of the request and never the API key (see redact.ts).
-import type { ValidationIssue } from "../generated/validators.js";
 
+/** The request an error or a report is about, with every credential removed. */
 export interface RedactedRequest {
+  /** HTTP method, e.g. `POST`. */
   method: string;
+  /** Full URL, without credentials. */
   url: string;
+  /** Request headers, names lower-cased; `authorization` reduced to `Basic [REDACTED]`. */
   headers: Record<string, string>;
 }
 
-/** A problem with input or output, located by a JSON pointer into the checked value. */
+/** One problem with a request or a response, located by a path into the checked value. */
 export interface Violation {
-  /** e.g. `body/email`, `/entity/source` */
+  /** Where the problem is, e.g. `body/email` (a request) or `/entity/source` (a response body). */
   path: string;
+  /** What is wrong, e.g. `must match format "email"`. */
   message: string;
+  /** The JSON Schema keyword that failed (`required`, `format`, ...), when known. */
   keyword?: string;
 }
 
+/** What an error may carry; every field is optional because not every failure has them all. */
 export interface ErrorDetails {
-  status?: number;
+  /** HTTP status of the response the error is about. */
+  status?: number | undefined;
+  /** The response body, parsed when it was JSON, with any echoed credential redacted. */
   body?: unknown;
-  rawBody?: string;
-  headers?: Record<string, string>;
-  attempts?: number;
-  request?: RedactedRequest;
+  /** The response body as text, with any echoed credential redacted. */
+  rawBody?: string | undefined;
+  /** Response headers, names lower-cased. */
+  headers?: Record<string, string> | undefined;
+  /** How many HTTP requests were sent for the call. */
+  attempts?: number | undefined;
+  /** The last request sent, redacted. */
+  request?: RedactedRequest | undefined;
+  /** The underlying error, e.g. fetch's TypeError. */
   cause?: unknown;
 }
 
+/** Base class of every error the client throws. */
 export class LeadConduitError extends Error {
   /** HTTP status of the response this error is about, if there was one. */
   declare readonly status?: number;
@@ -48,6 +62,7 @@ export class LeadConduitError extends Error {
     }
   }
 
+  /** A plain object for logs: name, message and the fields above; `cause` as a one-line string. */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, message: this.message };
     for (const key of Object.keys(this)) out[key] = (this as Record<string, unknown>)[key];
@@ -56,44 +71,68 @@ export class LeadConduitError extends Error {
   }
 }
 
-/** Construction or call options that cannot work (no API key, a bad base URL, plain HTTP). */
-export class ConfigurationError extends LeadConduitError {
+/** Options that cannot work: no API key, a bad base URL, plain HTTP to a remote host, a bad option value. */
+export class ConfigurationError extends LeadConduitError {}
+
+/**
+ * The client refused the input before sending anything: `attempts` is 0, there is no `status`,
+ * and `violations` says what is wrong. A server's 400 or 422 is a {@link BadRequestError} or an
+ * {@link UnprocessableEntityError} instead.
+ */
+export class ValidationError extends LeadConduitError {
+  /** Each problem found in the input, e.g. `{ path: "body/email", message: 'must match format "email"' }`. */
+  declare readonly violations: Violation[];
+  constructor(message: string, details: ErrorDetails & { violations?: Violation[] } = {}) {
+    const { violations = [], ...rest } = details;
+    super(message, rest);
+    Object.defineProperty(this, "violations", { value: violations, enumerable: true });
+  }
 }
 
 /** The server answered with a status that is not 2xx. Subclasses name the common ones. */
 export class APIError extends LeadConduitError {
+  /** The HTTP status the server answered with. */
   declare readonly status: number;
+  /**
+   * What the server said was wrong with the request, when its body lists it (a `validation`,
+   * `invalid-params` or `errors` array, as Prism and RFC 9457 problem documents carry); else empty.
+   */
+  declare readonly violations: Violation[];
+  constructor(message: string, details: ErrorDetails & { status: number; violations?: Violation[] }) {
+    const { violations = [], ...rest } = details;
+    super(message, rest);
+    Object.defineProperty(this, "violations", { value: violations, enumerable: true });
+  }
 }
-export class AuthenticationError extends APIError {
-}
-export class PermissionError extends APIError {
-}
-export class NotFoundError extends APIError {
-}
+/** 400: the server refused the request as malformed. */
+export class BadRequestError extends APIError {}
+/** 401: missing or wrong credentials; check the API key. */
+export class AuthenticationError extends APIError {}
+/** 403: the key is valid but may not do this. */
+export class PermissionError extends APIError {}
+/** 404: no such path or entity. */
+export class NotFoundError extends APIError {}
+/** 422: the server refused the request's content; `violations` says why when the body does. */
+export class UnprocessableEntityError extends APIError {}
+/** 429: too many requests; retried, honouring `Retry-After`. */
 export class RateLimitError extends APIError {
-  /** What the server's Retry-After asked for, when it sent one. */
+  /** What the server's Retry-After asked for, in ms, when it sent one. */
   declare readonly retryAfterMs?: number;
-  constructor(message: string, details: ErrorDetails & { retryAfterMs?: number } = {}) {
+  constructor(
+    message: string,
+    details: ErrorDetails & { status: number; violations?: Violation[]; retryAfterMs?: number | undefined },
+  ) {
     const { retryAfterMs, ...rest } = details;
     super(message, rest);
     if (retryAfterMs !== undefined) Object.defineProperty(this, "retryAfterMs", { value: retryAfterMs, enumerable: true });
   }
 }
-export class ServerError extends APIError {
-}
+/** 5xx: the server failed; retried. */
+export class ServerError extends APIError {}
 
-/** The client refused the input before sending (attempts 0), or the server answered 400/422. */
-export class ValidationError extends LeadConduitError {
-  declare readonly violations: Violation[];
-  constructor(message: string, details: ErrorDetails & { violations?: Violation[] } = {}) {
-    const { violations = [], ...rest } = details;
-    super(message, rest);
-    Object.defineProperty(this, "violations", { value: violations, enumerable: true });
-  }
-}
-
-/** A 2xx response whose body breaks the spec, or is not JSON at all. */
+/** A 2xx response whose body is not what the spec says: not JSON, or breaking its schema. */
 export class ResponseValidationError extends LeadConduitError {
+  /** Each place where the body breaks the spec, e.g. `{ path: "/entity/name", message: "must have required property 'name'" }`. */
   declare readonly violations: Violation[];
   constructor(message: string, details: ErrorDetails & { violations?: Violation[] } = {}) {
     const { violations = [], ...rest } = details;
@@ -102,26 +141,63 @@ export class ResponseValidationError extends LeadConduitError {
   }
 }
 
-/** fetch itself failed: DNS, refused or reset connection, a body cut off mid-stream. */
-export class ConnectionError extends LeadConduitError {
-}
-/** An attempt took longer than `timeoutMs`. */
-export class TimeoutError extends ConnectionError {
-}
-/** The caller's `signal` aborted the call. */
-export class AbortError extends LeadConduitError {
+/** fetch itself failed: DNS, refused or reset connection, a body cut off mid-stream. Retried. */
+export class ConnectionError extends LeadConduitError {}
+/** An attempt took longer than `timeoutMs` (a {@link ConnectionError}). Retried. */
+export class TimeoutError extends ConnectionError {}
+/** The caller's `signal` aborted the call. Never retried. */
+export class AbortError extends LeadConduitError {}
+
+export const ABORTED_MESSAGE = "The call was aborted by its signal";
+
+/** The error for a non-2xx answer: its class by status, its message from what the body said. */
+export function errorForStatus(details: ErrorDetails & { status: number; retryAfterMs?: number | undefined }): APIError {
+  const { status } = details;
+  const { retryAfterMs, ...rest } = details;
+  const violations = violationsInBody(rest.body);
+  const said = summaryOf(rest.body, rest.rawBody ?? "", violations);
+  const message = `LeadConduit answered ${status}${said ? `: ${said}` : ""}`;
+  const all = { ...rest, violations };
+  if (status === 400) return new BadRequestError(message, all);
+  if (status === 401) return new AuthenticationError(message, all);
+  if (status === 403) return new PermissionError(message, all);
+  if (status === 404) return new NotFoundError(message, all);
+  if (status === 422) return new UnprocessableEntityError(message, all);
+  if (status === 429) return new RateLimitError(message, { ...all, retryAfterMs });
+  if (status >= 500) return new ServerError(message, all);
+  return new APIError(message, all);
 }
 
-export function violationsOf(issues: readonly ValidationIssue[] | null | undefined, prefix = ""): Violation[] {
-  return (issues ?? []).map((issue) => {
-    const missing = issue.keyword === "required" ? `/${String(issue.params.missingProperty)}` : "";
-    const extra = issue.keyword === "additionalProperties" ? `/${String(issue.params.additionalProperty)}` : "";
-    return {
-      path: `${prefix}${issue.instancePath}${missing}${extra}` || "/",
-      message: issue.message ?? issue.keyword,
-      keyword: issue.keyword,
-    };
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const textOf = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+
+/**
+ * Violations a server body lists: Prism's `validation` (`{ location: ["body", "email"], message,
+ * code }`), RFC 7807's `invalid-params` (`{ name, reason }`) and RFC 9457's `errors`
+ * (`{ pointer, detail }`). LeadConduit documents no such body; these are the shapes in use.
+ */
+export function violationsInBody(body: unknown): Violation[] {
+  if (!isObject(body)) return [];
+  const list = [body.validation, body["invalid-params"], body.errors].find(Array.isArray) ?? [];
+  return list.filter(isObject).flatMap((item): Violation[] => {
+    const path = Array.isArray(item.location)
+      ? item.location.join("/")
+      : (textOf(item.name) ?? textOf(item.pointer)?.replace(/^#/, "") ?? textOf(item.path) ?? "");
+    const message = textOf(item.message) ?? textOf(item.reason) ?? textOf(item.detail);
+    if (message === undefined) return [];
+    const keyword = textOf(item.code);
+    return [keyword === undefined ? { path, message } : { path, message, keyword }];
   });
+}
+
+/** One line saying what the server said: its `error`, a problem's title and violations, or the text. */
+function summaryOf(body: unknown, rawBody: string, violations: readonly Violation[]): string {
+  if (isObject(body)) {
+    const said = textOf(body.error) ?? textOf(body.title) ?? textOf(body.message);
+    if (said !== undefined) return violations.length ? `${said} (${describeViolations(violations)})` : said;
+  }
+  return rawBody.replace(/\s+/g, " ").trim().slice(0, 200);
 }
 
 export function describeViolations(violations: readonly Violation[]): string {
@@ -133,13 +209,15 @@ export function describeViolations(violations: readonly Violation[]): string {
 for (const [cls, name] of [
   [LeadConduitError, "LeadConduitError"],
   [ConfigurationError, "ConfigurationError"],
+  [ValidationError, "ValidationError"],
   [APIError, "APIError"],
+  [BadRequestError, "BadRequestError"],
   [AuthenticationError, "AuthenticationError"],
   [PermissionError, "PermissionError"],
   [NotFoundError, "NotFoundError"],
+  [UnprocessableEntityError, "UnprocessableEntityError"],
   [RateLimitError, "RateLimitError"],
   [ServerError, "ServerError"],
-  [ValidationError, "ValidationError"],
   [ResponseValidationError, "ResponseValidationError"],
   [ConnectionError, "ConnectionError"],
   [TimeoutError, "TimeoutError"],

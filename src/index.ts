@@ -1,16 +1,13 @@
+// The public surface of leadconduit-client.
+import type * as generated from "../generated/leadconduit.js";
+
 export { basicAuthorization } from "./auth.js";
-export {
-  createLeadConduitClient,
-  type Entity,
-  type InvitationRequest,
-  type InvitationResponse,
-  type InvitationsResource,
-  type LeadConduitClient,
-} from "./client.js";
+export { createLeadConduitClient, type InvitationsResource, type LeadConduitClient } from "./client.js";
 export {
   AbortError,
   APIError,
   AuthenticationError,
+  BadRequestError,
   ConfigurationError,
   ConnectionError,
   type ErrorDetails,
@@ -22,8 +19,28 @@ export {
   ResponseValidationError,
   ServerError,
   TimeoutError,
+  UnprocessableEntityError,
   ValidationError,
   type Violation,
 } from "./errors.js";
-export { type ClientOptions, DEFAULT_BASE_URL, type RequestOptions, type RetryInfo } from "./options.js";
-export type { components, operations, paths } from "../generated/leadconduit.js";
+export {
+  type ClientOptions,
+  DEFAULT_BASE_URL,
+  type RequestOptions,
+  type ResponseViolationInfo,
+  type RetryInfo,
+} from "./options.js";
+export type { OperationId, PathParams, RequestBody, ResponseBody } from "./types.js";
+
+/** What to send to create an invitation: `{ email }`. */
+export type InvitationRequest = generated.components["schemas"]["InvitationRequest"];
+/** What every Invitations call resolves to: an outcome `message` and the `entity` invited. */
+export type InvitationResponse = generated.components["schemas"]["InvitationResponse"];
+/** A lead source or recipient: the pending entity an invitation belongs to. */
+export type Entity = generated.components["schemas"]["Entity"];
+/** Every path and method of the spec, as openapi-fetch's `Client<paths>` (`lc.raw`) takes them. */
+export type paths = generated.paths;
+/** Every component of the spec (schemas, responses, request bodies), by name. */
+export type components = generated.components;
+/** Every operation of the spec by operationId: its parameters, request body and responses. */
+export type operations = generated.operations;

@@ -1,55 +1,88 @@
 // Client options and per-call options share names; a call's value wins over the client's.
-import { ConfigurationError, type LeadConduitError } from "./errors.js";
+// Every optional property also accepts `undefined`, so `{ apiKey: process.env.X }` compiles
+// under `exactOptionalPropertyTypes`.
+import type { OperationId } from "../generated/validators.js";
+import { ConfigurationError, type LeadConduitError, type RedactedRequest, type Violation } from "./errors.js";
 
+/** The server the client talks to unless told otherwise. */
 export const DEFAULT_BASE_URL = "https://app.leadconduit.com";
 
+/** What `onRetry` is told before each retry. */
 export interface RetryInfo {
-  /** the attempt that just failed, 1-based */
+  /** The attempt that just failed, 1-based. */
   attempt: number;
-  /** how long the client waits before the next attempt */
+  /** How long the client waits before the next attempt, in ms. */
   delayMs: number;
+  /** Why the attempt failed. */
   error: LeadConduitError;
 }
 
-/** Options a single call may override. */
+/** What `onResponseViolation` is told when a 2xx body breaks the spec in `validateResponses: "report"` mode. */
+export interface ResponseViolationInfo {
+  /** The operation whose answer broke the spec, e.g. `createRecipientInvitation`. */
+  operationId: OperationId;
+  /** The HTTP status of the answer. */
+  status: number;
+  /** Each place where the body breaks the spec. */
+  violations: Violation[];
+  /** The request that got this answer, with credentials removed. */
+  request: RedactedRequest;
+}
+
+/** Options a single call may override; the client's options of the same names are the defaults. */
 export interface RequestOptions {
-  /** Aborts the call, including any wait between retries. */
-  signal?: AbortSignal;
-  /** Per attempt, in ms. Default 30000. */
-  timeoutMs?: number;
-  /** Retries after the first attempt on 408, 429, 5xx, connection errors and timeouts. Default 2. */
-  maxRetries?: number;
-  /** Check input against the spec before sending. Default true. */
-  validateRequests?: boolean;
-  /** Check 2xx bodies against the spec. Default false. */
-  validateResponses?: boolean;
-  /** Told before each retry. */
-  onRetry?: (info: RetryInfo) => void;
-}
-
-export interface ClientOptions extends Omit<RequestOptions, "signal"> {
-  /** Defaults to the LEADCONDUIT_API_KEY environment variable. */
-  apiKey?: string;
-  /** Defaults to LEADCONDUIT_BASE_URL, then https://app.leadconduit.com. */
-  baseUrl?: string;
+  /** Aborts the call, including any wait between retries; the call rejects with `AbortError`. */
+  signal?: AbortSignal | undefined;
+  /** Time limit of each attempt in ms, response body included. Default 30000. */
+  timeoutMs?: number | undefined;
+  /** Retries after the first attempt, on 408, 429, 5xx, connection errors and timeouts. Default 2. */
+  maxRetries?: number | undefined;
+  /** Check the input against the spec before sending, refusing bad input with `ValidationError`. Default true. */
+  validateRequests?: boolean | undefined;
   /**
-   * A fetch implementation; defaults to globalThis.fetch. Called with the final Request and
-   * `{ signal }`, the attempt's abort signal (timeout or caller's abort).
+   * Check every 2xx body against the whole spec (formats and patterns included). Default false.
+   * - `false`: only what the TypeScript type states is checked (cheap); a body that breaks it
+   *   is a `ResponseValidationError`, so a returned value never contradicts its type.
+   * - `true`: any violation of the spec is a `ResponseValidationError`.
+   * - `"report"`: violations go to `onResponseViolation` and the data is returned; only a body
+   *   that breaks the TypeScript type still throws.
    */
-  fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
-  /** Allow http:// to hosts other than loopback (sends the key in clear text). Default false. */
-  allowInsecureHttp?: boolean;
+  validateResponses?: boolean | "report" | undefined;
+  /** Told before each retry. */
+  onRetry?: ((info: RetryInfo) => void) | undefined;
+  /**
+   * Told of each 2xx body that breaks the spec, in `validateResponses: "report"` mode, before the
+   * data is returned. Learn that the API changed before your contract gate does.
+   */
+  onResponseViolation?: ((info: ResponseViolationInfo) => void) | undefined;
 }
 
-export type ResolvedRequestOptions = Required<Omit<RequestOptions, "signal" | "onRetry">> &
-  Pick<RequestOptions, "signal" | "onRetry">;
+/** Options of `createLeadConduitClient`. */
+export interface ClientOptions extends Omit<RequestOptions, "signal"> {
+  /** The API key. Defaults to the `LEADCONDUIT_API_KEY` environment variable; required one way or the other. */
+  apiKey?: string | undefined;
+  /** The server. Defaults to `LEADCONDUIT_BASE_URL`, then `https://app.leadconduit.com`. */
+  baseUrl?: string | undefined;
+  /**
+   * A fetch implementation; defaults to `globalThis.fetch`. Called with the final `Request` and
+   * `{ signal }`, the attempt's abort signal (its timeout or the caller's abort).
+   */
+  fetch?: ((input: Request, init?: RequestInit) => Promise<Response>) | undefined;
+  /** Allow `http://` to hosts other than loopback, which sends the key in clear text. Default false. */
+  allowInsecureHttp?: boolean | undefined;
+}
+
+type Callbacks = "signal" | "onRetry" | "onResponseViolation";
+export type ResolvedRequestOptions = { [K in Exclude<keyof RequestOptions, Callbacks>]-?: Exclude<RequestOptions[K], undefined> } & {
+  [K in Callbacks]?: Exclude<RequestOptions[K], undefined>;
+};
 
 export const DEFAULTS = {
   timeoutMs: 30_000,
   maxRetries: 2,
   validateRequests: true,
   validateResponses: false,
-} as const;
+} as const satisfies ResolvedRequestOptions;
 
 function env(name: string): string | undefined {
   try {
@@ -90,10 +123,10 @@ export function resolveClientOptions(options: ClientOptions) {
 }
 
 export function mergeRequestOptions(
-  base: Omit<RequestOptions, "signal"> & typeof DEFAULTS | ResolvedRequestOptions,
+  base: ResolvedRequestOptions,
   override: RequestOptions | undefined,
 ): ResolvedRequestOptions {
-  if (override === undefined) return base as ResolvedRequestOptions;
+  if (override === undefined) return base;
   if (override === null || typeof override !== "object") {
     throw new ConfigurationError("Request options must be an object");
   }
@@ -102,20 +135,34 @@ export function mergeRequestOptions(
     maxRetries: override.maxRetries ?? base.maxRetries,
     validateRequests: override.validateRequests ?? base.validateRequests,
     validateResponses: override.validateResponses ?? base.validateResponses,
-    onRetry: override.onRetry ?? base.onRetry,
-    signal: "signal" in override ? override.signal : (base as ResolvedRequestOptions).signal,
   };
-  if (!(Number.isFinite(merged.timeoutMs) && merged.timeoutMs > 0)) {
-    throw new ConfigurationError(`timeoutMs must be a positive number of milliseconds, got ${String(merged.timeoutMs)}`);
+  const signal = "signal" in override ? override.signal : base.signal;
+  const onRetry = override.onRetry ?? base.onRetry;
+  const onResponseViolation = override.onResponseViolation ?? base.onResponseViolation;
+  if (signal !== undefined) merged.signal = signal;
+  if (onRetry !== undefined) merged.onRetry = onRetry;
+  if (onResponseViolation !== undefined) merged.onResponseViolation = onResponseViolation;
+  assertValidOptions(merged);
+  return merged;
+}
+
+function assertValidOptions(options: ResolvedRequestOptions): void {
+  const { timeoutMs, maxRetries, validateResponses, signal } = options;
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+    throw new ConfigurationError(`timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}`);
   }
-  if (!(Number.isInteger(merged.maxRetries) && merged.maxRetries >= 0)) {
-    throw new ConfigurationError(`maxRetries must be a whole number >= 0, got ${String(merged.maxRetries)}`);
+  if (!(Number.isInteger(maxRetries) && maxRetries >= 0)) {
+    throw new ConfigurationError(`maxRetries must be a whole number >= 0, got ${String(maxRetries)}`);
   }
-  if (merged.onRetry !== undefined && typeof merged.onRetry !== "function") {
-    throw new ConfigurationError("onRetry must be a function");
+  if (typeof validateResponses !== "boolean" && validateResponses !== "report") {
+    throw new ConfigurationError(`validateResponses must be true, false or "report", got ${String(validateResponses)}`);
   }
-  if (merged.signal !== undefined && !(merged.signal instanceof AbortSignal)) {
+  for (const name of ["onRetry", "onResponseViolation"] as const) {
+    if (options[name] !== undefined && typeof options[name] !== "function") {
+      throw new ConfigurationError(`${name} must be a function`);
+    }
+  }
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new ConfigurationError("signal must be an AbortSignal");
   }
-  return merged;
 }

@@ -19,6 +19,16 @@ export function redactRequest(request: Request): RedactedRequest {
   return { method: request.method, url: stripCredentials(request.url), headers };
 }
 
+/** A body as an error keeps it: the text with every secret removed, and parsed when JSON. */
+export function keptBody(text: string, secrets: readonly string[]): { rawBody: string; body?: unknown } {
+  const rawBody = redactText(text, secrets);
+  try {
+    return { rawBody, body: JSON.parse(rawBody) };
+  } catch {
+    return { rawBody };
+  }
+}
+
 /** Removes each secret from a text a server sent back (a server may echo credentials). */
 export function redactText(text: string, secrets: readonly string[]): string {
   let out = text;

@@ -1,213 +1,125 @@
-// One typed call: validate, send with a per-attempt timeout, map the answer to a value or a
-// typed error, retry what is worth retrying. openapi-fetch does the HTTP; this adds the rest.
-import { operations } from "../generated/validators.js";
+// One typed call: validate the input, then attempt, retrying what is worth retrying. Each
+// attempt either returns the typed value or throws a LeadConduitError; the loop decides whether
+// to try again. openapi-fetch does the HTTP; this adds the rest.
+import { type OperationId, operations, type SuccessBody } from "../generated/validators.js";
+import { startDeadline } from "./deadline.js";
 import {
+  ABORTED_MESSAGE,
   AbortError,
-  APIError,
-  AuthenticationError,
   ConnectionError,
-  describeViolations,
   type ErrorDetails,
+  errorForStatus,
   LeadConduitError,
-  NotFoundError,
-  PermissionError,
-  RateLimitError,
-  ResponseValidationError,
-  ServerError,
   TimeoutError,
   ValidationError,
-  type Violation,
-  violationsOf,
 } from "./errors.js";
 import { mergeRequestOptions, type RequestOptions, type ResolvedRequestOptions } from "./options.js";
-import { headersToObject, redactRequest, redactText } from "./redact.js";
+import { headersToObject, keptBody, redactRequest, redactText } from "./redact.js";
+import { successOf } from "./response.js";
 import { isRetryable, parseRetryAfter, retryDelay, sleep } from "./retry.js";
 import { assertValidRequest, type CallInput } from "./validation.js";
 
-export type OperationId = keyof typeof operations;
+type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
 
-interface FetchResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
+/** What openapi-fetch is asked to do for one attempt: read the body as text, send with this fetch. */
+export interface SendInit {
+  parseAs: "text";
+  fetch: (request: Request) => Promise<Response>;
 }
-/** The slice of openapi-fetch's client this module uses, untyped by path. */
-export interface RawRequester {
-  request(method: string, url: string, init: Record<string, unknown>): Promise<FetchResult>;
-}
+/** Sends one request through the openapi-fetch client, typed by its path and method. */
+export type Sender = (init: SendInit) => Promise<{ data?: unknown; response: Response }>;
 
 export interface CallContext {
-  raw: RawRequester;
   /** the fetch the client was configured with; given the attempt's signal */
-  fetch: (input: Request, init?: RequestInit) => Promise<Response>;
+  fetch: Fetch;
   defaults: ResolvedRequestOptions;
   /** Strings no error may contain: the key and the Authorization value built from it. */
   secrets: readonly string[];
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; error: LeadConduitError };
-
-export async function call<T>(
+export async function call<K extends OperationId>(
   ctx: CallContext,
-  operationId: OperationId,
+  operationId: K,
   input: CallInput,
-  options?: RequestOptions,
-): Promise<T> {
+  send: Sender,
+  options: RequestOptions | undefined,
+): Promise<SuccessBody<K>> {
   const opts = mergeRequestOptions(ctx.defaults, options);
-  const op = operations[operationId];
-  if (opts.validateRequests) assertValidRequest(op, input);
+  if (opts.validateRequests) assertValidRequest(operations[operationId], input);
   const { signal } = opts;
-  const aborted = (attempts: number) =>
-    new AbortError("The call was aborted by its signal", { attempts, cause: signal?.reason });
-
   for (let attempt = 1; ; attempt++) {
-    if (signal?.aborted) throw aborted(attempt - 1);
-    const outcome = await attemptOnce(ctx, op, input, opts, attempt);
-    if (outcome.ok) return outcome.value as T;
-    const { error } = outcome;
-    if (attempt > opts.maxRetries || !isRetryable(error)) throw error;
-    const delayMs = retryDelay(attempt, error);
-    if (delayMs === undefined) throw error;
-    opts.onRetry?.({ attempt, delayMs, error });
-    await sleep(delayMs, signal, () => aborted(attempt));
+    if (signal?.aborted) throw new AbortError(ABORTED_MESSAGE, { attempts: attempt - 1, cause: signal.reason });
+    try {
+      return await attemptOnce(ctx, operationId, send, opts, attempt);
+    } catch (error) {
+      if (!(error instanceof LeadConduitError) || attempt > opts.maxRetries || !isRetryable(error)) throw error;
+      const delayMs = retryDelay(attempt, error);
+      if (delayMs === undefined) throw error;
+      opts.onRetry?.({ attempt, delayMs, error });
+      await sleep(delayMs, signal, () => new AbortError(ABORTED_MESSAGE, { attempts: attempt, cause: signal?.reason }));
+    }
   }
 }
 
-async function attemptOnce(
+async function attemptOnce<K extends OperationId>(
   ctx: CallContext,
-  op: (typeof operations)[OperationId],
-  input: CallInput,
+  operationId: K,
+  send: Sender,
   opts: ResolvedRequestOptions,
   attempts: number,
-): Promise<Outcome> {
-  const { signal } = opts;
-  // The signal goes to fetch itself, not into openapi-fetch's Request: wiring a signal into
-  // every Request object costs more than the rest of the wrapper together (see bench/).
-  const controller = new AbortController();
-  let timedOut = false;
-  let stop!: (reason: unknown) => void;
-  // ends the attempt even when the fetch in use ignores its signal
-  const stopped = new Promise<never>((_, reject) => (stop = reject));
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-    stop(new Error(`timed out after ${opts.timeoutMs} ms`));
-  }, opts.timeoutMs);
-  const onAbort = () => {
-    controller.abort();
-    stop(signal!.reason);
-  };
-  signal?.addEventListener("abort", onAbort, { once: true });
+): Promise<SuccessBody<K>> {
+  const deadline = startDeadline(opts.timeoutMs, opts.signal);
   let sent: Request | undefined;
-  let result: FetchResult;
+  // the text of a non-2xx body, read here so the error keeps it exactly as the server sent it
+  let errorText: string | undefined;
+  const fetchOnce = async (request: Request) => {
+    sent = request;
+    // called unbound: browsers throw "Illegal invocation" for fetch with another `this`
+    const { fetch } = ctx;
+    const response = await fetch(request, { signal: deadline.signal });
+    if (response.ok) return response;
+    errorText = await response.text();
+    return new Response(errorText === "" ? null : errorText, response);
+  };
+  let result: Awaited<ReturnType<Sender>>;
   try {
-    const pending = ctx.raw.request(op.method, op.path, {
-      params: input.path ? { path: input.path } : undefined,
-      body: input.body,
-      parseAs: "text",
-      // called with the final request, after every middleware (auth included)
-      fetch: (request: Request) => {
-        sent = request;
-        // called unbound: browsers throw "Illegal invocation" for fetch with another `this`
-        const { fetch } = ctx;
-        return fetch(request, { signal: controller.signal });
-      },
-    });
-    result = await Promise.race([pending, stopped]);
+    result = await deadline.race(send({ parseAs: "text", fetch: fetchOnce }));
   } catch (cause) {
-    if (cause instanceof LeadConduitError) throw cause; // refused by our own middleware
-    const details: ErrorDetails = { attempts, request: sent && redactRequest(sent), cause };
-    if (signal?.aborted) return fail(new AbortError("The call was aborted by its signal", details));
-    if (timedOut) return fail(new TimeoutError(`No complete answer within ${opts.timeoutMs} ms`, details));
-    if (!sent) {
-      // failed before anything went out: the input could not be serialised
-      throw new ValidationError(`Could not build the request: ${messageOf(cause)}`, { attempts: attempts - 1, cause });
-    }
-    return fail(new ConnectionError(`Connection failed: ${redactText(messageOf(cause), ctx.secrets)}`, details));
+    throw failureOf(cause, { ctx, opts, sent, attempts, timedOut: deadline.timedOut });
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
+    deadline.dispose();
   }
-
   const { response } = result;
   // built only when an error needs it: the success path stays as cheap as openapi-fetch's
-  const details = (): ErrorDetails => ({
+  const details = (): ErrorDetails & { status: number } => ({
     status: response.status,
     headers: headersToObject(response.headers),
     attempts,
     request: sent && redactRequest(sent),
   });
-  if (response.ok) return successOf(ctx, op, result.data, response, opts, details);
-  return fail(errorForStatus(ctx, response.status, result.error, details()));
+  if (response.ok) {
+    const text = typeof result.data === "string" ? result.data : "";
+    return successOf({ operationId, text, response, opts, secrets: ctx.secrets, details, request: sent });
+  }
+  const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+  throw errorForStatus({ ...details(), ...keptBody(errorText ?? "", ctx.secrets), retryAfterMs });
 }
 
-function successOf(
-  ctx: CallContext,
-  op: (typeof operations)[OperationId],
-  data: unknown,
-  response: Response,
-  opts: ResolvedRequestOptions,
-  details: () => ErrorDetails,
-): Outcome {
-  const text = typeof data === "string" ? data : "";
-  const invalid = (message: string, violations: Violation[]) =>
-    fail(new ResponseValidationError(message, { ...details(), ...keptBody(ctx, text), violations }));
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // There is nothing typed to return, whatever validateResponses says.
-    const what = text.trim() === "" ? "empty" : "not JSON";
-    return invalid(`Response ${response.status} body is ${what}`, [{ path: "/", message: `body is ${what}` }]);
+/** The typed error for an attempt that got no answer. */
+function failureOf(
+  cause: unknown,
+  at: { ctx: CallContext; opts: ResolvedRequestOptions; sent: Request | undefined; attempts: number; timedOut: boolean },
+): LeadConduitError {
+  if (cause instanceof LeadConduitError) return cause; // refused by our own middleware
+  const { ctx, opts, sent, attempts } = at;
+  const details: ErrorDetails = { attempts, request: sent && redactRequest(sent), cause };
+  if (opts.signal?.aborted) return new AbortError(ABORTED_MESSAGE, details);
+  if (at.timedOut) return new TimeoutError(`No complete answer within ${opts.timeoutMs} ms`, details);
+  if (!sent) {
+    // failed before anything went out: the input could not be serialised
+    return new ValidationError(`Could not build the request: ${messageOf(cause)}`, { attempts: attempts - 1, cause });
   }
-  if (opts.validateResponses) {
-    const contentType = response.headers.get("content-type") ?? "";
-    if (!/^application\/json\b/i.test(contentType)) {
-      return invalid(`Response content type ${JSON.stringify(contentType)} is not application/json`, [
-        { path: "/", message: `content type ${contentType || "(none)"} is not application/json` },
-      ]);
-    }
-    if (!op.success(body)) {
-      const violations = violationsOf(op.success.errors);
-      return invalid(`Response breaks the spec: ${describeViolations(violations)}`, violations);
-    }
-  }
-  return { ok: true, value: body };
-}
-
-/** A body as an error keeps it: the text with every secret removed, and parsed when JSON. */
-function keptBody(ctx: CallContext, text: string): { rawBody: string; body?: unknown } {
-  const rawBody = redactText(text, ctx.secrets);
-  try {
-    return { rawBody, body: JSON.parse(rawBody) };
-  } catch {
-    return { rawBody };
-  }
-}
-
-function errorForStatus(ctx: CallContext, status: number, error: unknown, details: ErrorDetails): LeadConduitError {
-  // openapi-fetch hands over the body parsed when it was JSON, else as text
-  const kept = keptBody(ctx, error === undefined ? "" : typeof error === "string" ? error : JSON.stringify(error));
-  const body = "body" in kept ? kept.body : error === undefined ? undefined : kept.rawBody;
-  const said =
-    body && typeof body === "object" && typeof (body as { error?: unknown }).error === "string"
-      ? (body as { error: string }).error
-      : kept.rawBody.replace(/\s+/g, " ").trim().slice(0, 200);
-  const message = `LeadConduit answered ${status}${said ? `: ${said}` : ""}`;
-  const all = { ...details, body, rawBody: kept.rawBody };
-  if (status === 400 || status === 422) return new ValidationError(message, all);
-  if (status === 401) return new AuthenticationError(message, all);
-  if (status === 403) return new PermissionError(message, all);
-  if (status === 404) return new NotFoundError(message, all);
-  if (status === 429) {
-    return new RateLimitError(message, { ...all, retryAfterMs: parseRetryAfter(details.headers?.["retry-after"]) });
-  }
-  if (status >= 500) return new ServerError(message, all);
-  return new APIError(message, all);
-}
-
-function fail(error: LeadConduitError): Outcome {
-  return { ok: false, error };
+  return new ConnectionError(`Connection failed: ${redactText(messageOf(cause), ctx.secrets)}`, details);
 }
 
 function messageOf(cause: unknown): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { basicAuthorization, createLeadConduitClient } from "../src/index.ts";
+import { EXAMPLE_OK } from "./support/fault-server.ts";
 
 // The oracle is Node's Buffer, independent of the TextEncoder + btoa path the client uses.
 const expected = (key: string) => `Basic ${Buffer.from(`API:${key}`, "utf8").toString("base64")}`;
@@ -21,7 +22,7 @@ describe("basicAuthorization", () => {
     const seen: (string | null)[] = [];
     const fetch = async (request: Request) => {
       seen.push(request.headers.get("authorization"));
-      return Response.json({ message: "ok", entity: { name: "n", module_ids: [], source: null, recipient: null } });
+      return Response.json(EXAMPLE_OK);
     };
     const lc = createLeadConduitClient({ apiKey: "ключ-🔑", baseUrl: "https://api.test", fetch });
     await lc.invitations.createRecipient({ email: "mike.jones@example.com" });

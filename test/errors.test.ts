@@ -4,6 +4,7 @@ import {
   AbortError,
   APIError,
   AuthenticationError,
+  BadRequestError,
   ConnectionError,
   createLeadConduitClient,
   LeadConduitError,
@@ -13,8 +14,10 @@ import {
   ResponseValidationError,
   ServerError,
   TimeoutError,
+  UnprocessableEntityError,
   ValidationError,
 } from "../src/index.ts";
+import { EXAMPLE_OK } from "./support/fault-server.ts";
 
 function answering(status: number, body: string, headers: Record<string, string> = { "content-type": "application/json" }) {
   let calls = 0;
@@ -28,13 +31,13 @@ function answering(status: number, body: string, headers: Record<string, string>
 
 describe("status → error class", () => {
   it.each([
-    [400, ValidationError],
+    [400, BadRequestError],
     [401, AuthenticationError],
     [403, PermissionError],
     [404, NotFoundError],
     [408, APIError],
     [409, APIError],
-    [422, ValidationError],
+    [422, UnprocessableEntityError],
     [429, RateLimitError],
     [500, ServerError],
     [503, ServerError],
@@ -110,8 +113,8 @@ describe("what an error carries", () => {
   });
 
   it("a 201 carrying the envelope is success too", async () => {
-    const { call } = answering(201, JSON.stringify({ message: "created", entity: { name: "n" } }));
-    await expect(call()).resolves.toEqual({ message: "created", entity: { name: "n" } });
+    const { call } = answering(201, JSON.stringify(EXAMPLE_OK));
+    await expect(call()).resolves.toEqual(EXAMPLE_OK);
   });
 
   it("a fetch that ignores its signal still times out, and is aborted by the caller", async () => {

@@ -1,6 +1,6 @@
 // Bad input is refused before any network I/O: ValidationError naming the field, zero requests.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLeadConduitClient, type InvitationRequest, ValidationError } from "../src/index.ts";
+import { createLeadConduitClient, type InvitationRequest, UnprocessableEntityError, ValidationError } from "../src/index.ts";
 import { BAD_EMAIL_INPUTS, BAD_ENTITY_IDS } from "./support/cases.ts";
 import { type FaultServer, startFaultServer } from "./support/fault-server.ts";
 
@@ -55,8 +55,8 @@ describe("validateRequests: false", () => {
     const error = await lc.invitations
       .createRecipient({ email: "not an address" }, { validateRequests: false })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).status).toBe(422);
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+    expect((error as UnprocessableEntityError).status).toBe(422);
     expect(requests()).toBe(1);
   });
 

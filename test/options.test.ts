@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ConfigurationError, createLeadConduitClient, DEFAULT_BASE_URL, LeadConduitError } from "../src/index.ts";
 import { isLoopback } from "../src/transport.ts";
+import { EXAMPLE_OK } from "./support/fault-server.ts";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -10,7 +11,7 @@ function recording() {
   const urls: string[] = [];
   const fetch = async (request: Request) => {
     urls.push(request.url);
-    return Response.json({ message: "ok" });
+    return Response.json(EXAMPLE_OK);
   };
   return { urls, fetch };
 }
@@ -93,7 +94,7 @@ describe("the fetch implementation", () => {
       fetch: function (this: unknown) {
         thisValues.push(this);
         if (this !== undefined && this !== globalThis) throw new TypeError("Illegal invocation");
-        return Promise.resolve(Response.json({ message: "ok" }));
+        return Promise.resolve(Response.json(EXAMPLE_OK));
       },
     });
     await lc.invitations.createRecipient({ email: "mike.jones@example.com" });

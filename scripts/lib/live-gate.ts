@@ -6,7 +6,7 @@
 // to send and how to judge the status of each answer.
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { basicAuthorization, secretsOf } from "../../src/auth.ts";
-import { violationsOf } from "../../src/errors.ts";
+import { violationsOf } from "../../src/validation.ts";
 import { redactHeader, redactText } from "../../src/redact.ts";
 import { assertSecureTransport } from "../../src/transport.ts";
 import { writeReports } from "./live-report.ts";

@@ -10,7 +10,7 @@ const withoutValidators: Plugin = {
     b.onResolve({ filter: /generated\/validators\.js$/ }, (args) => ({ path: args.path, namespace: "stub" }));
     b.onLoad({ filter: /.*/, namespace: "stub" }, () => ({
       contents:
-        "const ok = () => true; const op = { body: ok, pathParams: { entityId: ok }, success: ok, responses: {} };" +
+        "const ok = () => true; const op = { body: ok, pathParams: { entityId: ok }, shape: ok, success: ok };" +
         "export const operations = { createRecipientInvitation: op, createSourceInvitation: op, resendInvitation: op };",
       loader: "js",
     }));

@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import {
   APIError,
   AuthenticationError,
+  BadRequestError,
   ConnectionError,
   type LeadConduitError,
   NotFoundError,
@@ -13,7 +14,7 @@ import {
   type RetryInfo,
   ServerError,
   TimeoutError,
-  ValidationError,
+  UnprocessableEntityError,
 } from "../../src/index.ts";
 import { EXAMPLE_OK } from "./fault-server.ts";
 
@@ -135,8 +136,36 @@ export const FAULT_CASES: FaultCase[] = [
       expect(e!.body).toMatchObject({ message: EXAMPLE_OK.message, entity: { source: "telepathy" } });
     },
   },
-  // validation of responses is off by default: the body comes back as sent
-  { scenario: "breaks-spec-200", attempts: 1, requests: 1, withinMs: 1_000 },
+  // a body that is not even the documented envelope is refused whatever validateResponses says
+  {
+    scenario: "breaks-spec-200",
+    error: ResponseValidationError,
+    status: 200,
+    attempts: 1,
+    requests: 1,
+    withinMs: 1_000,
+    check: (e) => {
+      expect((e as ResponseValidationError).violations.map((v) => v.path).sort()).toEqual(["/entity/name", "/entity/source"]);
+      expect(e!.message).toMatch(/not the documented envelope/);
+    },
+  },
+  // validation of responses is off by default: a body that keeps the type but breaks a format comes back as sent
+  { scenario: "breaks-format-200", attempts: 1, requests: 1, withinMs: 1_000 },
+  {
+    scenario: "breaks-format-200",
+    options: { validateResponses: true },
+    error: ResponseValidationError,
+    status: 200,
+    attempts: 1,
+    requests: 1,
+    withinMs: 1_000,
+    check: (e) => {
+      expect((e as ResponseValidationError).violations.map((v) => v.path).sort()).toEqual([
+        "/entity/created_at",
+        "/entity/flow_ids/0",
+      ]);
+    },
+  },
   {
     scenario: "text-200",
     options: { validateResponses: true },
@@ -158,8 +187,8 @@ export const FAULT_CASES: FaultCase[] = [
   },
   { scenario: "forbidden-403", error: PermissionError, status: 403, attempts: 1, requests: 1, withinMs: 1_000 },
   { scenario: "not-found-404", error: NotFoundError, status: 404, attempts: 1, requests: 1, withinMs: 1_000 },
-  { scenario: "unprocessable-422", error: ValidationError, status: 422, attempts: 1, requests: 1, withinMs: 1_000 },
-  { scenario: "bad-request-400", error: ValidationError, status: 400, attempts: 1, requests: 1, withinMs: 1_000 },
+  { scenario: "unprocessable-422", error: UnprocessableEntityError, status: 422, attempts: 1, requests: 1, withinMs: 1_000 },
+  { scenario: "bad-request-400", error: BadRequestError, status: 400, attempts: 1, requests: 1, withinMs: 1_000 },
   {
     scenario: "teapot-418",
     error: APIError,

@@ -53,6 +53,9 @@ export const scenarios: Record<string, Handler> = {
     const { name: _name, ...entity } = EXAMPLE_OK.entity;
     json(res, 200, { ...EXAMPLE_OK, entity: { ...entity, source: "telepathy", flow_ids: ["nope"] } });
   },
+  "breaks-format-200": (_req, res) => {
+    json(res, 200, { ...EXAMPLE_OK, entity: { ...EXAMPLE_OK.entity, flow_ids: ["nope"], created_at: "yesterday" } });
+  },
   "text-200": (_req, res) => {
     const text = JSON.stringify(EXAMPLE_OK);
     res.writeHead(200, { "content-type": "text/plain", "content-length": Buffer.byteLength(text) });

@@ -1,0 +1,47 @@
+// Packs the package the way `npm publish` would: `npm pack` runs `prepack`, which builds dist/,
+// so a fresh clone packs a complete tarball. Every later check works on this one tarball.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { run, tail } from "./run.ts";
+
+export interface PackInfo {
+  filename: string;
+  size: number;
+  unpackedSize: number;
+  files: { path: string; size: number }[];
+}
+
+export interface Packed {
+  /** absolute path of the .tgz */
+  tarball: string;
+  info: PackInfo;
+}
+
+/** The files dist/ must hold, and what each is for. */
+export const DIST_FILES = ["index.cjs", "index.d.cts", "index.d.mts", "index.mjs", "openapi.json", "openapi.yaml"];
+
+export async function packTarball(root: string, destination: string, env: NodeJS.ProcessEnv): Promise<Packed> {
+  const packed = await run("npm", ["pack", "--json", "--pack-destination", destination], { cwd: root, env, timeoutMs: 180_000 });
+  if (packed.code !== 0) throw new Error(`npm pack exited ${packed.code}\n${tail(packed)}`);
+  // prepack's build prints to stdout too; npm's JSON report is the last top-level array
+  const start = packed.stdout.lastIndexOf("\n[\n");
+  const info = (JSON.parse(packed.stdout.slice(start + 1)) as PackInfo[])[0]!;
+  const missing = DIST_FILES.filter((file) => !info.files.some((f) => f.path === `dist/${file}`));
+  if (missing.length) throw new Error(`the tarball lacks dist/${missing.join(", dist/")}`);
+  assertDistImports(root);
+  return { tarball: join(destination, info.filename), info };
+}
+
+/** openapi-fetch stays an external dependency, never bundled, and nothing imports Ajv at run time. */
+function assertDistImports(root: string): void {
+  const dist = join(root, "dist");
+  const esm = readFileSync(join(dist, "index.mjs"), "utf8");
+  const cjs = readFileSync(join(dist, "index.cjs"), "utf8");
+  if (!esm.includes('from "openapi-fetch"') || !cjs.includes('require("openapi-fetch")')) {
+    throw new Error("openapi-fetch is not imported as an external dependency by dist/");
+  }
+  // (the validators keep `"require(\"ajv/...\")"` as an inert string, which this does not match)
+  if (esm.includes('from "ajv') || cjs.includes('require("ajv')) throw new Error("dist/ imports ajv at run time");
+  const extra = readdirSync(dist).filter((f) => !DIST_FILES.includes(f));
+  if (extra.length) throw new Error(`dist/ holds files nobody asked for: ${extra.join(", ")}`);
+}
