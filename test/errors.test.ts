@@ -53,12 +53,73 @@ describe("status → error class", () => {
     expect((error as LeadConduitError).name).toBe(cls.name);
   });
 
+  it("every error that carries an HTTP status is an APIError; ValidationError means refused before sending", async () => {
+    for (const status of [400, 401, 403, 404, 408, 409, 422, 429, 500, 503]) {
+      const error = await answering(status, JSON.stringify({ error: "nope" })).call();
+      expect(error, String(status)).toBeInstanceOf(APIError);
+      expect(error, String(status)).not.toBeInstanceOf(ValidationError);
+    }
+    const refused = createLeadConduitClient({ apiKey: "k", baseUrl: "https://api.test", fetch: async () => Response.json({}) });
+    const error = await refused.invitations.createRecipient({ email: "not an address" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).not.toBeInstanceOf(APIError);
+    expect((error as ValidationError).status).toBeUndefined();
+    expect((error as ValidationError).attempts).toBe(0);
+  });
+
   it("status errors are APIErrors; validation and connection errors are not", () => {
     for (const cls of [AuthenticationError, PermissionError, NotFoundError, RateLimitError, ServerError]) {
       expect(new cls("x", { status: 500 })).toBeInstanceOf(APIError);
     }
     expect(new ValidationError("x")).not.toBeInstanceOf(APIError);
     expect(new ConnectionError("x")).not.toBeInstanceOf(APIError);
+  });
+});
+
+describe("violations a server lists in its body", () => {
+  it.each([
+    [
+      "Prism's validation array (422)",
+      422,
+      {
+        type: "https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY",
+        title: "Invalid request",
+        status: 422,
+        validation: [
+          { location: ["body"], severity: "Error", code: "additionalProperties", message: "must NOT have additional properties" },
+          { location: ["body", "email"], severity: "Error", code: "format", message: 'must match format "email"' },
+        ],
+      },
+      UnprocessableEntityError,
+      [
+        { path: "body", message: "must NOT have additional properties", keyword: "additionalProperties" },
+        { path: "body/email", message: 'must match format "email"', keyword: "format" },
+      ],
+      'LeadConduit answered 422: Invalid request (body must NOT have additional properties; body/email must match format "email")',
+    ],
+    [
+      "RFC 7807 invalid-params (400)",
+      400,
+      { title: "Your request parameters didn't validate.", "invalid-params": [{ name: "email", reason: "must be an address" }] },
+      BadRequestError,
+      [{ path: "email", message: "must be an address" }],
+      "LeadConduit answered 400: Your request parameters didn't validate. (email must be an address)",
+    ],
+    [
+      "RFC 9457 errors (422)",
+      422,
+      { title: "Invalid", errors: [{ detail: "must be a string", pointer: "#/email" }, { nothing: "to read" }] },
+      UnprocessableEntityError,
+      [{ path: "/email", message: "must be a string" }],
+      "LeadConduit answered 422: Invalid (/email must be a string)",
+    ],
+    ["a plain error envelope", 422, { error: "email is invalid" }, UnprocessableEntityError, [], "LeadConduit answered 422: email is invalid"],
+  ] as const)("%s", async (_what, status, body, cls, violations, message) => {
+    const error = (await answering(status, JSON.stringify(body), { "content-type": "application/problem+json" }).call()) as APIError;
+    expect(error).toBeInstanceOf(cls);
+    expect(error.violations).toEqual(violations);
+    expect(error.body).toEqual(body);
+    expect(error.message).toBe(message);
   });
 });
 

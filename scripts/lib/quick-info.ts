@@ -1,0 +1,130 @@
+// Asks the TypeScript language service, in an app that installed the package, for the hover
+// text ("quick info") of everything a user hovers: every export, every property of every
+// exported object type (options, error fields, Entity fields...), every field of every error
+// class. What to hover is enumerated from the installed declarations, so a new export or option
+// is covered the day it appears.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ts from "typescript";
+
+export interface Hover {
+  /** e.g. `Entity.pending`, `createLeadConduitClient` */
+  name: string;
+  /** the hover's documentation text (JSDoc and tags), empty when there is none */
+  text: string;
+  /** where the hovered declaration lives */
+  file: string;
+}
+
+// Generated structures whose members are paths and status codes, not things a user reads.
+const NOT_ENUMERATED = new Set(["paths", "components", "operations"]);
+
+/**
+ * The hovers of the package `name` as an app at `appDir` sees it: `esm` through the package's
+ * "import" condition (.d.mts), `cjs` through "require" (.d.cts).
+ */
+export function collectHovers(appDir: string, name: string, flavour: "esm" | "cjs"): Hover[] {
+  const probe = join(appDir, "src", flavour === "esm" ? "hovers.mts" : "hovers.cts");
+  writeFileSync(probe, `import type * as pkg from "${name}";\nexport type Probe = pkg.LeadConduitClient;\n`);
+  const first = languageService(appDir, probe, () => "");
+  const items = enumerate(first.program(), probe);
+  const { source, positions } = probeSource(name, items);
+  writeFileSync(probe, source);
+  const service = languageService(appDir, probe, () => source);
+  return positions.map(({ name: hovered, at }) => {
+    const info = service.service.getQuickInfoAtPosition(probe, at);
+    const definition = service.service.getDefinitionAtPosition(probe, at)?.[0]?.fileName ?? "(unresolved)";
+    const parts = [...(info?.documentation ?? []), ...(info?.tags ?? []).flatMap((t) => t.text ?? [])];
+    return { name: hovered, text: ts.displayPartsToString(parts).trim(), file: definition };
+  });
+}
+
+interface Item {
+  /** the export */
+  exported: string;
+  kind: "value" | "type";
+  /** properties to hover on a value of this type (object types and classes) */
+  members: string[];
+}
+
+function enumerate(program: ts.Program, probe: string): Item[] {
+  const checker = program.getTypeChecker();
+  const file = program.getSourceFile(probe)!;
+  const decl = file.statements.find(ts.isImportDeclaration)!;
+  const module = checker.getSymbolAtLocation(decl.moduleSpecifier);
+  if (!module) throw new Error(`the probe could not resolve ${decl.moduleSpecifier.getText(file)}`);
+  return checker.getExportsOfModule(module).map((symbol) => {
+    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    const isValue = (target.flags & ts.SymbolFlags.Value) !== 0;
+    const isClass = (target.flags & ts.SymbolFlags.Class) !== 0;
+    const type = isClass
+      ? checker.getDeclaredTypeOfSymbol(target)
+      : isValue
+        ? undefined
+        : checker.getDeclaredTypeOfSymbol(target);
+    const generic = (target.declarations ?? []).some(
+      (d) => (ts.isTypeAliasDeclaration(d) || ts.isInterfaceDeclaration(d)) && (d.typeParameters?.length ?? 0) > 0,
+    );
+    const members =
+      type && !generic && !NOT_ENUMERATED.has(symbol.name)
+        ? checker
+            .getPropertiesOfType(type)
+            .filter((p) => (p.declarations ?? []).some((d) => !isLib(d)))
+            .map((p) => p.name)
+        : [];
+    return { exported: symbol.name, kind: isValue ? "value" : "type", members };
+  });
+}
+
+/** Declared in TypeScript's own lib files (Error.message, Error.stack...), not in the package. */
+function isLib(node: ts.Node): boolean {
+  return /[\\/]typescript[\\/]lib[\\/]lib\./.test(node.getSourceFile().fileName);
+}
+
+function probeSource(name: string, items: Item[]) {
+  const lines = [`import type * as T from "${name}";`, `import * as V from "${name}";`];
+  const marks: { name: string; line: number; column: number }[] = [];
+  const mark = (label: string, text: string, token: string) => {
+    marks.push({ name: label, line: lines.length, column: text.lastIndexOf(token) });
+    lines.push(text);
+  };
+  items.forEach((item, i) => {
+    if (item.kind === "value") mark(item.exported, `V.${item.exported};`, item.exported);
+    else mark(item.exported, `export type X${i} = T.${item.exported};`, item.exported);
+    for (const member of item.members) {
+      const holder = `v${i}`;
+      if (!lines.some((l) => l.startsWith(`declare const ${holder}:`))) lines.push(`declare const ${holder}: T.${item.exported};`);
+      mark(`${item.exported}.${member}`, `${holder}.${member};`, member);
+    }
+  });
+  const source = `${lines.join("\n")}\n`;
+  const starts = lines.map((_, i) => lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0));
+  return { source, positions: marks.map((m) => ({ name: m.name, at: starts[m.line]! + m.column })) };
+}
+
+function languageService(appDir: string, probe: string, text: () => string) {
+  const parsed = ts.getParsedCommandLineOfConfigFile(join(appDir, "tsconfig.nodenext.json"), {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    },
+  })!;
+  const host: ts.LanguageServiceHost = {
+    getCompilationSettings: () => parsed.options,
+    getScriptFileNames: () => [probe],
+    getScriptVersion: () => text(),
+    getScriptSnapshot: (file) => {
+      const content = file === probe && text() !== "" ? text() : ts.sys.readFile(file);
+      return content === undefined ? undefined : ts.ScriptSnapshot.fromString(content);
+    },
+    getCurrentDirectory: () => appDir,
+    getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
+    fileExists: ts.sys.fileExists,
+    readFile: ts.sys.readFile,
+    readDirectory: ts.sys.readDirectory,
+    directoryExists: ts.sys.directoryExists,
+    getDirectories: ts.sys.getDirectories,
+  };
+  const service = ts.createLanguageService(host, ts.createDocumentRegistry());
+  return { service, program: () => service.getProgram()! };
+}

@@ -1,0 +1,71 @@
+// What the consumer check reads out of README.md: its TypeScript snippets (each type-checked in
+// a strict app as written, so the README cannot rot) and its links (each must resolve, in the
+// repository and in the tarball whose README it is).
+
+export interface Snippet {
+  /** 1-based line of the opening fence */
+  line: number;
+  code: string;
+}
+
+const FENCE = /^```(ts|typescript)\s*$/;
+
+/** Every ```ts block, in order. */
+export function typescriptSnippets(markdown: string): Snippet[] {
+  const lines = markdown.split("\n");
+  const snippets: Snippet[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!FENCE.test(lines[i]!.trim())) continue;
+    const start = i;
+    const body: string[] = [];
+    for (i++; i < lines.length && lines[i]!.trim() !== "```"; i++) body.push(lines[i]!);
+    if (i >= lines.length) throw new Error(`README.md:${start + 1}: a code block is never closed`);
+    snippets.push({ line: start + 1, code: `${body.join("\n")}\n` });
+  }
+  return snippets;
+}
+
+export interface Link {
+  line: number;
+  target: string;
+}
+
+/** Targets of Markdown links and images, and of HTML src/href attributes, outside code. */
+export function links(markdown: string): Link[] {
+  const out: Link[] = [];
+  let inCode = false;
+  markdown.split("\n").forEach((text, index) => {
+    if (text.trim().startsWith("```")) inCode = !inCode;
+    if (inCode) return;
+    const prose = text.replace(/`[^`]*`/g, "");
+    for (const match of prose.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|\b(?:src|href)="([^"]+)"|<(https?:\/\/[^>\s]+)>/g)) {
+      out.push({ line: index + 1, target: (match[1] ?? match[2] ?? match[3])! });
+    }
+  });
+  return out;
+}
+
+/** A link that points at a file of the repository (not a URL, not an in-page anchor). */
+export function isLocal(target: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith("#");
+}
+
+/** The repository-relative file a local link points at, without its anchor. */
+export function localPath(target: string): string {
+  return decodeURI(target.replace(/[#?].*$/, "")).replace(/^\.\//, "");
+}
+
+/**
+ * Links that break: they leave the repository (`../`), or point at a file not in `files`.
+ * `files` is the repository's file list, or the tarball's.
+ */
+export function brokenLinks(markdown: string, files: ReadonlySet<string>): string[] {
+  return links(markdown)
+    .filter((l) => isLocal(l.target))
+    .flatMap((l) => {
+      const path = localPath(l.target);
+      if (path.startsWith("../") || path.startsWith("/")) return [`README.md:${l.line}: ${l.target} leaves the repository`];
+      const isDir = [...files].some((f) => f.startsWith(`${path.replace(/\/$/, "")}/`));
+      return files.has(path) || isDir ? [] : [`README.md:${l.line}: ${l.target} is not there`];
+    });
+}

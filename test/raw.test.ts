@@ -1,0 +1,73 @@
+// `lc.raw` is openapi-fetch with the client's authentication and nothing else: what the README
+// promises about it, held to.
+import { describe, expect, it } from "vitest";
+import { basicAuthorization, createLeadConduitClient } from "../src/index.ts";
+import { EXAMPLE_OK } from "./support/fault-server.ts";
+
+function recording(answer: () => Response) {
+  const seen: { method: string; url: string; authorization: string | null; body: string }[] = [];
+  const fetch = async (request: Request) => {
+    seen.push({
+      method: request.method,
+      url: request.url,
+      authorization: request.headers.get("authorization"),
+      body: await request.text(),
+    });
+    return answer();
+  };
+  return { seen, fetch };
+}
+
+describe("lc.raw", () => {
+  it("authenticates, and returns a failure as { error, response } without retrying or throwing", async () => {
+    const { seen, fetch } = recording(() => Response.json({ error: "try again" }, { status: 503 }));
+    const lc = createLeadConduitClient({ apiKey: "raw-key", baseUrl: "https://api.test", fetch, maxRetries: 5 });
+    const { data, error, response } = await lc.raw.POST("/invitations/recipient", { body: { email: "a@example.com" } });
+    expect(data).toBeUndefined();
+    expect(error).toEqual({ error: "try again" });
+    expect(response.status).toBe(503);
+    expect(seen).toEqual([
+      {
+        method: "POST",
+        url: "https://api.test/invitations/recipient",
+        authorization: basicAuthorization("raw-key"),
+        body: '{"email":"a@example.com"}',
+      },
+    ]);
+  });
+
+  it("sends what it is given: no request validation", async () => {
+    const { seen, fetch } = recording(() => Response.json({ error: "bad" }, { status: 422 }));
+    const lc = createLeadConduitClient({ apiKey: "raw-key", baseUrl: "https://api.test", fetch });
+    // @ts-expect-error the generated types require `email`
+    const { response } = await lc.raw.POST("/invitations/recipient", { body: { mail: "x" } });
+    expect(response.status).toBe(422);
+    expect(seen.map((s) => s.body)).toEqual(['{"mail":"x"}']);
+  });
+
+  it("returns any 2xx body as data: no response validation", async () => {
+    const { fetch } = recording(() => Response.json({ unexpected: true }));
+    const lc = createLeadConduitClient({ apiKey: "raw-key", baseUrl: "https://api.test", fetch, validateResponses: true });
+    const { data } = await lc.raw.PUT("/invitations/{entityId}/resend", {
+      params: { path: { entityId: "64b8f0f5e4b0c3a1d5e6f7a8" } },
+    });
+    expect(data).toEqual({ unexpected: true });
+  });
+
+  it("middleware added with raw.use() runs for the typed methods too", async () => {
+    const { seen, fetch } = recording(() => Response.json(EXAMPLE_OK));
+    const lc = createLeadConduitClient({ apiKey: "raw-key", baseUrl: "https://api.test", fetch });
+    const traced: string[] = [];
+    lc.raw.use({
+      onRequest({ request }) {
+        request.headers.set("x-trace-id", "t-1");
+        traced.push(`${request.method} ${new URL(request.url).pathname}`);
+        return request;
+      },
+    });
+    await lc.invitations.createSource({ email: "a@example.com" });
+    await lc.invitations.resend("64b8f0f5e4b0c3a1d5e6f7a8");
+    expect(traced).toEqual(["POST /invitations/source", "PUT /invitations/64b8f0f5e4b0c3a1d5e6f7a8/resend"]);
+    expect(seen).toHaveLength(2);
+  });
+});

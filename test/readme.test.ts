@@ -1,0 +1,62 @@
+// The README's snippets and links, as scripts/lib/readme.ts reads them for the consumer check.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { brokenLinks, links, typescriptSnippets } from "../scripts/lib/readme.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const README = readFileSync(`${ROOT}README.md`, "utf8");
+
+describe("typescriptSnippets", () => {
+  it("takes each ```ts block with the line of its fence, and nothing else", () => {
+    const md = ["# t", "```sh", "npm test", "```", "```ts", "const a = 1;", "```", "text", "```typescript", "let b;", "```"].join("\n");
+    expect(typescriptSnippets(md)).toEqual([
+      { line: 5, code: "const a = 1;\n" },
+      { line: 9, code: "let b;\n" },
+    ]);
+  });
+
+  it("refuses a block that is never closed", () => {
+    expect(() => typescriptSnippets("```ts\nconst a = 1;\n")).toThrow(/README.md:1: a code block is never closed/);
+  });
+
+  it("finds the README's snippets", () => {
+    expect(typescriptSnippets(README).length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("links", () => {
+  const md = [
+    "[a](spec/x.yaml) ![b](docs/p.png \"title\") [c](https://example.com/y) [d](#install)",
+    "`[not](a/link)` <https://example.org/z> <img src=\"docs/q.png\">",
+    "```md",
+    "[inside](code/block.md)",
+    "```",
+    "[up](../shared/reference/facts.md)",
+  ].join("\n");
+
+  it("finds Markdown, autolink and HTML targets outside code", () => {
+    expect(links(md).map((l) => l.target)).toEqual([
+      "spec/x.yaml",
+      "docs/p.png",
+      "https://example.com/y",
+      "#install",
+      "https://example.org/z",
+      "docs/q.png",
+      "../shared/reference/facts.md",
+    ]);
+  });
+
+  it("calls a local link broken when it leaves the repository or names a file not in the list", () => {
+    expect(brokenLinks(md, new Set(["spec/x.yaml", "docs/q.png"]))).toEqual([
+      "README.md:1: docs/p.png is not there",
+      "README.md:6: ../shared/reference/facts.md leaves the repository",
+    ]);
+  });
+
+  it("the README has no broken link in the repository", () => {
+    const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" });
+    expect(brokenLinks(README, new Set(files.split("\n").filter(Boolean)))).toEqual([]);
+  });
+});

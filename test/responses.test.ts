@@ -1,0 +1,165 @@
+// What a 2xx becomes: a value that never contradicts its type, whatever validateResponses says;
+// and the "report" mode, which tells the app about drift without breaking it.
+import { describe, expect, it } from "vitest";
+import {
+  ConfigurationError,
+  createLeadConduitClient,
+  type InvitationResponse,
+  type RequestOptions,
+  ResponseValidationError,
+  type ResponseViolationInfo,
+} from "../src/index.ts";
+import { EXAMPLE_OK } from "./support/fault-server.ts";
+
+const KEY = "sk-responses-4242";
+
+function answering(body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  const reports: ResponseViolationInfo[] = [];
+  const lc = createLeadConduitClient({
+    apiKey: KEY,
+    baseUrl: "https://api.test",
+    maxRetries: 0,
+    fetch: async () => new Response(text, { status: 200, headers }),
+    onResponseViolation: (info) => reports.push(info),
+  });
+  const call = (options?: RequestOptions) =>
+    lc.invitations.createRecipient({ email: "mike.jones@example.com" }, options).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
+  return { call, reports };
+}
+
+const withEntity = (change: Record<string, unknown>) => ({ ...EXAMPLE_OK, entity: { ...EXAMPLE_OK.entity, ...change } });
+
+describe("a 2xx that is not the documented envelope is refused in every mode", () => {
+  it.each([
+    ["an empty object", {}, ["/entity", "/message"]],
+    ["an error envelope", { error: "something went wrong" }, ["/entity", "/message"]],
+    ["an entity without id", withEntity({ id: undefined }), ["/entity/id"]],
+    ["a message that is a number", { ...EXAMPLE_OK, message: 42 }, ["/message"]],
+    ["an enum value the type does not list", withEntity({ source: "telepathy" }), ["/entity/source"]],
+    ["a boolean sent as a string", withEntity({ pending: "yes" }), ["/entity/pending"]],
+    ["an array", [EXAMPLE_OK], ["/"]],
+    ["null", null, ["/"]],
+  ] as const)("%s", async (_what, body, paths) => {
+    for (const validateResponses of [false, true, "report"] as const) {
+      const { call } = answering(body);
+      const outcome = await call({ validateResponses });
+      expect(outcome, `validateResponses: ${validateResponses}`).toHaveProperty("error");
+      const error = (outcome as { error: ResponseValidationError }).error;
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect(error.status).toBe(200);
+      expect(error.body).toEqual(body);
+      for (const path of paths) expect(error.violations.map((v) => v.path)).toContain(path);
+    }
+  });
+});
+
+describe("validateResponses: false (the default)", () => {
+  it("returns a body that keeps the type but breaks a format or pattern, as sent", async () => {
+    const body = withEntity({ created_at: "yesterday", flow_ids: ["not-an-id"] });
+    const { call, reports } = answering(body);
+    expect(await call()).toEqual({ value: body });
+    expect(reports).toEqual([]);
+  });
+});
+
+describe('validateResponses: "report"', () => {
+  it("returns the data and tells onResponseViolation each violation, with the request redacted", async () => {
+    const body = withEntity({ created_at: "yesterday", flow_ids: ["not-an-id"] });
+    const { call, reports } = answering(body);
+    const outcome = await call({ validateResponses: "report" });
+    expect(outcome).toEqual({ value: body });
+    expect(reports).toHaveLength(1);
+    const [report] = reports;
+    expect(report).toMatchObject({ operationId: "createRecipientInvitation", status: 200 });
+    expect(report!.violations.map((v) => v.path).sort()).toEqual(["/entity/created_at", "/entity/flow_ids/0"]);
+    expect(report!.request).toEqual({
+      method: "POST",
+      url: "https://api.test/invitations/recipient",
+      headers: { authorization: "Basic [REDACTED]", "content-type": "application/json" },
+    });
+    expect(JSON.stringify(reports)).not.toContain(KEY);
+  });
+
+  it("reports a content type that is not JSON and still returns the data", async () => {
+    const { call, reports } = answering(EXAMPLE_OK, { "content-type": "text/plain" });
+    expect(await call({ validateResponses: "report" })).toEqual({ value: EXAMPLE_OK });
+    expect(reports[0]!.violations).toEqual([{ path: "/", message: "content type text/plain is not application/json" }]);
+  });
+
+  it("says nothing when the body conforms", async () => {
+    const { call, reports } = answering(EXAMPLE_OK);
+    expect(await call({ validateResponses: "report" })).toEqual({ value: EXAMPLE_OK });
+    expect(reports).toEqual([]);
+  });
+
+  it("reports, then still refuses, a body that breaks the type", async () => {
+    const { call, reports } = answering({});
+    const outcome = await call({ validateResponses: "report" });
+    expect((outcome as { error: unknown }).error).toBeInstanceOf(ResponseValidationError);
+    expect(reports).toHaveLength(1);
+  });
+
+  it("an onResponseViolation that throws rejects the call with its error", async () => {
+    const boom = new Error("logger down");
+    const lc = createLeadConduitClient({
+      apiKey: KEY,
+      baseUrl: "https://api.test",
+      fetch: async () => Response.json(withEntity({ created_at: "yesterday" })),
+      validateResponses: "report",
+      onResponseViolation: () => {
+        throw boom;
+      },
+    });
+    await expect(lc.invitations.createRecipient({ email: "mike.jones@example.com" })).rejects.toBe(boom);
+  });
+
+  it("is set per client or per call, like every option", async () => {
+    const body = withEntity({ created_at: "yesterday" });
+    const reports: ResponseViolationInfo[] = [];
+    const lc = createLeadConduitClient({
+      apiKey: KEY,
+      baseUrl: "https://api.test",
+      fetch: async () => Response.json(body),
+      validateResponses: "report",
+    });
+    const value: InvitationResponse = await lc.invitations.createRecipient(
+      { email: "mike.jones@example.com" },
+      { onResponseViolation: (info) => reports.push(info) },
+    );
+    expect(value).toEqual(body);
+    expect(reports).toHaveLength(1);
+    await expect(
+      lc.invitations.createRecipient({ email: "mike.jones@example.com" }, { validateResponses: true }),
+    ).rejects.toBeInstanceOf(ResponseValidationError);
+  });
+});
+
+describe("validateResponses: true", () => {
+  it("refuses a body that breaks a format, naming each path", async () => {
+    const { call } = answering(withEntity({ created_at: "yesterday" }));
+    const { error } = (await call({ validateResponses: true })) as { error: ResponseValidationError };
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.violations).toEqual([
+      expect.objectContaining({ path: "/entity/created_at", keyword: "format" }),
+    ]);
+    expect(error.message).toBe('Response breaks the spec: /entity/created_at must match format "date-time"');
+  });
+});
+
+describe("option values", () => {
+  it.each([["yes"], [1]])("validateResponses %j is a ConfigurationError", (value) => {
+    expect(() =>
+      createLeadConduitClient({ apiKey: KEY, validateResponses: value as unknown as boolean }),
+    ).toThrow(ConfigurationError);
+  });
+
+  it("an onResponseViolation that is not a function is a ConfigurationError", () => {
+    expect(() => createLeadConduitClient({ apiKey: KEY, onResponseViolation: "log" as never })).toThrow(
+      /onResponseViolation must be a function/,
+    );
+  });
+});
