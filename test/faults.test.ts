@@ -1,6 +1,8 @@
 // Fault injection over real HTTP: for each way a server can fail, the error class, how many
-// attempts the client made, how many requests the server saw, and that the call ends in time.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// attempts the client made, how many requests the server saw, and how long the client waited.
+// The client's timers run on vitest's fake clock, moved on exactly when the client waits (a
+// backoff, a Retry-After, an attempt's time limit), so no case sleeps and every wait is exact.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   AbortError,
   ConnectionError,
@@ -8,10 +10,10 @@ import {
   type LeadConduitError,
   RateLimitError,
   type RequestOptions,
-  type RetryInfo,
   TimeoutError,
 } from "../src/index.ts";
 import { FAULT_CASES } from "./support/cases.ts";
+import { fakeClockClient } from "./support/fault-client.ts";
 import { type FaultServer, startFaultServer } from "./support/fault-server.ts";
 
 let server: FaultServer;
@@ -19,33 +21,32 @@ beforeAll(async () => {
   server = await startFaultServer();
 });
 afterAll(() => server.close());
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+});
+afterEach(() => {
+  server.onArrival = undefined;
+  vi.useRealTimers();
+});
 
-let tags = 0;
-function clientFor(scenario: string, options: RequestOptions = {}) {
-  const path = `${scenario}~${++tags}`;
-  const retries: RetryInfo[] = [];
-  const lc = createLeadConduitClient({
-    apiKey: "fault-key",
-    baseUrl: `${server.url}/${path}`,
-    onRetry: (info) => retries.push(info),
-    ...options,
-  });
-  return { lc, retries, requests: () => server.count(path) };
-}
+const clientFor = (scenario: string, options?: RequestOptions) => fakeClockClient(server, scenario, options);
+const invite = (lc: ReturnType<typeof createLeadConduitClient>, options?: RequestOptions) =>
+  lc.invitations.createRecipient({ email: "mike.jones@example.com" }, options);
 
-describe.concurrent("fault injection", () => {
+describe("fault injection", () => {
   it.each(FAULT_CASES.map((c) => [`${c.scenario}${c.options ? ` ${JSON.stringify(c.options)}` : ""}`, c] as const))(
     "%s",
     async (_name, c) => {
-      const { lc, retries, requests } = clientFor(c.scenario, c.options);
-      const started = performance.now();
-      const outcome = await lc.invitations.createRecipient({ email: "mike.jones@example.com" }).then(
+      const { lc, retries, requests, waited } = clientFor(c.scenario, c.options);
+      const outcome = await invite(lc).then(
         (value) => ({ value }),
         (error: LeadConduitError) => ({ error }),
       );
-      const elapsed = performance.now() - started;
-      expect(elapsed).toBeLessThan(c.withinMs);
       expect(requests()).toBe(c.requests);
+      expect(retries).toHaveLength(c.attempts - 1);
+      // the client waited for its backoffs and time limits, and for nothing else
+      const timeouts = c.error === TimeoutError ? c.attempts * c.options!.timeoutMs! : 0;
+      expect(waited()).toBe(retries.reduce((sum, r) => sum + r.delayMs, 0) + timeouts);
       if (c.error) {
         expect("error" in outcome, "the call should have failed").toBe(true);
         const error = (outcome as { error: LeadConduitError }).error;
@@ -53,11 +54,9 @@ describe.concurrent("fault injection", () => {
         expect(error.attempts).toBe(c.attempts);
         if (c.status) expect(error.status).toBe(c.status);
         expect(error.request).toMatchObject({ method: "POST", headers: { authorization: "Basic [REDACTED]" } });
-        expect(retries).toHaveLength(c.attempts - 1);
         c.check?.(error, retries);
       } else {
         expect(outcome).toHaveProperty("value");
-        expect(retries).toHaveLength(c.attempts - 1);
         c.check?.(undefined, retries);
       }
     },
@@ -67,45 +66,48 @@ describe.concurrent("fault injection", () => {
 describe("cancellation", () => {
   it("an already aborted signal sends nothing", async () => {
     const { lc, requests } = clientFor("ok");
-    const error = await lc.invitations
-      .createRecipient({ email: "mike.jones@example.com" }, { signal: AbortSignal.abort() })
-      .catch((e: unknown) => e);
+    const error = await invite(lc, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect((error as AbortError).attempts).toBe(0);
     expect(requests()).toBe(0);
   });
 
-  it("aborting while waiting for an answer stops at once, without retrying", async () => {
-    const { lc, requests } = clientFor("hang");
+  it("aborting while waiting for an answer stops at once, without retrying and without the clock moving", async () => {
+    const { lc, requests, waited } = clientFor("hang");
     const controller = new AbortController();
-    const pending = lc.invitations.createRecipient({ email: "mike.jones@example.com" }, { signal: controller.signal });
+    const pending = invite(lc, { signal: controller.signal });
     while (requests() === 0) await new Promise((r) => setImmediate(r));
-    const started = performance.now();
     controller.abort();
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect((error as AbortError).attempts).toBe(1);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(requests()).toBe(1);
+    expect(waited()).toBe(0);
   });
 
-  it("aborting during the backoff wait stops retrying", async () => {
+  it("aborting during the backoff wait stops retrying at once", async () => {
     const controller = new AbortController();
-    const { lc, requests } = clientFor("rate-limited-forever", { onRetry: () => controller.abort() });
-    const started = performance.now();
-    const error = await lc.invitations
-      .createRecipient({ email: "mike.jones@example.com" }, { signal: controller.signal, maxRetries: 5 })
-      .catch((e: unknown) => e);
+    let waits = 0;
+    // aborts instead of letting the clock reach the end of the backoff
+    const lc = createLeadConduitClient({
+      apiKey: "fault-key",
+      baseUrl: `${server.url}/rate-limited-forever~abort-during-backoff`,
+      onRetry: () => {
+        waits++;
+        // once the backoff's timer is set
+        queueMicrotask(() => controller.abort());
+      },
+    });
+    const error = await invite(lc, { signal: controller.signal, maxRetries: 5 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
-    expect(performance.now() - started).toBeLessThan(1_000);
-    expect(requests()).toBe(1);
+    expect((error as AbortError).attempts).toBe(1);
+    // settled though the clock never moved: the client did not wait out the backoff
+    expect(waits).toBe(1);
   });
 
   it("per-call options override the client's", async () => {
     const { lc, requests } = clientFor("rate-limited-forever", { maxRetries: 5 });
-    const error = await lc.invitations
-      .createRecipient({ email: "mike.jones@example.com" }, { maxRetries: 0 })
-      .catch((e: unknown) => e);
+    const error = await invite(lc, { maxRetries: 0 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(requests()).toBe(1);
   });
@@ -116,8 +118,13 @@ describe("connection failures", () => {
     const other = await startFaultServer();
     const url = other.url;
     await other.close();
-    const lc = createLeadConduitClient({ apiKey: "fault-key", baseUrl: url, maxRetries: 1 });
-    const error = await lc.invitations.createRecipient({ email: "mike.jones@example.com" }).catch((e: unknown) => e);
+    const lc = createLeadConduitClient({
+      apiKey: "fault-key",
+      baseUrl: url,
+      maxRetries: 1,
+      onRetry: (info) => queueMicrotask(() => vi.advanceTimersByTime(info.delayMs)),
+    });
+    const error = await invite(lc).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).not.toBeInstanceOf(TimeoutError);
     expect((error as ConnectionError).attempts).toBe(2);

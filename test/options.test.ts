@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ConfigurationError, createLeadConduitClient, DEFAULT_BASE_URL, LeadConduitError } from "../src/index.ts";
+import { ConfigurationError, createLeadConduitClient, LeadConduitError } from "../src/index.ts";
 import { isLoopback } from "../src/transport.ts";
 import { EXAMPLE_OK } from "./support/fault-server.ts";
 
@@ -43,7 +43,6 @@ describe("construction", () => {
     vi.stubEnv("LEADCONDUIT_BASE_URL", "");
     const { urls, fetch } = recording();
     await createLeadConduitClient({ apiKey: "k", fetch }).invitations.createSource({ email: "mike.jones@example.com" });
-    expect(DEFAULT_BASE_URL).toBe("https://app.leadconduit.com");
     expect(urls).toEqual(["https://app.leadconduit.com/invitations/source"]);
   });
 

@@ -79,22 +79,21 @@ export interface FaultServer {
   url: string;
   /** requests seen per scenario */
   count: (scenario: string) => number;
-  /** the last request's headers per scenario */
-  lastHeaders: (scenario: string) => IncomingMessage["headers"] | undefined;
+  /** called with the scenario path (`name~tag`) of each request, once its body has arrived */
+  onArrival?: ((scenario: string) => void) | undefined;
   close: () => Promise<void>;
 }
 
 export async function startFaultServer(): Promise<FaultServer> {
   const counts = new Map<string, number>();
-  const headers = new Map<string, IncomingMessage["headers"]>();
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const scenario = (req.url ?? "/").split("/")[1] ?? "";
     const n = (counts.get(scenario) ?? 0) + 1;
     counts.set(scenario, n);
-    headers.set(scenario, req.headers);
     req.resume();
     req.on("end", () => {
+      fault.onArrival?.(scenario);
       // `name~tag` runs scenario `name` with its own request counter
       const handler = scenarios[scenario.split("~")[0]!];
       if (handler) handler(req, res, n);
@@ -107,14 +106,14 @@ export async function startFaultServer(): Promise<FaultServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const fault: FaultServer = {
     url: `http://127.0.0.1:${port}`,
     count: (scenario) => counts.get(scenario) ?? 0,
-    lastHeaders: (scenario) => headers.get(scenario),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy(); // the hanging scenario keeps sockets open
         server.close(() => resolve());
       }),
   };
+  return fault;
 }
