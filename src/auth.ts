@@ -1,5 +1,4 @@
 // HTTP Basic as LeadConduit wants it: the key is the password, the username is ignored.
-import type { Middleware } from "openapi-fetch";
 import { assertSecureTransport } from "./transport.js";
 
 const USERNAME = "API";
@@ -23,17 +22,18 @@ export function secretsOf(apiKey: string): string[] {
 }
 
 /**
- * Adds the Authorization header to every request of the openapi-fetch client, after checking
- * that the request does not carry the key over plain HTTP to a host other than loopback.
- * The header lives only in this closure: nothing enumerable on the client holds the key.
+ * Puts the Authorization header on a request as it is handed to fetch, after checking that it
+ * does not carry the key over plain HTTP to a host other than loopback. Applied in the fetch
+ * the openapi-fetch client calls, after every middleware: no middleware (a logger, a tracer)
+ * ever sees the key, and the header lives only in this closure.
  */
-export function authMiddleware(apiKey: string, allowInsecureHttp: boolean): Middleware {
+export function authorizer(apiKey: string, allowInsecureHttp: boolean, baseUrl: string): (request: Request) => void {
   const authorization = basicAuthorization(apiKey);
-  return {
-    onRequest({ request }) {
-      assertSecureTransport(request.url, allowInsecureHttp);
-      request.headers.set("Authorization", authorization);
-      return request;
-    },
+  // the base URL was checked when the client was made; only a request elsewhere (raw's
+  // per-request baseUrl) needs the URL parsed again
+  const checked = `${baseUrl}/`;
+  return (request) => {
+    if (!request.url.startsWith(checked)) assertSecureTransport(request.url, allowInsecureHttp);
+    request.headers.set("Authorization", authorization);
   };
 }

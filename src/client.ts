@@ -1,7 +1,7 @@
 // createLeadConduitClient: the typed methods, and `raw`, the openapi-fetch client with auth.
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/leadconduit.js";
-import { authMiddleware, secretsOf } from "./auth.js";
+import { authorizer, secretsOf } from "./auth.js";
 import { type ClientOptions, type RequestOptions, resolveClientOptions } from "./options.js";
 import { type CallContext, call } from "./request.js";
 import { assertSecureTransport } from "./transport.js";
@@ -49,7 +49,8 @@ export interface LeadConduitClient {
   /**
    * The openapi-fetch client underneath, with authentication (and the HTTPS check) only: no
    * retries, timeout or validation, and failures come back as `{ error, response }` instead of
-   * being thrown. Middleware added with `raw.use()` also applies to the typed methods.
+   * being thrown. Middleware added with `raw.use()` also applies to the typed methods; it never
+   * sees the Authorization header, which is added after it.
    * @example const { data, error, response } = await lc.raw.POST("/invitations/recipient", { body: { email } });
    */
   readonly raw: Client<paths>;
@@ -67,9 +68,17 @@ export function createLeadConduitClient(options: ClientOptions = {}): LeadCondui
   const config = resolveClientOptions(options);
   // Fail at construction, not at the first call, when the key would go out in clear text.
   assertSecureTransport(config.baseUrl, config.allowInsecureHttp);
-  const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: config.fetch });
-  raw.use(authMiddleware(config.apiKey, config.allowInsecureHttp));
-  const ctx: CallContext = { fetch: config.fetch, defaults: config.defaults, secrets: secretsOf(config.apiKey) };
+  const authorize = authorizer(config.apiKey, config.allowInsecureHttp, config.baseUrl);
+  // called unbound: browsers throw "Illegal invocation" for fetch with another `this`
+  const { fetch } = config;
+  const raw = createClient<paths>({
+    baseUrl: config.baseUrl,
+    fetch: (request: Request) => {
+      authorize(request);
+      return fetch(request);
+    },
+  });
+  const ctx: CallContext = { fetch, authorize, defaults: config.defaults, secrets: secretsOf(config.apiKey) };
   const invitations: InvitationsResource = {
     createRecipient: (body, opts) =>
       call(ctx, "createRecipientInvitation", { body }, (init) => raw.POST("/invitations/recipient", { body, ...init }), opts),

@@ -32,6 +32,8 @@ export type Sender = (init: SendInit) => Promise<{ data?: unknown; response: Res
 export interface CallContext {
   /** the fetch the client was configured with; given the attempt's signal */
   fetch: Fetch;
+  /** checks the transport and adds the Authorization header, last thing before fetch */
+  authorize: (request: Request) => void;
   defaults: ResolvedRequestOptions;
   /** Strings no error may contain: the key and the Authorization value built from it. */
   secrets: readonly string[];
@@ -73,6 +75,7 @@ async function attemptOnce<K extends OperationId>(
   // the text of a non-2xx body, read here so the error keeps it exactly as the server sent it
   let errorText: string | undefined;
   const fetchOnce = async (request: Request) => {
+    ctx.authorize(request);
     sent = request;
     // called unbound: browsers throw "Illegal invocation" for fetch with another `this`
     const { fetch } = ctx;

@@ -54,20 +54,25 @@ describe("lc.raw", () => {
     expect(data).toEqual({ unexpected: true });
   });
 
-  it("middleware added with raw.use() runs for the typed methods too", async () => {
+  it("middleware added with raw.use() runs for the typed methods too, and never sees the key", async () => {
     const { seen, fetch } = recording(() => Response.json(EXAMPLE_OK));
     const lc = createLeadConduitClient({ apiKey: "raw-key", baseUrl: "https://api.test", fetch });
     const traced: string[] = [];
     lc.raw.use({
       onRequest({ request }) {
-        request.headers.set("x-trace-id", "t-1");
-        traced.push(`${request.method} ${new URL(request.url).pathname}`);
+        traced.push(`${request.method} ${new URL(request.url).pathname} ${request.headers.get("authorization")}`);
         return request;
       },
     });
     await lc.invitations.createSource({ email: "a@example.com" });
     await lc.invitations.resend("64b8f0f5e4b0c3a1d5e6f7a8");
-    expect(traced).toEqual(["POST /invitations/source", "PUT /invitations/64b8f0f5e4b0c3a1d5e6f7a8/resend"]);
-    expect(seen).toHaveLength(2);
+    await lc.raw.POST("/invitations/recipient", { body: { email: "a@example.com" } });
+    // a logging middleware never sees the key: the header is added after every middleware
+    expect(traced).toEqual([
+      "POST /invitations/source null",
+      "PUT /invitations/64b8f0f5e4b0c3a1d5e6f7a8/resend null",
+      "POST /invitations/recipient null",
+    ]);
+    expect(seen.map((s) => s.authorization)).toEqual(Array(3).fill(basicAuthorization("raw-key")));
   });
 });

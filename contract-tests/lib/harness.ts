@@ -63,7 +63,7 @@ export function examplePath(op: OperationSpec): string {
 /**
  * A client against Prism (response validation on, no retries), plus the last response it
  * received, cloned so the test can check it too. `prefer` is sent as Prism's Prefer header;
- * `dropAuth` removes the Authorization header after the client has set it.
+ * `dropAuth` removes the Authorization header in fetch, after the client has set it.
  */
 export function observedClient(options: { prefer?: string; dropAuth?: boolean } = {}) {
   const lc = createLeadConduitClient({
@@ -71,11 +71,14 @@ export function observedClient(options: { prefer?: string; dropAuth?: boolean } 
     baseUrl: prismUrl(),
     validateResponses: true,
     maxRetries: 0,
+    fetch: (request, init) => {
+      if (options.dropAuth) request.headers.delete("authorization");
+      return fetch(request, init);
+    },
   });
   const seen: { response?: Response } = {};
   lc.raw.use({
     onRequest({ request }) {
-      if (options.dropAuth) request.headers.delete("authorization");
       if (options.prefer) request.headers.set("Prefer", options.prefer);
       return request;
     },

@@ -28,15 +28,13 @@ const CHECKS = {
   },
 
   async "a request without credentials is AuthenticationError 401"(baseUrl) {
-    const lc = createLeadConduitClient({ apiKey: API_KEY, baseUrl, maxRetries: 0 });
-    // added after the client's own auth middleware, so it runs after it: the request leaves
-    // without an Authorization header and Prism answers 401
-    lc.raw.use({
-      onRequest({ request }) {
-        request.headers.delete("authorization");
-        return request;
-      },
-    });
+    // the client adds the Authorization header just before its fetch; this fetch takes it off
+    // again, so the request leaves without it and Prism answers 401
+    const withoutAuth = (request, init) => {
+      request.headers.delete("authorization");
+      return fetch(request, init);
+    };
+    const lc = createLeadConduitClient({ apiKey: API_KEY, baseUrl, maxRetries: 0, fetch: withoutAuth });
     const error = await rejection(lc.invitations.createRecipient({ email: "mike.jones@example.com" }));
     check(error instanceof AuthenticationError, `got ${error?.name}: ${error?.message}`);
     check(error instanceof LeadConduitError, "AuthenticationError is not a LeadConduitError");
