@@ -1,7 +1,7 @@
 // `npm run test:runtimes`: runs the smoke suite (test/runtimes/smoke.mjs, importing the BUILT
 // package) on every runtime the client supports, against one Prism mock of the spec:
 //   Node 20 (this machine's), Node 22, Node 24, Bun, Deno: `<runtime> test/runtimes/cli.mjs <url>`
-//   headless Chromium (Debian's, driven by playwright-core): the same module in a page served
+//   headless Chromium (found by scripts/lib/chromium.ts, driven by playwright-core): the same module in a page served
 //   from loopback, with an import map pointing at dist/ and openapi-fetch's ESM file.
 // The other runtimes come from npm packages that ship the binary itself (no install script),
 // pinned below and cached under .tmp/runtimes/. Prints one table; exits non-zero, naming the
@@ -11,14 +11,16 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CHROMIUM_PATH, launchChromium } from "./lib/chromium.ts";
+import { buildPackage } from "./build.ts";
+import { findBrowser, launchChromium } from "./lib/chromium.ts";
+import { inRoot, PATHS, ROOT } from "./lib/paths.ts";
 import { type RunningPrism, startPrism } from "./lib/prism.ts";
 import { run, tail } from "./lib/run.ts";
+import { textTable } from "./lib/table.ts";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const CACHE = join(ROOT, ".tmp", "runtimes");
-const SMOKE = join(ROOT, "test", "runtimes", "smoke.mjs");
-const CLI = join(ROOT, "test", "runtimes", "cli.mjs");
+const CACHE = join(PATHS.tmp, "runtimes");
+const SMOKE = inRoot("test", "runtimes", "smoke.mjs");
+const CLI = inRoot("test", "runtimes", "cli.mjs");
 
 /** Pinned runtimes: npm package@version and the binary inside it. Linux x64 packages only. */
 const NPM_RUNTIMES = [
@@ -76,15 +78,6 @@ function parseReport(stdout: string): SmokeReport | undefined {
   }
 }
 
-async function build(): Promise<void> {
-  const result = await run(join(ROOT, "node_modules", ".bin", "tsdown"), [], {
-    cwd: ROOT,
-    env: { ...process.env, NO_COLOR: "1" },
-    timeoutMs: 180_000,
-  });
-  if (result.code !== 0) throw new Error(`build (tsdown) failed:\n${tail(result)}`);
-}
-
 /** The runtime's binary, installed from npm into the cache when missing; throws why it cannot be had. */
 async function ensureNpmRuntime(rt: (typeof NPM_RUNTIMES)[number]): Promise<string> {
   if (process.platform !== "linux" || process.arch !== "x64") {
@@ -121,18 +114,18 @@ async function runCli(runtime: string, command: string, args: string[], env?: No
   return { runtime, version, ok: false, ms: result.ms, why };
 }
 
-/** Debian's chromium; installed with apt when missing (as root), else why it cannot be had. */
+/** A browser found by scripts/lib/chromium.ts; Debian's chromium installed with apt when none is (as root). */
 async function ensureChromium(): Promise<void> {
-  if (existsSync(CHROMIUM_PATH)) return;
-  if (CHROMIUM_PATH !== "/usr/bin/chromium") throw new Error(`CHROMIUM_PATH ${CHROMIUM_PATH} does not exist`);
-  if (process.getuid?.() !== 0) throw new Error("/usr/bin/chromium is missing; run: apt-get update && apt-get install -y chromium");
+  const found = findBrowser();
+  if (!("missing" in found)) return;
+  if (process.env.CHROMIUM_PATH || process.getuid?.() !== 0) throw new Error(found.missing);
   console.log("installing Debian chromium (apt-get)…");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const lock = ["-o", "DPkg::Lock::Timeout=300"];
   const update = await run("apt-get", [...lock, "update"], { env, timeoutMs: 600_000 });
   if (update.code !== 0) throw new Error(`apt-get update failed:\n${tail(update, 10)}`);
   const install = await run("apt-get", [...lock, "install", "-y", "--no-install-recommends", "chromium"], { env, timeoutMs: 900_000 });
-  if (install.code !== 0 || !existsSync(CHROMIUM_PATH)) throw new Error(`apt-get install chromium failed:\n${tail(install, 10)}`);
+  if (install.code !== 0 || "missing" in findBrowser()) throw new Error(`apt-get install chromium failed:\n${tail(install, 10)}`);
 }
 
 /** Serves the page, the smoke module, dist/index.mjs and openapi-fetch's ESM file; nothing else. */
@@ -218,16 +211,8 @@ async function runChromium(prismUrl: string): Promise<Row> {
 }
 
 function printTable(rows: Row[]): void {
-  const header = { runtime: "runtime", version: "version", result: "result", ms: "ms" };
-  const w = {
-    runtime: Math.max(header.runtime.length, ...rows.map((r) => r.runtime.length)),
-    version: Math.max(header.version.length, ...rows.map((r) => r.version.length)),
-  };
-  const line = (a: string, b: string, c: string, d: string) =>
-    `${a.padEnd(w.runtime)}  ${b.padEnd(w.version)}  ${c.padEnd(6)}  ${d.padStart(6)}`;
-  console.log(line(header.runtime, header.version, header.result, header.ms));
-  console.log(line("-".repeat(w.runtime), "-".repeat(w.version), "------", "------"));
-  for (const r of rows) console.log(line(r.runtime, r.version, r.ok ? "pass" : "FAIL", String(r.ms)));
+  const columns = [{ title: "runtime" }, { title: "version" }, { title: "result" }, { title: "ms", align: "right" as const }];
+  console.log(textTable(columns, rows.map((r) => [r.runtime, r.version, r.ok ? "pass" : "FAIL", r.ms])));
 }
 
 const started = performance.now();
@@ -244,7 +229,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 try {
-  await build();
+  await buildPackage();
   prism = await startPrism();
   const url = prism.url;
 
