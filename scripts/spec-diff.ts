@@ -80,76 +80,75 @@ export interface DiffLabels {
 }
 
 /** The core of the gate: two spec files in, a verdict out. */
-export async function diffSpecFiles(
-  basePath: string,
-  revisionPath: string,
-  labels: DiffLabels = {},
-): Promise<SpecDiffResult> {
+export async function diffSpecFiles(basePath: string, revisionPath: string, labels: DiffLabels = {}): Promise<SpecDiffResult> {
   const work = mkdtempSync(join(tmpdir(), "spec-diff-"));
   try {
-    const config = join(work, "redocly.yaml");
-    const output = join(work, "diff.json");
-    writeFileSync(config, DIFF_CONFIG);
-    // --fail-on none: the exit code then means "redocly could not run", never "found a change"
-    const args = [REDOCLY_BIN, "diff", resolve(basePath), resolve(revisionPath), "--config", config];
-    args.push("--format", "json", "--fail-on", "none", "-o", output);
-    const diffed = await run(process.execPath, args, {
-      cwd: work,
-      env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
-      timeoutMs: 120_000,
-    });
-    if (diffed.code !== 0) {
-      const said = withoutNoise(`${diffed.stdout}\n${diffed.stderr}`, NOISE.redoclyNode20).replace(NOISE.redoclyNode20.explanation, "").trim();
-      throw new Error(`redocly diff failed: ${said || `exit code ${diffed.code}`}`);
-    }
-    const report = JSON.parse(readFileSync(output, "utf8")) as RedoclyDiffReport;
-    if (report.reportVersion !== "1") {
-      throw new Error(`redocly diff wrote report version ${report.reportVersion}; this gate reads version 1`);
-    }
+    const report = await redoclyDiff(work, basePath, revisionPath);
     const where = (file: string) => {
       const full = resolve(work, file);
       if (full === resolve(basePath)) return labels.base ?? basePath;
       if (full === resolve(revisionPath)) return labels.revision ?? revisionPath;
       return file;
     };
-    const breaking = report.changes
-      .filter((change) => change.impact === "major")
-      .flatMap((change) => {
-        const verdicts = change.verdicts.filter((v) => v.impact === "major");
-        // a change rated major always carries the verdict that rated it; this is for a future format
-        const message = `${change.kind} ${change.property ?? ""}`.trim();
-        const fallback: RedoclyVerdict[] = [{ ruleId: "(none)", impact: "major", message }];
-        return (verdicts.length ? verdicts : fallback).map((v) => ({
-          ruleId: v.ruleId,
-          message: v.message,
-          pointer: change.path,
-          ...(v.location ? { location: `${where(v.location.file)}:${v.location.line}:${v.location.col}` } : {}),
-        }));
-      });
-    const changes = report.changes.map((change) => {
-      const verdict = change.verdicts.find((v) => v.impact === change.impact) ?? change.verdicts[0];
-      return {
-        impact: change.impact,
-        message: verdict?.message ?? `${change.kind} ${change.property ?? ""}`.trim(),
-        ruleId: verdict?.ruleId ?? "(none)",
-        pointer: change.path,
-      };
-    });
-    const baseVersion = report.infoVersions?.base;
-    const revisionVersion = report.infoVersions?.revision;
-    const majorBump = isMajorBump(baseVersion, revisionVersion);
-    return {
-      ok: breaking.length === 0 || majorBump,
-      ...(baseVersion === undefined ? {} : { baseVersion }),
-      ...(revisionVersion === undefined ? {} : { revisionVersion }),
-      majorBump,
-      summary: report.summary,
-      breaking,
-      changes,
-    };
+    return verdictOf(report, where);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Runs `redocly diff` with the diff-recommended rules and reads its JSON report. */
+async function redoclyDiff(work: string, basePath: string, revisionPath: string): Promise<RedoclyDiffReport> {
+  const config = join(work, "redocly.yaml");
+  const output = join(work, "diff.json");
+  writeFileSync(config, DIFF_CONFIG);
+  // --fail-on none: the exit code then means "redocly could not run", never "found a change"
+  const args = [REDOCLY_BIN, "diff", resolve(basePath), resolve(revisionPath), "--config", config];
+  args.push("--format", "json", "--fail-on", "none", "-o", output);
+  const diffed = await run(process.execPath, args, { cwd: work, env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" }, timeoutMs: 120_000 });
+  if (diffed.code !== 0) {
+    const said = withoutNoise(`${diffed.stdout}\n${diffed.stderr}`, NOISE.redoclyNode20).replace(NOISE.redoclyNode20.explanation, "").trim();
+    throw new Error(`redocly diff failed: ${said || `exit code ${diffed.code}`}`);
+  }
+  const report = JSON.parse(readFileSync(output, "utf8")) as RedoclyDiffReport;
+  if (report.reportVersion !== "1") {
+    throw new Error(`redocly diff wrote report version ${report.reportVersion}; this gate reads version 1`);
+  }
+  return report;
+}
+
+/** Weighs redocly's changes against info.version; `where` names a file in a location. */
+function verdictOf(report: RedoclyDiffReport, where: (file: string) => string): SpecDiffResult {
+  const breaking = report.changes
+    .filter((change) => change.impact === "major")
+    .flatMap((change) => {
+      const verdicts = change.verdicts.filter((v) => v.impact === "major");
+      // a change rated major always carries the verdict that rated it; this is for a future format
+      const message = `${change.kind} ${change.property ?? ""}`.trim();
+      const fallback: RedoclyVerdict[] = [{ ruleId: "(none)", impact: "major", message }];
+      return (verdicts.length ? verdicts : fallback).map((v) => ({
+        ruleId: v.ruleId,
+        message: v.message,
+        pointer: change.path,
+        ...(v.location ? { location: `${where(v.location.file)}:${v.location.line}:${v.location.col}` } : {}),
+      }));
+    });
+  const changes = report.changes.map((change) => {
+    const verdict = change.verdicts.find((v) => v.impact === change.impact) ?? change.verdicts[0];
+    const message = verdict?.message ?? `${change.kind} ${change.property ?? ""}`.trim();
+    return { impact: change.impact, message, ruleId: verdict?.ruleId ?? "(none)", pointer: change.path };
+  });
+  const baseVersion = report.infoVersions?.base;
+  const revisionVersion = report.infoVersions?.revision;
+  const majorBump = isMajorBump(baseVersion, revisionVersion);
+  return {
+    ok: breaking.length === 0 || majorBump,
+    ...(baseVersion === undefined ? {} : { baseVersion }),
+    ...(revisionVersion === undefined ? {} : { revisionVersion }),
+    majorBump,
+    summary: report.summary,
+    breaking,
+    changes,
+  };
 }
 
 /** True when `revision`'s semver major is greater than `base`'s; unreadable versions are not a bump. */

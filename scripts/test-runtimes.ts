@@ -10,7 +10,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildPackage } from "./build.ts";
 import { findBrowser, launchChromium } from "./lib/chromium.ts";
 import { inRoot, PATHS, ROOT } from "./lib/paths.ts";
@@ -44,7 +44,7 @@ interface SmokeReport {
   ok: boolean;
   results: SmokeCheck[];
 }
-interface Row {
+export interface Row {
   runtime: string;
   version: string;
   ok: boolean;
@@ -215,61 +215,57 @@ function printTable(rows: Row[]): void {
   console.log(textTable(columns, rows.map((r) => [r.runtime, r.version, r.ok ? "pass" : "FAIL", r.ms])));
 }
 
-const started = performance.now();
-const rows: Row[] = [];
-let prism: RunningPrism | undefined;
-const stopPrism = async () => {
-  await prism?.stop();
-  prism = undefined;
-};
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    void stopPrism().finally(() => process.exit(130));
-  });
-}
-
-try {
-  await buildPackage();
-  prism = await startPrism();
-  const url = prism.url;
-
-  rows.push(await runCli("node 20", process.execPath, [CLI, url]));
-  for (const rt of NPM_RUNTIMES) {
-    let bin: string;
-    try {
-      bin = await ensureNpmRuntime(rt);
-    } catch (error) {
-      rows.push({ runtime: rt.name, version: rt.version, ok: false, ms: 0, why: `cannot be had: ${(error as Error).message}` });
-      continue;
-    }
-    if (rt.name === "deno") {
-      rows.push(
-        await runCli(
-          rt.name,
-          bin,
-          ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1", "--allow-read", "--allow-env", CLI, url],
-          { ...process.env, DENO_DIR: join(CACHE, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
-        ),
-      );
-    } else {
-      rows.push(await runCli(rt.name, bin, [CLI, url]));
-    }
+/** One row per runtime, each running the smoke suite against one Prism. */
+export async function runRuntimes(): Promise<Row[]> {
+  const rows: Row[] = [];
+  let prism: RunningPrism | undefined;
+  const stopPrism = async () => {
+    await prism?.stop();
+    prism = undefined;
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopPrism().finally(() => process.exit(130)));
+  try {
+    await buildPackage({ quiet: true });
+    prism = await startPrism();
+    rows.push(await runCli("node 20", process.execPath, [CLI, prism.url]));
+    for (const rt of NPM_RUNTIMES) rows.push(await runNpmRuntime(rt, prism.url));
+    rows.push(await runChromium(prism.url));
+  } catch (error) {
+    rows.push({ runtime: "setup", version: "-", ok: false, ms: 0, why: (error as Error).message });
+  } finally {
+    await stopPrism();
   }
-  rows.push(await runChromium(url));
-} catch (error) {
-  rows.push({ runtime: "setup", version: "-", ok: false, ms: 0, why: (error as Error).message });
-} finally {
-  await stopPrism();
+  return rows;
 }
 
-console.log("");
-printTable(rows);
-const failed = rows.filter((r) => !r.ok);
-for (const r of failed) console.log(`\n✘ ${r.runtime}: ${r.why ?? "failed"}`);
-const total = ((performance.now() - started) / 1000).toFixed(1);
-console.log(
-  failed.length
-    ? `\ntest:runtimes FAILED on ${failed.map((r) => r.runtime).join(", ")} (${total} s)`
-    : `\ntest:runtimes: ${rows.length} runtimes passed (${total} s)`,
-);
-if (failed.length) process.exitCode = 1;
+async function runNpmRuntime(rt: (typeof NPM_RUNTIMES)[number], url: string): Promise<Row> {
+  let bin: string;
+  try {
+    bin = await ensureNpmRuntime(rt);
+  } catch (error) {
+    return { runtime: rt.name, version: rt.version, ok: false, ms: 0, why: `cannot be had: ${(error as Error).message}` };
+  }
+  if (rt.name !== "deno") return runCli(rt.name, bin, [CLI, url]);
+  const args = ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1", "--allow-read", "--allow-env", CLI, url];
+  return runCli(rt.name, bin, args, { ...process.env, DENO_DIR: join(CACHE, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" });
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const rows = await runRuntimes();
+  console.log("");
+  printTable(rows);
+  const failed = rows.filter((r) => !r.ok);
+  for (const r of failed) console.log(`\n✘ ${r.runtime}: ${r.why ?? "failed"}`);
+  const total = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    failed.length
+      ? `\ntest:runtimes FAILED on ${failed.map((r) => r.runtime).join(", ")} (${total} s)`
+      : `\ntest:runtimes: ${rows.length} runtimes passed (${total} s)`,
+  );
+  return failed.length ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main();
+}

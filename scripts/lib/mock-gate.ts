@@ -2,7 +2,7 @@
 // check generated/ is up to date, diff the spec against its base when it changed, run the
 // contract tests against Prism, then read what they recorded into one report (the format of
 // scripts/lib/report/model.ts, shared with the live run).
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describeOutcome, runSpecDiff, type SpecDiffOutcome, specDiffSection } from "../spec-diff.ts";
 import { fromTags, MODES, readRecords } from "./coverage.ts";
@@ -46,6 +46,7 @@ export const mockFiles = (reportDir: string) => ({
 export async function runMockGate(options: MockGateOptions, io: StepIo, deps: MockGateDeps = defaultDeps): Promise<MockGateResult> {
   const startedAt = new Date();
   const files = mockFiles(options.reportDir);
+  mkdirSync(options.reportDir, { recursive: true });
   rmSync(files.records, { force: true });
   rmSync(files.vitest, { force: true });
   let diff: SpecDiffOutcome | undefined;

@@ -1,8 +1,9 @@
-// The one place scripts start processes: `run` (to completion, output collected), `startProcess`
+// The one place scripts start processes: `run` (to completion, output collected; `runSync` where
+// a caller cannot wait), `startProcess`
 // (a server left running, stopped on demand) and the step runner of the gates (`runSteps`:
 // one header per step, the time each took, every step run even after a failure so a red run
 // shows them all). A step is a command or an in-process task.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import type { Readable } from "node:stream";
 import { childEnv } from "./terminal.ts";
 
@@ -47,6 +48,22 @@ export function run(
     child.once("error", (error) => done(null, null, `\n${command}: ${error.message}`));
     child.once("close", (code, signal) => done(code, signal));
   });
+}
+
+/** `run` for the few callers that must stay synchronous (the build hook that bundles the spec). */
+export function runSync(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): RunResult {
+  const started = performance.now();
+  const result = spawnSync(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: options.timeoutMs ?? 120_000,
+  });
+  const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
+  const failure = result.error && !timedOut ? `\n${command}: ${result.error.message}` : "";
+  return { code: result.status, signal: result.signal, stdout: result.stdout ?? "", stderr: (result.stderr ?? "") + failure, ms: Math.round(performance.now() - started), timedOut };
 }
 
 /** The last lines of a command's output, for a failure message. */
