@@ -3,6 +3,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BROWSER_NAMES, findBrowser } from "../scripts/lib/chromium.ts";
 import { NOISE, noiseFilter, withoutNoise } from "../scripts/lib/noise.ts";
@@ -108,6 +109,17 @@ describe("colour", () => {
   it("children get NO_COLOR or FORCE_COLOR, never both", () => {
     expect(childEnv({ FORCE_COLOR: "0", X: "1" }, false)).toEqual({ X: "1", NO_COLOR: "1" });
     expect(childEnv({ NO_COLOR: "1" }, true)).toEqual({ FORCE_COLOR: "1" });
+  });
+
+  it("settles this process's environment for tools loaded into it (a pipe under CI gets NO_COLOR)", async () => {
+    const { run } = await import("../scripts/lib/run.ts");
+    const { inRoot, ROOT } = await import("../scripts/lib/paths.ts");
+    const script = `import(${JSON.stringify(pathToFileURL(inRoot("scripts", "lib", "terminal.ts")).href)}).then((m) => { m.settleColour(); process.stdout.write(String(process.env.NO_COLOR) + " " + String(process.env.FORCE_COLOR)); })`;
+    const env = (extra: Record<string, string>) => ({ PATH: process.env.PATH ?? "", CI: "true", ...extra });
+    const piped = await run(process.execPath, ["--import", "tsx", "-e", script], { cwd: ROOT, env: env({}) });
+    expect(piped.stdout.trim()).toBe("1 undefined");
+    const forced = await run(process.execPath, ["--import", "tsx", "-e", script], { cwd: ROOT, env: env({ FORCE_COLOR: "1" }) });
+    expect(forced.stdout.trim()).toBe("undefined 1");
   });
 
   it("paints only when asked", () => {

@@ -43,3 +43,14 @@ export function stripAnsi(text: string): string {
 export function processColour(): boolean {
   return colourWanted(process.env, process.stdout.isTTY === true);
 }
+
+/**
+ * Makes this process's environment say what `processColour` decided, for tools loaded into
+ * it (tsdown colours whenever CI is set, terminal or not). Call before importing such a tool.
+ */
+export function settleColour(): void {
+  const colour = processColour();
+  delete process.env.NO_COLOR;
+  delete process.env.FORCE_COLOR;
+  process.env[colour ? "FORCE_COLOR" : "NO_COLOR"] = "1";
+}
