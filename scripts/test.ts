@@ -1,6 +1,8 @@
 // `npm test`: everything, one step after another, with the time each step took; in GitHub
 // Actions also a step summary. The contract tests run in-process through the mock gate, so
 // their step is announced once and their coverage lands in the same summary.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { SpecDiffOutcome } from "./spec-diff.ts";
 import { checkSteps, runMockGate, specDiffStep } from "./lib/mock-gate.ts";
@@ -39,11 +41,14 @@ export async function runAll(io: StepIo & { env: Record<string, string | undefin
   steps.push(...(await runSteps([{ name: "package (pack, publint, attw, consumer, bin)", ...npmRun("check:package") }], io)));
   const totalMs = Math.round(performance.now() - started);
   const ok = steps.every((s) => s.ok);
+  // read by `npm run bench` for its gate-time table
+  writeFileSync(join(PATHS.reports, "timings-test.json"), `${JSON.stringify({ steps, totalMs }, null, 2)}\n`);
   appendSummary(io.env, testSummary(ok, steps, totalMs, contract.report, diff));
   return { ok, steps, totalMs };
 }
 
-function testSummary(ok: boolean, steps: StepResult[], totalMs: number, report: Parameters<typeof stepSummary>[0], diff?: SpecDiffOutcome): string {
+/** npm test's step summary: its steps, then the contract report (with the spec:diff section when the spec changed). */
+export function testSummary(ok: boolean, steps: StepResult[], totalMs: number, report: Parameters<typeof stepSummary>[0], diff?: SpecDiffOutcome): string {
   const section = diff && specDiffSection(diff);
   const contract = stepSummary(section ? { ...report, specDiff: section } : report);
   return [`## ${ok ? "✅" : "❌"} npm test: ${ok ? "passed" : "FAILED"}`, "", stepsMarkdown(steps, totalMs), "", contract].join("\n");

@@ -13,6 +13,7 @@ import { type ContractReport, type Finding, REPORT_FORMAT } from "../scripts/lib
 import { publishReport } from "../scripts/lib/report/publish.ts";
 import { formatReport } from "../scripts/lib/report/text.ts";
 import { loadSpec } from "../scripts/lib/spec.ts";
+import { testSummary } from "../scripts/test.ts";
 
 const spec = loadSpec();
 const R = "createRecipientInvitation";
@@ -156,6 +157,17 @@ describe("step summary", () => {
     expect(md).toContain("### Spec change (spec:diff): ❌ BREAKING without a major version bump");
     expect(md).toContain("1 breaking, 0 minor, 2 patch");
     expect(md).toContain("path-removed");
+  });
+});
+
+describe("npm test's step summary", () => {
+  it("has its own steps with times, then the contract report, and the spec:diff only when the spec changed", () => {
+    const steps = [{ name: "typecheck", ok: true, ms: 2500 }, { name: "unit tests", ok: false, ms: 9000 }];
+    const unchanged = testSummary(false, steps, 11500, report(), { kind: "unchanged", base: "HEAD~1" });
+    expect(unchanged).toMatch(/^## ❌ npm test: FAILED\n\n\| step \| result \| time \|/);
+    expect(unchanged).toContain("| unit tests | ❌ failed | 9.0 s |");
+    expect(unchanged).toContain("### Coverage");
+    expect(unchanged).not.toContain("spec:diff");
   });
 });
 

@@ -16,7 +16,7 @@ import { loadSpec } from "./spec.ts";
 import { stripAnsi } from "./terminal.ts";
 
 /** The contract suite's target today; a second one comes with its own tag (`target:<name>`). */
-export const DEFAULT_TARGET = "prism";
+const DEFAULT_TARGET = "prism";
 
 export interface MockGateOptions {
   reportDir: string;
@@ -38,7 +38,7 @@ export interface MockGateDeps {
 
 const defaultDeps: MockGateDeps = { runSteps, specDiff: () => runSpecDiff() };
 
-export const mockFiles = (reportDir: string) => ({
+const mockFiles = (reportDir: string) => ({
   records: join(reportDir, "contract-records.jsonl"),
   vitest: join(reportDir, "contract-vitest.json"),
 });
@@ -98,7 +98,7 @@ interface VitestJson {
 }
 
 /** The contract tests' results as cases; `broken` when they could not run at all. */
-export function readVitest(file: string): { cases: CaseRecord[]; broken?: string } {
+function readVitest(file: string): { cases: CaseRecord[]; broken?: string } {
   if (!existsSync(file)) return { cases: [], broken: "the contract tests wrote no results (vitest or Prism failed to start; see above)" };
   const json = JSON.parse(readFileSync(file, "utf8")) as VitestJson;
   const unloadable = json.testResults.find((f) => f.assertionResults.length === 0 && f.status === "failed");

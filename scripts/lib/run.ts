@@ -142,8 +142,6 @@ export interface StepIo {
   env?: NodeJS.ProcessEnv;
 }
 
-export const defaultIo = (colour: boolean): StepIo => ({ colour, log: (line) => console.log(line) });
-
 export const npmRun = (script: string, ...args: string[]): { command: string; args: string[] } => ({
   command: "npm",
   args: ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])],

@@ -106,7 +106,7 @@ export function schemaPointerOf(spec: Spec, error: ErrorObject): string | undefi
   return base === undefined ? undefined : `${base}/${escapePointer(error.keyword)}`;
 }
 
-export function escapePointer(segment: string): string {
+function escapePointer(segment: string): string {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 

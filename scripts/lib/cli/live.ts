@@ -66,7 +66,7 @@ export async function runLive(command: LiveCommand, io: CliIo, loadSpec: () => P
   return report.ok ? EXIT.ok : EXIT.broken;
 }
 
-export function formatDryRun(target: string, requests: PlannedRequest[]): string {
+function formatDryRun(target: string, requests: PlannedRequest[]): string {
   const lines = [`Dry run against ${target}: nothing was sent. A live run would send ${requests.length} request${requests.length === 1 ? "" : "s"}:`];
   for (const r of requests) {
     lines.push("", `  ${r.method} ${r.url}   (${r.operationId}, ${r.check})`);

@@ -118,7 +118,7 @@ function isSuccess(status: number): boolean {
   return status >= 200 && status < 300;
 }
 
-export function snippet(text: string): string {
+function snippet(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   if (flat === "") return "(empty body)";
   return JSON.stringify(flat.length > SNIPPET_CHARS ? `${flat.slice(0, SNIPPET_CHARS)}…` : flat);

@@ -18,7 +18,7 @@ export const kindOf = (check: string): string => check.split(" ")[0]!;
 const BAD_BODY_CANDIDATES: unknown[] = [{}, { email: 5 }];
 
 /** Shown for the entity id in a dry run, where no create call returned one. */
-export const DRY_RUN_ENTITY_ID = "{entityId}";
+const DRY_RUN_ENTITY_ID = "{entityId}";
 export const EMAIL_PLACEHOLDER = "<LEADCONDUIT_CONTRACT_EMAIL>";
 
 export interface Probe {

@@ -88,7 +88,7 @@ function findingsTable(findings: Finding[]): string {
   return markdownTable(columns, rows);
 }
 
-export function specDiffMarkdown(diff: SpecDiffSection): string {
+function specDiffMarkdown(diff: SpecDiffSection): string {
   const verdict = diff.breaking === 0 ? "no breaking change" : diff.ok ? "breaking, allowed by a major version bump" : "BREAKING without a major version bump";
   const lines = [
     `### Spec change (spec:diff): ${diff.ok ? "✅" : "❌"} ${verdict}`,

@@ -8,7 +8,7 @@ import { annotations, stepSummary } from "./github.ts";
 import { toJUnit } from "./junit.ts";
 import type { ContractReport, GateMode } from "./model.ts";
 
-export const reportFiles = (mode: GateMode) => ({ json: `contract-${mode}.json`, junit: `contract-${mode}.junit.xml` });
+const reportFiles = (mode: GateMode) => ({ json: `contract-${mode}.json`, junit: `contract-${mode}.junit.xml` });
 
 export interface PublishOptions {
   reportDir: string;

@@ -31,7 +31,7 @@ export function formatReport(report: ContractReport, colour = false): string {
   return lines.join("\n");
 }
 
-export function formatCoverage(report: ContractReport): string {
+function formatCoverage(report: ContractReport): string {
   const { targets, modes, rows } = report.coverage;
   const columns = [
     { title: "operation" },
@@ -58,7 +58,7 @@ export function formatSteps(title: string, steps: StepRecord[], totalMs: number,
   return `${title}\n${textTable([{ title: "step" }, { title: "time", align: "right" }], rows, { indent: "  " })}`;
 }
 
-export function describeFinding(f: Finding): string {
+function describeFinding(f: Finding): string {
   const where = [f.status === undefined ? "" : String(f.status), f.path ?? ""].filter(Boolean).join(" ");
   const schema = whereInSpec(f.location);
   return `${f.operationId} ${f.case}${where ? ` [${where}]` : ""}: ${f.message}${schema ? ` (schema: ${schema})` : ""}`;
