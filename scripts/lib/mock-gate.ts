@@ -5,13 +5,13 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describeOutcome, runSpecDiff, type SpecDiffOutcome, specDiffSection } from "../spec-diff.ts";
-import { fromTags, MODES, readRecords } from "./coverage.ts";
+import { fromTags, MODES, type RecordedViolation, readRecords } from "./coverage.ts";
 import { NOISE, noiseFilter } from "./noise.ts";
 import { packageFile, PATHS, ROOT } from "./paths.ts";
 import { buildCoverage } from "./report/coverage.ts";
 import { type CaseRecord, type ContractReport, type Finding, REPORT_FORMAT } from "./report/model.ts";
 import { npmRun, runSteps, type Step, type StepIo, type StepResult } from "./run.ts";
-import { yamlLocator } from "./spec-locate.ts";
+import { type Locate, yamlLocator } from "./spec-locate.ts";
 import { loadSpec } from "./spec.ts";
 import { stripAnsi } from "./terminal.ts";
 
@@ -133,18 +133,7 @@ function assemble(input: {
   const locate = yamlLocator(PATHS.spec, PATHS.specRelative);
   const targets = [...new Set([DEFAULT_TARGET, ...input.tests.cases.map((c) => c.target), ...input.records.exercised.map((e) => e.target)])];
   const coverage = buildCoverage(spec, input.records.exercised, { targets, modeOrder: MODES });
-  const violations: Finding[] = input.records.violations.map((v) => {
-    const location = v.pointer ? (locate(v.pointer) ?? { pointer: v.pointer }) : undefined;
-    return {
-      target: v.target,
-      operationId: v.operationId,
-      case: v.case,
-      status: v.status,
-      ...(v.path ? { path: v.path } : {}),
-      message: v.message,
-      ...(location ? { location } : {}),
-    };
-  });
+  const violations = input.records.violations.map((v) => findingOf(v, locate));
   const info = (spec.document.info ?? {}) as { title?: string; version?: string };
   const diff = input.diff && specDiffSection(input.diff);
   const ok =
@@ -172,6 +161,20 @@ function assemble(input: {
     violations,
     findings: [],
     ...(diff ? { specDiff: diff } : {}),
+  };
+}
+
+/** A recorded violation as a report finding, with the line of its schema keyword when found. */
+function findingOf(v: RecordedViolation, locate: Locate): Finding {
+  const location = v.pointer ? (locate(v.pointer) ?? { pointer: v.pointer }) : undefined;
+  return {
+    target: v.target,
+    operationId: v.operationId,
+    case: v.case,
+    status: v.status,
+    ...(v.path ? { path: v.path } : {}),
+    message: v.message,
+    ...(location ? { location } : {}),
   };
 }
 
