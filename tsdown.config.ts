@@ -2,6 +2,10 @@
 // (.d.mts / .d.cts) into dist/, and the bundled spec (dist/openapi.{json,yaml}). openapi-fetch
 // stays an external runtime dependency; the precompiled validators (generated/validators.js)
 // are bundled, so Ajv is not needed at run time.
+//
+// Second build: the `leadconduit-contract` bin (scripts/bin/leadconduit-contract.ts) into
+// bin/leadconduit-contract.mjs, one file for Node with Ajv bundled in, so the live contract
+// check runs from the installed package without any devDependency.
 import { writeFileSync } from "node:fs";
 import { defineConfig, type Rolldown } from "tsdown";
 import { stringify } from "yaml";
@@ -54,7 +58,7 @@ const declarationComments: Rolldown.Plugin = {
   },
 };
 
-export default defineConfig({
+const library = defineConfig({
   entry: { index: "src/index.ts" },
   format: ["esm", "cjs"],
   outDir: "dist",
@@ -84,5 +88,29 @@ export default defineConfig({
   exports: false,
   publint: false,
   attw: false,
-  checks: { legacyCjs: false },
+  // PLUGIN_TIMINGS only reports how loaded the machine was
+  checks: { legacyCjs: false, pluginTimings: false },
 });
+
+const bin = defineConfig({
+  entry: { "leadconduit-contract": "scripts/bin/leadconduit-contract.ts" },
+  format: ["esm"],
+  outDir: "bin",
+  platform: "node",
+  target: "node20",
+  fixedExtension: true,
+  dts: false,
+  sourcemap: false,
+  clean: true,
+  treeshake: true,
+  banner: { js: "#!/usr/bin/env node" },
+  // Ajv and what it needs, and nothing else from node_modules: the bin must not need a devDependency
+  deps: { onlyBundle: ["ajv", "ajv-formats", "fast-deep-equal", "fast-uri", "json-schema-traverse"] },
+  outputOptions: { codeSplitting: false },
+  exports: false,
+  publint: false,
+  attw: false,
+  checks: { pluginTimings: false },
+});
+
+export default [library, bin];

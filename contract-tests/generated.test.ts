@@ -1,7 +1,7 @@
 // Generated mode: Prism's dynamic responses (seeded, so a failing seed can be replayed with
 // `Prefer: dynamic=true, seed=N`) must validate against the spec and parse in the client.
 import { describe, expect, it } from "vitest";
-import { expectConforming, observedClient, spec, validCalls } from "./lib/harness.ts";
+import { about, expectConforming, observedClient, spec, validCalls } from "./lib/harness.ts";
 
 const SEEDS_PER_OPERATION = 50;
 const FIRST_SEED = 1000;
@@ -12,7 +12,7 @@ it("covers every operation of the spec", () => {
   expect(Object.keys(validCalls).sort()).toEqual(spec.operations.map((op) => op.operationId).sort());
 });
 
-describe.each(Object.entries(validCalls))("%s, dynamic responses", (operationId, call) => {
+for (const [operationId, call] of Object.entries(validCalls)) describe(`${operationId}, dynamic responses`, about(operationId), () => {
   it.concurrent.each(seeds)("seed %i validates and parses", async (seed) => {
     const { lc, seen } = seededClient(seed);
     const result = await call(lc).catch((error: unknown) => {

@@ -5,16 +5,16 @@
 // Same spec + same redoc version → byte-identical output.
 //
 //   tsx scripts/build-docs.ts [--out <file>]      (default docs/index.html)
-import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { pathToFileURL } from "node:url";
+import { binOf, inRoot, PATHS, ROOT } from "./lib/paths.ts";
+import { runSync, tail } from "./lib/run.ts";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-export const SPEC_FILE = resolve(ROOT, "spec/leadconduit.yaml");
-export const DOCS_HTML = resolve(ROOT, "docs/index.html");
-const REDOCLY_BIN = resolve(ROOT, "node_modules/.bin/redocly");
+export const SPEC_FILE = PATHS.spec;
+export const DOCS_HTML = inRoot("docs", "index.html");
+const REDOCLY_BIN = binOf("redocly");
 
 /** Redoc options (https://redocly.com/docs/redoc/config). */
 export const REDOC_OPTIONS = {
@@ -45,14 +45,12 @@ export function patchRedoc(js: string): string {
 
 /** `redocly bundle` of the spec, parsed. Output goes to stdout, never to a file. */
 export function bundleSpec(specFile = SPEC_FILE): Record<string, unknown> {
-  const json = execFileSync(REDOCLY_BIN, ["bundle", specFile, "--ext", "json"], {
+  const bundled = runSync(REDOCLY_BIN, ["bundle", specFile, "--ext", "json"], {
     cwd: ROOT,
-    encoding: "utf8",
     env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    maxBuffer: 64 * 1024 * 1024,
   });
-  return JSON.parse(json) as Record<string, unknown>;
+  if (bundled.code !== 0) throw new Error(`redocly bundle exited ${bundled.code}:\n${tail(bundled)}`);
+  return JSON.parse(bundled.stdout) as Record<string, unknown>;
 }
 
 export function redocStandalonePath(): string {
@@ -142,7 +140,7 @@ export function writeDocs(out = DOCS_HTML): { path: string; bytes: number } {
   return { path: out, bytes: Buffer.byteLength(html) };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const i = process.argv.indexOf("--out");
   const out = i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]!) : DOCS_HTML;
   const { path, bytes } = writeDocs(out);

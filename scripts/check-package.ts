@@ -1,48 +1,28 @@
-// `npm run check:package`: packs the package and checks it as a consumer gets it.
-//   1. pack         `npm pack`: prepack builds dist/ (ESM + CJS, .d.mts + .d.cts, the spec)
+// `npm run check:package`: packs the package and checks it as a consumer gets it, every step
+// on the ONE tarball that `npm pack` made:
+//   1. pack         `npm pack`: prepack builds dist/ (ESM + CJS, .d.mts + .d.cts, the spec) and bin/
 //   2. publint      on the tarball; every message (suggestions included) is a problem
 //   3. attw         Are the Types Wrong, strict profile, on the tarball
 //   4. consumer     fresh apps install the tarball and the repository as a git dependency
 //                   (scripts/lib/consumer.ts)
-// Prints one line per step and the tarball's size and files; exits non-zero on any problem.
+//   5. bin          the `leadconduit-contract` bin from the tarball, in a fresh folder, against
+//                   stand-in servers (scripts/lib/bin-check.ts)
+// Prints each step's result and the tarball's size and files; exits non-zero on any problem.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { pathToFileURL } from "node:url";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
+import { checkBin } from "./lib/bin-check.ts";
 import { checkConsumer } from "./lib/consumer.ts";
 import { type Packed, packTarball } from "./lib/pack.ts";
-import { run, tail } from "./lib/run.ts";
+import { binOf, PATHS, ROOT } from "./lib/paths.ts";
+import { run, runSteps, type Step, type StepOutcome, type StepResult, tail } from "./lib/run.ts";
+import { textTable } from "./lib/table.ts";
+import { childEnv, processColour } from "./lib/terminal.ts";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const BIN = (name: string) => join(ROOT, "node_modules", ".bin", name);
-const noColor = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
-
-interface StepOutcome {
-  ok: boolean;
-  note: string;
-}
-
-const rows: { name: string; ok: boolean; ms: number; note: string }[] = [];
-const failures: string[] = [];
-
-async function step(name: string, fn: () => Promise<StepOutcome>): Promise<boolean> {
-  const started = performance.now();
-  let outcome: StepOutcome;
-  try {
-    outcome = await fn();
-  } catch (error) {
-    outcome = { ok: false, note: error instanceof Error ? error.message : String(error) };
-  }
-  const ms = Math.round(performance.now() - started);
-  const [first = "", ...rest] = outcome.note.split("\n");
-  rows.push({ name, ok: outcome.ok, ms, note: first });
-  console.log(`${outcome.ok ? "✓" : "✘"} ${name.padEnd(12)} ${(ms / 1000).toFixed(1).padStart(5)} s  ${first}`);
-  if (!outcome.ok) failures.push(name);
-  if (rest.length) console.log(rest.map((l) => `    ${l}`).join("\n"));
-  return outcome.ok;
-}
+const noColor = childEnv(process.env, false);
 
 async function lint(packed: Packed): Promise<StepOutcome> {
   const tarball = readFileSync(packed.tarball);
@@ -53,20 +33,16 @@ async function lint(packed: Packed): Promise<StepOutcome> {
     strict: true,
     pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) },
   });
-  if (messages.length === 0) return { ok: true, note: "no errors, warnings or suggestions" };
+  if (messages.length === 0) return { ok: true, note: "publint: no errors, warnings or suggestions" };
   const lines = messages.map((m) => `${m.type}: ${formatMessage(m, pkg, { color: false }) ?? m.code}`);
-  return { ok: false, note: `${messages.length} message(s)\n${lines.join("\n")}` };
+  return { ok: false, note: `publint: ${messages.length} message(s)\n${lines.join("\n")}` };
 }
 
 // the spec files are data, not modules with types
 const ATTW_ARGS = ["--profile", "strict", "--exclude-entrypoints", "./openapi.yaml", "./openapi.json"];
 
 async function attw(packed: Packed): Promise<StepOutcome> {
-  const result = await run(BIN("attw"), [packed.tarball, ...ATTW_ARGS, "--format", "json"], {
-    cwd: ROOT,
-    env: noColor,
-    timeoutMs: 180_000,
-  });
+  const result = await run(binOf("attw"), [packed.tarball, ...ATTW_ARGS, "--format", "json"], { cwd: ROOT, env: noColor, timeoutMs: 180_000 });
   let problems: unknown[] | undefined;
   let resolutions = "";
   try {
@@ -80,49 +56,59 @@ async function attw(packed: Packed): Promise<StepOutcome> {
     // not JSON: fall through with the exit code and output
   }
   if (result.code === 0 && problems && problems.length === 0) {
-    return { ok: true, note: `no problems (${resolutions || "all resolution modes"})` };
+    return { ok: true, note: `attw: no problems (${resolutions || "all resolution modes"})` };
   }
-  const human = await run(BIN("attw"), [packed.tarball, ...ATTW_ARGS, "--format", "ascii"], {
-    cwd: ROOT,
-    env: noColor,
-    timeoutMs: 180_000,
-  });
+  const human = await run(binOf("attw"), [packed.tarball, ...ATTW_ARGS, "--format", "ascii"], { cwd: ROOT, env: noColor, timeoutMs: 180_000 });
   return { ok: false, note: `attw exited ${result.code}, ${problems?.length ?? "?"} problem(s)\n${tail(human, 60)}` };
 }
 
-function kB(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} kB`;
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+export function packageSteps(temp: string, onPacked: (packed: Packed) => void): Step[] {
+  let packed: Packed | undefined;
+  const onTarball = (check: (p: Packed) => Promise<StepOutcome>) => async () =>
+    packed ? check(packed) : { ok: false, note: "skipped: there is no tarball" };
+  return [
+    {
+      name: "pack",
+      task: async () => {
+        packed = await packTarball(ROOT, temp, noColor);
+        onPacked(packed);
+        return { ok: true, note: `${packed.info.filename}: ${packed.info.files.length} files` };
+      },
+    },
+    { name: "publint", task: onTarball(lint) },
+    { name: "attw", task: onTarball(attw) },
+    { name: "consumer", task: onTarball((p) => checkConsumer(ROOT, p)) },
+    { name: "bin", task: onTarball(checkBin) },
+  ];
 }
 
-const started = performance.now();
-const temp = mkdtempSync(join(tmpdir(), "lc-package-"));
-let packed: Packed | undefined;
-console.log(`check:package ${JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).name}`);
-try {
-  await step("pack", async () => {
-    packed = await packTarball(ROOT, temp, noColor);
-    return { ok: true, note: `${packed.info.filename}: ${packed.info.files.length} files` };
-  });
-  if (packed) {
-    const tarball = packed;
-    await step("publint", () => lint(tarball));
-    await step("attw", () => attw(tarball));
-    await step("consumer", () => checkConsumer(ROOT, tarball));
-  }
-} finally {
-  rmSync(temp, { recursive: true, force: true });
-}
-if (packed) {
+function printTarball(packed: Packed): void {
   const { info } = packed;
   console.log(`\ntarball ${info.filename}: ${kB(info.size)} packed, ${kB(info.unpackedSize)} unpacked, ${info.files.length} files`);
-  for (const file of [...info.files].sort((a, b) => a.path.localeCompare(b.path))) {
-    console.log(`  ${file.path.padEnd(20)} ${kB(file.size).padStart(9)}`);
-  }
+  const files = [...info.files].sort((a, b) => a.path.localeCompare(b.path)).map((f) => [f.path, kB(f.size)]);
+  console.log(textTable([{ title: "file" }, { title: "size", align: "right" }], files, { indent: "  " }));
 }
-const total = ((performance.now() - started) / 1000).toFixed(1);
-if (failures.length) {
-  console.log(`\ncheck:package FAILED (${failures.join(", ")}) in ${total} s`);
-  process.exitCode = 1;
-} else {
-  console.log(`\ncheck:package passed in ${total} s`);
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const temp = mkdtempSync(join(tmpdir(), "lc-package-"));
+  let packed: Packed | undefined;
+  let results: StepResult[];
+  console.log(`check:package ${(JSON.parse(readFileSync(PATHS.packageJson, "utf8")) as { name: string }).name}`);
+  try {
+    results = await runSteps(packageSteps(temp, (p) => (packed = p)), { colour: processColour(), log: (line) => console.log(line) });
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+  if (packed) printTarball(packed);
+  const failed = results.filter((r) => !r.ok).map((r) => r.name);
+  const total = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(failed.length ? `\ncheck:package FAILED (${failed.join(", ")}) in ${total} s` : `\ncheck:package passed in ${total} s`);
+  return failed.length ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main();
 }

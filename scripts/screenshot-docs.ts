@@ -5,37 +5,40 @@
 //   tsx scripts/screenshot-docs.ts [--out <file>] [--operation <operationId>]
 import { mkdirSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { buildDocsHtml } from "./build-docs.ts";
 import { launchChromium, openDocsOffline } from "./lib/docs-browser.ts";
+import { inRoot } from "./lib/paths.ts";
 
-const DEFAULT_OUT = fileURLToPath(new URL("../docs/reference.png", import.meta.url));
-const arg = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
-const out = resolve(arg("--out") ?? DEFAULT_OUT);
-const operationId = arg("--operation") ?? "createRecipientInvitation";
+const DEFAULT_OUT = inRoot("docs", "reference.png");
 
-const browser = await launchChromium();
-try {
-  const { page, blocked, context } = await openDocsOffline(browser, buildDocsHtml(), { width: 1280, height: 900 });
-  const section = page.locator(`[data-section-id="operation/${operationId}"]`);
-  if ((await section.count()) !== 1) throw new Error(`operation ${operationId} is not on the page`);
-  // a little air above the operation's heading
-  await section.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 24));
-  // Redoc marks the sidebar entry of the section in view active once it sees the scroll.
-  await page
-    .locator(`li[data-item-id$="operation/${operationId}"] > label.active`)
-    .waitFor({ timeout: 2_000 })
-    .catch(() => console.warn("! the sidebar did not mark the operation active; screenshot taken anyway"));
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(200);
-  if (blocked.length) throw new Error(`the page tried to reach the network: ${blocked.join(", ")}`);
-  mkdirSync(dirname(out), { recursive: true });
-  await page.screenshot({ path: out, fullPage: false, animations: "disabled", caret: "hide" });
-  await context.close();
-  console.log(`✓ wrote ${relative(process.cwd(), out) || out} (1280x900, operation/${operationId})`);
-} finally {
-  await browser.close();
+export async function screenshotDocs(out: string, operationId: string): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    const { page, blocked, context } = await openDocsOffline(browser, buildDocsHtml(), { width: 1280, height: 900 });
+    const section = page.locator(`[data-section-id="operation/${operationId}"]`);
+    if ((await section.count()) !== 1) throw new Error(`operation ${operationId} is not on the page`);
+    // a little air above the operation's heading
+    await section.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 24));
+    // Redoc marks the sidebar entry of the section in view active once it sees the scroll.
+    await page
+      .locator(`li[data-item-id$="operation/${operationId}"] > label.active`)
+      .waitFor({ timeout: 2_000 })
+      .catch(() => console.warn("! the sidebar did not mark the operation active; screenshot taken anyway"));
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(200);
+    if (blocked.length) throw new Error(`the page tried to reach the network: ${blocked.join(", ")}`);
+    mkdirSync(dirname(out), { recursive: true });
+    await page.screenshot({ path: out, fullPage: false, animations: "disabled", caret: "hide" });
+    await context.close();
+    console.log(`✓ wrote ${relative(process.cwd(), out) || out} (1280x900, operation/${operationId})`);
+  } finally {
+    await browser.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({ options: { out: { type: "string" }, operation: { type: "string" } } });
+  await screenshotDocs(resolve(values.out ?? DEFAULT_OUT), values.operation ?? "createRecipientInvitation");
 }

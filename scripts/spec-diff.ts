@@ -8,17 +8,17 @@
 // rates every change a patch, so the diff runs with a config of its own. redocly's own
 // --check-version is not used: it also fails a minor change without a minor bump, and this gate's
 // rule is only "breaking needs a new major".
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseArgs, promisify } from "node:util";
-import { SPEC_PATH } from "./lib/spec.ts";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { NOISE, withoutNoise } from "./lib/noise.ts";
+import { packageFile, PATHS, ROOT } from "./lib/paths.ts";
+import type { SpecDiffSection } from "./lib/report/model.ts";
+import { run } from "./lib/run.ts";
 
-const run = promisify(execFile);
-const PROJECT_DIR = fileURLToPath(new URL("..", import.meta.url));
-const REDOCLY_BIN = fileURLToPath(new URL("../node_modules/@redocly/cli/bin/cli.js", import.meta.url));
+const REDOCLY_BIN = packageFile("@redocly/cli", "bin/cli.js");
 const DIFF_CONFIG = "extends:\n  - diff-recommended\ntelemetry: off\n";
 const DEFAULT_BRANCH = "main";
 
@@ -53,6 +53,14 @@ export interface BreakingChange {
   location?: string;
 }
 
+/** One change of any impact, for the list in a report. */
+export interface SpecChange {
+  impact: "major" | "minor" | "patch";
+  message: string;
+  ruleId: string;
+  pointer: string;
+}
+
 export interface SpecDiffResult {
   ok: boolean;
   baseVersion?: string;
@@ -61,6 +69,8 @@ export interface SpecDiffResult {
   majorBump: boolean;
   summary: { major: number; minor: number; patch: number };
   breaking: BreakingChange[];
+  /** every change redocly found, breaking or not */
+  changes: SpecChange[];
 }
 
 export interface DiffLabels {
@@ -70,68 +80,75 @@ export interface DiffLabels {
 }
 
 /** The core of the gate: two spec files in, a verdict out. */
-export async function diffSpecFiles(
-  basePath: string,
-  revisionPath: string,
-  labels: DiffLabels = {},
-): Promise<SpecDiffResult> {
+export async function diffSpecFiles(basePath: string, revisionPath: string, labels: DiffLabels = {}): Promise<SpecDiffResult> {
   const work = mkdtempSync(join(tmpdir(), "spec-diff-"));
   try {
-    const config = join(work, "redocly.yaml");
-    const output = join(work, "diff.json");
-    writeFileSync(config, DIFF_CONFIG);
-    // --fail-on none: the exit code then means "redocly could not run", never "found a change"
-    const args = [REDOCLY_BIN, "diff", resolve(basePath), resolve(revisionPath), "--config", config];
-    args.push("--format", "json", "--fail-on", "none", "-o", output);
-    try {
-      await run(process.execPath, args, {
-        cwd: work,
-        env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
-        maxBuffer: 64 * 1024 * 1024,
-        timeout: 120_000,
-      });
-    } catch (error) {
-      const { stderr = "", stdout = "" } = error as { stderr?: string; stdout?: string };
-      throw new Error(`redocly diff failed: ${withoutBanner(`${stdout}\n${stderr}`) || (error as Error).message}`);
-    }
-    const report = JSON.parse(readFileSync(output, "utf8")) as RedoclyDiffReport;
-    if (report.reportVersion !== "1") {
-      throw new Error(`redocly diff wrote report version ${report.reportVersion}; this gate reads version 1`);
-    }
+    const report = await redoclyDiff(work, basePath, revisionPath);
     const where = (file: string) => {
       const full = resolve(work, file);
       if (full === resolve(basePath)) return labels.base ?? basePath;
       if (full === resolve(revisionPath)) return labels.revision ?? revisionPath;
       return file;
     };
-    const breaking = report.changes
-      .filter((change) => change.impact === "major")
-      .flatMap((change) => {
-        const verdicts = change.verdicts.filter((v) => v.impact === "major");
-        // a change rated major always carries the verdict that rated it; this is for a future format
-        const message = `${change.kind} ${change.property ?? ""}`.trim();
-        const fallback: RedoclyVerdict[] = [{ ruleId: "(none)", impact: "major", message }];
-        return (verdicts.length ? verdicts : fallback).map((v) => ({
-          ruleId: v.ruleId,
-          message: v.message,
-          pointer: change.path,
-          ...(v.location ? { location: `${where(v.location.file)}:${v.location.line}:${v.location.col}` } : {}),
-        }));
-      });
-    const baseVersion = report.infoVersions?.base;
-    const revisionVersion = report.infoVersions?.revision;
-    const majorBump = isMajorBump(baseVersion, revisionVersion);
-    return {
-      ok: breaking.length === 0 || majorBump,
-      ...(baseVersion === undefined ? {} : { baseVersion }),
-      ...(revisionVersion === undefined ? {} : { revisionVersion }),
-      majorBump,
-      summary: report.summary,
-      breaking,
-    };
+    return verdictOf(report, where);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Runs `redocly diff` with the diff-recommended rules and reads its JSON report. */
+async function redoclyDiff(work: string, basePath: string, revisionPath: string): Promise<RedoclyDiffReport> {
+  const config = join(work, "redocly.yaml");
+  const output = join(work, "diff.json");
+  writeFileSync(config, DIFF_CONFIG);
+  // --fail-on none: the exit code then means "redocly could not run", never "found a change"
+  const args = [REDOCLY_BIN, "diff", resolve(basePath), resolve(revisionPath), "--config", config];
+  args.push("--format", "json", "--fail-on", "none", "-o", output);
+  const diffed = await run(process.execPath, args, { cwd: work, env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" }, timeoutMs: 120_000 });
+  if (diffed.code !== 0) {
+    const said = withoutNoise(`${diffed.stdout}\n${diffed.stderr}`, NOISE.redoclyNode20).replace(NOISE.redoclyNode20.explanation, "").trim();
+    throw new Error(`redocly diff failed: ${said || `exit code ${diffed.code}`}`);
+  }
+  const report = JSON.parse(readFileSync(output, "utf8")) as RedoclyDiffReport;
+  if (report.reportVersion !== "1") {
+    throw new Error(`redocly diff wrote report version ${report.reportVersion}; this gate reads version 1`);
+  }
+  return report;
+}
+
+/** Weighs redocly's changes against info.version; `where` names a file in a location. */
+function verdictOf(report: RedoclyDiffReport, where: (file: string) => string): SpecDiffResult {
+  const breaking = report.changes
+    .filter((change) => change.impact === "major")
+    .flatMap((change) => {
+      const verdicts = change.verdicts.filter((v) => v.impact === "major");
+      // a change rated major always carries the verdict that rated it; this is for a future format
+      const message = `${change.kind} ${change.property ?? ""}`.trim();
+      const fallback: RedoclyVerdict[] = [{ ruleId: "(none)", impact: "major", message }];
+      return (verdicts.length ? verdicts : fallback).map((v) => ({
+        ruleId: v.ruleId,
+        message: v.message,
+        pointer: change.path,
+        ...(v.location ? { location: `${where(v.location.file)}:${v.location.line}:${v.location.col}` } : {}),
+      }));
+    });
+  const changes = report.changes.map((change) => {
+    const verdict = change.verdicts.find((v) => v.impact === change.impact) ?? change.verdicts[0];
+    const message = verdict?.message ?? `${change.kind} ${change.property ?? ""}`.trim();
+    return { impact: change.impact, message, ruleId: verdict?.ruleId ?? "(none)", pointer: change.path };
+  });
+  const baseVersion = report.infoVersions?.base;
+  const revisionVersion = report.infoVersions?.revision;
+  const majorBump = isMajorBump(baseVersion, revisionVersion);
+  return {
+    ok: breaking.length === 0 || majorBump,
+    ...(baseVersion === undefined ? {} : { baseVersion }),
+    ...(revisionVersion === undefined ? {} : { revisionVersion }),
+    majorBump,
+    summary: report.summary,
+    breaking,
+    changes,
+  };
 }
 
 /** True when `revision`'s semver major is greater than `base`'s; unreadable versions are not a bump. */
@@ -176,12 +193,8 @@ export function formatSpecDiff(result: SpecDiffResult, labels: Required<DiffLabe
 export type BaseRef = { ref: string; commit: string } | { none: string };
 
 async function git(repoDir: string, args: string[]): Promise<string | undefined> {
-  try {
-    const { stdout } = await run("git", args, { cwd: repoDir, maxBuffer: 64 * 1024 * 1024 });
-    return stdout;
-  } catch {
-    return undefined;
-  }
+  const result = await run("git", args, { cwd: repoDir, timeoutMs: 60_000 });
+  return result.code === 0 ? result.stdout : undefined;
 }
 
 /**
@@ -205,17 +218,81 @@ export async function resolveBaseRef(repoDir: string, override?: string): Promis
   return { ref: "HEAD~1", commit: parent };
 }
 
-export interface SpecDiffMainOptions {
+/** What the spec:diff step found: nothing to compare with, no change, or a verdict. */
+export type SpecDiffOutcome =
+  | { kind: "skipped"; why: string }
+  | { kind: "unchanged"; base: string }
+  | { kind: "compared"; result: SpecDiffResult; labels: Required<DiffLabels> };
+
+export interface SpecDiffOptions {
   /** the repository to read the base from; defaults to this project */
   repoDir?: string;
   /** the spec on disk; defaults to spec/leadconduit.yaml */
   specPath?: string;
+  /** a git ref; defaults to SPEC_DIFF_BASE, then where HEAD left main, then HEAD~1 */
+  base?: string;
+}
+
+/** Compares the spec on disk with the spec at the base commit (no redocly run when they are equal). */
+export async function runSpecDiff(options: SpecDiffOptions = {}): Promise<SpecDiffOutcome> {
+  const { repoDir = ROOT, specPath = PATHS.spec } = options;
+  const found = await resolveBaseRef(repoDir, options.base);
+  if ("none" in found) return { kind: "skipped", why: `nothing to compare with (${found.none})` };
+  const top = (await git(repoDir, ["rev-parse", "--show-toplevel"]))?.trim() ?? repoDir;
+  const inRepo = relative(top, resolve(specPath)).split("\\").join("/");
+  const short = found.commit.slice(0, 12);
+  const content = await git(repoDir, ["show", `${found.commit}:${inRepo}`]);
+  if (content === undefined) return { kind: "skipped", why: `${inRepo} does not exist at ${found.ref} (${short}); nothing to compare with` };
+  const base = `${found.ref} (${short}):${inRepo}`;
+  if (content === readFileSync(specPath, "utf8")) return { kind: "unchanged", base };
+  const work = mkdtempSync(join(tmpdir(), "spec-diff-base-"));
+  try {
+    // same file name as the revision, so redocly's messages read the same for both sides
+    const basePath = join(work, basename(specPath));
+    writeFileSync(basePath, content);
+    const labels = { base, revision: inRepo };
+    return { kind: "compared", result: await diffSpecFiles(basePath, specPath, labels), labels };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The outcome in words, as `npm run spec:diff` prints it. */
+export function describeOutcome(outcome: SpecDiffOutcome): string {
+  if (outcome.kind === "skipped") return `spec:diff: ${outcome.why}; skipped.`;
+  if (outcome.kind === "unchanged") return `spec:diff: the spec is unchanged since ${outcome.base}.`;
+  return formatSpecDiff(outcome.result, outcome.labels);
+}
+
+/** The section of a gate report, when the spec changed. */
+export function specDiffSection(outcome: SpecDiffOutcome): SpecDiffSection | undefined {
+  if (outcome.kind !== "compared") return undefined;
+  const { result, labels } = outcome;
+  return {
+    base: labels.base,
+    revision: labels.revision,
+    ok: result.ok,
+    breaking: result.summary.major,
+    minor: result.summary.minor,
+    patch: result.summary.patch,
+    majorBump: result.majorBump,
+    ...(result.baseVersion ? { baseVersion: result.baseVersion } : {}),
+    ...(result.revisionVersion ? { revisionVersion: result.revisionVersion } : {}),
+    changes: result.changes.map((c) => {
+      const located = result.breaking.find((b) => b.pointer === c.pointer && b.ruleId === c.ruleId)?.location;
+      return { ...c, ...(located ? { location: located } : {}) };
+    }),
+  };
+}
+
+export interface SpecDiffMainOptions extends Omit<SpecDiffOptions, "base"> {
+  env?: Record<string, string | undefined>;
   log?: (line: string) => void;
   error?: (line: string) => void;
 }
 
 export async function specDiffMain(argv: string[], options: SpecDiffMainOptions = {}): Promise<number> {
-  const { repoDir = PROJECT_DIR, specPath = SPEC_PATH, log = console.log, error = console.error } = options;
+  const { log = console.log, error = console.error, env = process.env } = options;
   let base: string | undefined;
   try {
     const { values } = parseArgs({
@@ -224,53 +301,25 @@ export async function specDiffMain(argv: string[], options: SpecDiffMainOptions 
       strict: true,
     });
     if (values.help) {
-      log("Usage: npm run spec:diff [-- --base REF]\nFails on a breaking spec change unless info.version got a major bump.");
+      log(
+        "Usage: npm run spec:diff [-- --base REF]\nFails on a breaking spec change unless info.version got a major bump.\n" +
+          "REF defaults to SPEC_DIFF_BASE, then where HEAD left main, then HEAD~1.",
+      );
       return EXIT.ok;
     }
-    base = values.base;
+    base = values.base ?? (env.SPEC_DIFF_BASE?.trim() || undefined);
   } catch (e) {
     error(`spec:diff: ${(e as Error).message}`);
     return EXIT.error;
   }
-
-  const work = mkdtempSync(join(tmpdir(), "spec-diff-base-"));
   try {
-    const found = await resolveBaseRef(repoDir, base);
-    if ("none" in found) {
-      log(`spec:diff: nothing to compare with (${found.none}); skipped.`);
-      return EXIT.ok;
-    }
-    const top = (await git(repoDir, ["rev-parse", "--show-toplevel"]))?.trim() ?? repoDir;
-    const inRepo = relative(top, resolve(specPath)).split("\\").join("/");
-    const short = found.commit.slice(0, 12);
-    const baseLabel = `${found.ref} (${short}):${inRepo}`;
-    const content = await git(repoDir, ["show", `${found.commit}:${inRepo}`]);
-    if (content === undefined) {
-      log(`spec:diff: ${inRepo} does not exist at ${found.ref} (${short}); nothing to compare with, skipped.`);
-      return EXIT.ok;
-    }
-    // same file name as the revision, so redocly's messages read the same for both sides
-    const basePath = join(work, basename(specPath));
-    writeFileSync(basePath, content);
-    const labels = { base: baseLabel, revision: inRepo };
-    const result = await diffSpecFiles(basePath, specPath, labels);
-    log(formatSpecDiff(result, labels));
-    return result.ok ? EXIT.ok : EXIT.breaking;
+    const outcome = await runSpecDiff({ ...options, ...(base ? { base } : {}) });
+    log(describeOutcome(outcome));
+    return outcome.kind === "compared" && !outcome.result.ok ? EXIT.breaking : EXIT.ok;
   } catch (e) {
     error(`spec:diff: ${(e as Error).message}`);
     return EXIT.error;
-  } finally {
-    rmSync(work, { recursive: true, force: true });
   }
-}
-
-/** Drops the Node-version banner redocly prints on every run, keeping its real messages. */
-function withoutBanner(text: string): string {
-  return text
-    .split("\n")
-    .filter((line) => !/[║╔╚]/.test(line))
-    .join("\n")
-    .trim();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

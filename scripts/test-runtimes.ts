@@ -1,7 +1,7 @@
 // `npm run test:runtimes`: runs the smoke suite (test/runtimes/smoke.mjs, importing the BUILT
 // package) on every runtime the client supports, against one Prism mock of the spec:
 //   Node 20 (this machine's), Node 22, Node 24, Bun, Deno: `<runtime> test/runtimes/cli.mjs <url>`
-//   headless Chromium (Debian's, driven by playwright-core): the same module in a page served
+//   headless Chromium (found by scripts/lib/chromium.ts, driven by playwright-core): the same module in a page served
 //   from loopback, with an import map pointing at dist/ and openapi-fetch's ESM file.
 // The other runtimes come from npm packages that ship the binary itself (no install script),
 // pinned below and cached under .tmp/runtimes/. Prints one table; exits non-zero, naming the
@@ -10,15 +10,17 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { CHROMIUM_PATH, launchChromium } from "./lib/chromium.ts";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildPackage } from "./build.ts";
+import { findBrowser, launchChromium } from "./lib/chromium.ts";
+import { inRoot, PATHS, ROOT } from "./lib/paths.ts";
 import { type RunningPrism, startPrism } from "./lib/prism.ts";
 import { run, tail } from "./lib/run.ts";
+import { textTable } from "./lib/table.ts";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const CACHE = join(ROOT, ".tmp", "runtimes");
-const SMOKE = join(ROOT, "test", "runtimes", "smoke.mjs");
-const CLI = join(ROOT, "test", "runtimes", "cli.mjs");
+const CACHE = join(PATHS.tmp, "runtimes");
+const SMOKE = inRoot("test", "runtimes", "smoke.mjs");
+const CLI = inRoot("test", "runtimes", "cli.mjs");
 
 /** Pinned runtimes: npm package@version and the binary inside it. Linux x64 packages only. */
 const NPM_RUNTIMES = [
@@ -42,7 +44,7 @@ interface SmokeReport {
   ok: boolean;
   results: SmokeCheck[];
 }
-interface Row {
+export interface Row {
   runtime: string;
   version: string;
   ok: boolean;
@@ -74,15 +76,6 @@ function parseReport(stdout: string): SmokeReport | undefined {
   } catch {
     return undefined;
   }
-}
-
-async function build(): Promise<void> {
-  const result = await run(join(ROOT, "node_modules", ".bin", "tsdown"), [], {
-    cwd: ROOT,
-    env: { ...process.env, NO_COLOR: "1" },
-    timeoutMs: 180_000,
-  });
-  if (result.code !== 0) throw new Error(`build (tsdown) failed:\n${tail(result)}`);
 }
 
 /** The runtime's binary, installed from npm into the cache when missing; throws why it cannot be had. */
@@ -121,18 +114,18 @@ async function runCli(runtime: string, command: string, args: string[], env?: No
   return { runtime, version, ok: false, ms: result.ms, why };
 }
 
-/** Debian's chromium; installed with apt when missing (as root), else why it cannot be had. */
+/** A browser found by scripts/lib/chromium.ts; Debian's chromium installed with apt when none is (as root). */
 async function ensureChromium(): Promise<void> {
-  if (existsSync(CHROMIUM_PATH)) return;
-  if (CHROMIUM_PATH !== "/usr/bin/chromium") throw new Error(`CHROMIUM_PATH ${CHROMIUM_PATH} does not exist`);
-  if (process.getuid?.() !== 0) throw new Error("/usr/bin/chromium is missing; run: apt-get update && apt-get install -y chromium");
+  const found = findBrowser();
+  if (!("missing" in found)) return;
+  if (process.env.CHROMIUM_PATH || process.getuid?.() !== 0) throw new Error(found.missing);
   console.log("installing Debian chromium (apt-get)…");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const lock = ["-o", "DPkg::Lock::Timeout=300"];
   const update = await run("apt-get", [...lock, "update"], { env, timeoutMs: 600_000 });
   if (update.code !== 0) throw new Error(`apt-get update failed:\n${tail(update, 10)}`);
   const install = await run("apt-get", [...lock, "install", "-y", "--no-install-recommends", "chromium"], { env, timeoutMs: 900_000 });
-  if (install.code !== 0 || !existsSync(CHROMIUM_PATH)) throw new Error(`apt-get install chromium failed:\n${tail(install, 10)}`);
+  if (install.code !== 0 || "missing" in findBrowser()) throw new Error(`apt-get install chromium failed:\n${tail(install, 10)}`);
 }
 
 /** Serves the page, the smoke module, dist/index.mjs and openapi-fetch's ESM file; nothing else. */
@@ -218,73 +211,61 @@ async function runChromium(prismUrl: string): Promise<Row> {
 }
 
 function printTable(rows: Row[]): void {
-  const header = { runtime: "runtime", version: "version", result: "result", ms: "ms" };
-  const w = {
-    runtime: Math.max(header.runtime.length, ...rows.map((r) => r.runtime.length)),
-    version: Math.max(header.version.length, ...rows.map((r) => r.version.length)),
+  const columns = [{ title: "runtime" }, { title: "version" }, { title: "result" }, { title: "ms", align: "right" as const }];
+  console.log(textTable(columns, rows.map((r) => [r.runtime, r.version, r.ok ? "pass" : "FAIL", r.ms])));
+}
+
+/** One row per runtime, each running the smoke suite against one Prism. */
+export async function runRuntimes(): Promise<Row[]> {
+  const rows: Row[] = [];
+  let prism: RunningPrism | undefined;
+  const stopPrism = async () => {
+    await prism?.stop();
+    prism = undefined;
   };
-  const line = (a: string, b: string, c: string, d: string) =>
-    `${a.padEnd(w.runtime)}  ${b.padEnd(w.version)}  ${c.padEnd(6)}  ${d.padStart(6)}`;
-  console.log(line(header.runtime, header.version, header.result, header.ms));
-  console.log(line("-".repeat(w.runtime), "-".repeat(w.version), "------", "------"));
-  for (const r of rows) console.log(line(r.runtime, r.version, r.ok ? "pass" : "FAIL", String(r.ms)));
-}
-
-const started = performance.now();
-const rows: Row[] = [];
-let prism: RunningPrism | undefined;
-const stopPrism = async () => {
-  await prism?.stop();
-  prism = undefined;
-};
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    void stopPrism().finally(() => process.exit(130));
-  });
-}
-
-try {
-  await build();
-  prism = await startPrism();
-  const url = prism.url;
-
-  rows.push(await runCli("node 20", process.execPath, [CLI, url]));
-  for (const rt of NPM_RUNTIMES) {
-    let bin: string;
-    try {
-      bin = await ensureNpmRuntime(rt);
-    } catch (error) {
-      rows.push({ runtime: rt.name, version: rt.version, ok: false, ms: 0, why: `cannot be had: ${(error as Error).message}` });
-      continue;
-    }
-    if (rt.name === "deno") {
-      rows.push(
-        await runCli(
-          rt.name,
-          bin,
-          ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1", "--allow-read", "--allow-env", CLI, url],
-          { ...process.env, DENO_DIR: join(CACHE, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
-        ),
-      );
-    } else {
-      rows.push(await runCli(rt.name, bin, [CLI, url]));
-    }
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopPrism().finally(() => process.exit(130)));
+  try {
+    await buildPackage({ quiet: true });
+    prism = await startPrism();
+    rows.push(await runCli("node 20", process.execPath, [CLI, prism.url]));
+    for (const rt of NPM_RUNTIMES) rows.push(await runNpmRuntime(rt, prism.url));
+    rows.push(await runChromium(prism.url));
+  } catch (error) {
+    rows.push({ runtime: "setup", version: "-", ok: false, ms: 0, why: (error as Error).message });
+  } finally {
+    await stopPrism();
   }
-  rows.push(await runChromium(url));
-} catch (error) {
-  rows.push({ runtime: "setup", version: "-", ok: false, ms: 0, why: (error as Error).message });
-} finally {
-  await stopPrism();
+  return rows;
 }
 
-console.log("");
-printTable(rows);
-const failed = rows.filter((r) => !r.ok);
-for (const r of failed) console.log(`\n✘ ${r.runtime}: ${r.why ?? "failed"}`);
-const total = ((performance.now() - started) / 1000).toFixed(1);
-console.log(
-  failed.length
-    ? `\ntest:runtimes FAILED on ${failed.map((r) => r.runtime).join(", ")} (${total} s)`
-    : `\ntest:runtimes: ${rows.length} runtimes passed (${total} s)`,
-);
-if (failed.length) process.exitCode = 1;
+async function runNpmRuntime(rt: (typeof NPM_RUNTIMES)[number], url: string): Promise<Row> {
+  let bin: string;
+  try {
+    bin = await ensureNpmRuntime(rt);
+  } catch (error) {
+    return { runtime: rt.name, version: rt.version, ok: false, ms: 0, why: `cannot be had: ${(error as Error).message}` };
+  }
+  if (rt.name !== "deno") return runCli(rt.name, bin, [CLI, url]);
+  const args = ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1", "--allow-read", "--allow-env", CLI, url];
+  return runCli(rt.name, bin, args, { ...process.env, DENO_DIR: join(CACHE, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" });
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const rows = await runRuntimes();
+  console.log("");
+  printTable(rows);
+  const failed = rows.filter((r) => !r.ok);
+  for (const r of failed) console.log(`\n✘ ${r.runtime}: ${r.why ?? "failed"}`);
+  const total = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    failed.length
+      ? `\ntest:runtimes FAILED on ${failed.map((r) => r.runtime).join(", ")} (${total} s)`
+      : `\ntest:runtimes: ${rows.length} runtimes passed (${total} s)`,
+  );
+  return failed.length ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main();
+}

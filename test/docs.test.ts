@@ -1,6 +1,7 @@
 // The API reference page (`npm run docs` → docs/index.html, scripts/build-docs.ts) is one
 // self-contained file: it renders the spec in headless Chromium with the network cut off.
-// Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium); fails, never skips, without it.
+// Needs a Chromium-family browser (scripts/lib/chromium.ts finds one); fails, never skips, without it,
+// with a message that says how to get one.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { diffSpecFiles, formatSpecDiff, isMajorBump, specDiffMain } from "../scripts/spec-diff.ts";
+import { diffSpecFiles, formatSpecDiff, isMajorBump, runSpecDiff, specDiffMain, specDiffSection } from "../scripts/spec-diff.ts";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/spec-diff/", import.meta.url));
 const fixture = (name: string) => join(FIXTURES, `${name}.yaml`);
@@ -52,6 +52,16 @@ describe("diffSpecFiles", () => {
     await expect(diffSpecFiles(BASE, fixture("no-such-fixture"))).rejects.toThrow(/redocly diff failed/);
   });
 
+  it("lists every change, breaking or not, for the report's section", async () => {
+    const result = await diffSpecFiles(BASE, fixture("compatible-optional-property"));
+    expect(result.changes.length).toBe(result.summary.major + result.summary.minor + result.summary.patch);
+    expect(result.changes.every((c) => c.message && c.ruleId && c.pointer)).toBe(true);
+    const section = specDiffSection({ kind: "compared", result, labels: { base: "b", revision: "r" } })!;
+    expect(section).toMatchObject({ ok: true, breaking: 0, minor: result.summary.minor, base: "b", revision: "r" });
+    expect(section.changes).toHaveLength(result.changes.length);
+    expect(specDiffSection({ kind: "unchanged", base: "b" })).toBeUndefined();
+  });
+
   it("names locations with the labels it is given", async () => {
     const result = await diffSpecFiles(BASE, fixture("breaking-removed-operation"), { base: "main:spec.yaml", revision: "spec.yaml" });
     expect(result.breaking[0]!.location).toMatch(/^main:spec\.yaml:\d+:\d+$/);
@@ -81,9 +91,9 @@ describe("specDiffMain against git refs", () => {
       input: "",
       stdio: ["pipe", "pipe", "pipe"],
     }).toString();
-  const main = async (argv: string[] = []) => {
+  const main = async (argv: string[] = [], env: Record<string, string> = {}) => {
     const lines: string[] = [];
-    const code = await specDiffMain(argv, { repoDir: repo, specPath: spec(), log: (l) => lines.push(l), error: (l) => lines.push(l) });
+    const code = await specDiffMain(argv, { repoDir: repo, specPath: spec(), env, log: (l) => lines.push(l), error: (l) => lines.push(l) });
     return { code, output: lines.join("\n") };
   };
 
@@ -124,6 +134,14 @@ describe("specDiffMain against git refs", () => {
     // HEAD has the operation removed, the disk has it back: adding is not breaking
     expect((await main(["--base", "HEAD"])).code).toBe(0);
     expect((await main(["--base", "no-such-ref"])).code).toBe(2);
+  });
+
+  it("says the spec is unchanged without running redocly, and takes the base from SPEC_DIFF_BASE", async () => {
+    copyFileSync(fixture("breaking-removed-operation"), spec()); // as committed at HEAD
+    expect(await runSpecDiff({ repoDir: repo, specPath: spec(), base: "HEAD" })).toEqual({ kind: "unchanged", base: expect.stringMatching(/^HEAD \([0-9a-f]{12}\):spec\/api\.yaml$/) });
+    expect(await main([], { SPEC_DIFF_BASE: "HEAD" })).toMatchObject({ code: 0, output: expect.stringMatching(/unchanged since HEAD/) });
+    expect((await main([], { SPEC_DIFF_BASE: "no-such-ref" })).code).toBe(2);
+    copyFileSync(BASE, spec());
   });
 
   it("skips a base that has no spec file", async () => {

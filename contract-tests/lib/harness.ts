@@ -1,15 +1,22 @@
 // What every contract test shares: the spec's validators compiled once per worker by Ajv2020
 // from spec/leadconduit.yaml, the Prism URL, and the record of which (operation, status) pairs
-// were exercised in which mode (read by scripts/contract.ts for its coverage table).
+// were exercised in which mode and what broke the spec (read by scripts/lib/mock-gate.ts).
 import { expect, inject } from "vitest";
-import { appendExercised, type Exercised, type Mode } from "../../scripts/lib/coverage.ts";
+import { appendExercised, appendViolation, type Exercised, type Mode, operationTag } from "../../scripts/lib/coverage.ts";
 import { documentedResponse, loadSpec, type OperationSpec, specValidators } from "../../scripts/lib/spec.ts";
+import { schemaViolations } from "../../scripts/lib/violations.ts";
 import { createLeadConduitClient, type LeadConduitClient } from "../../src/index.ts";
 
 export const spec = loadSpec();
 export const validatorFor = specValidators(spec);
 
 export const prismUrl = () => inject("prismUrl");
+
+/** The target every record of this suite is about (a second target gets its own, and a `target:` tag). */
+export const TARGET = "prism";
+
+/** Test options saying which operation a suite is about; the gate counts results by this tag. */
+export const about = (operationId: string) => ({ tags: [operationTag(operationId)] });
 
 export function operation(operationId: string): OperationSpec {
   const op = spec.operations.find((o) => o.operationId === operationId);
@@ -18,10 +25,24 @@ export function operation(operationId: string): OperationSpec {
 }
 
 /** Notes an exercised pair for the gate's coverage table (scripts/lib/coverage.ts). */
-export function record(entry: Omit<Exercised, "documented">): void {
+export function record(entry: Omit<Exercised, "documented" | "target">): void {
   const file = process.env.LC_CONTRACT_RECORDS;
   if (!file) return;
-  appendExercised(file, { ...entry, documented: documentedResponse(operation(entry.operationId), entry.status) !== undefined });
+  appendExercised(file, { ...entry, target: TARGET, documented: documentedResponse(operation(entry.operationId), entry.status) !== undefined });
+}
+
+/** Notes each way a response breaks the spec, for the gate's violation list and annotations. */
+function recordViolations(operationId: string, response: Response, body: unknown, where: { case: string }): void {
+  const file = process.env.LC_CONTRACT_RECORDS;
+  if (!file) return;
+  const base = { target: TARGET, operationId, status: response.status, case: where.case };
+  const documented = documentedResponse(operation(operationId), response.status);
+  if (!documented) return appendViolation(file, { ...base, message: `status ${response.status} is not documented for ${operationId}` });
+  const schema = documented.content["application/json"];
+  if (!schema) return;
+  const validate = validatorFor(schema);
+  if (validate(body)) return;
+  for (const v of schemaViolations(spec, validate.errors)) appendViolation(file, { ...base, ...v, message: `${v.path} ${v.message}` });
 }
 
 /**
@@ -35,6 +56,7 @@ export async function expectConforming(
   where: { mode: Mode; case: string; refusal?: boolean },
 ): Promise<void> {
   const op = operation(operationId);
+  recordViolations(operationId, response, body, where);
   const documented = documentedResponse(op, response.status);
   expect(documented, `${operationId} answered undocumented status ${response.status}`).toBeDefined();
   const violations = JSON.parse(response.headers.get("sl-violations") ?? "[]") as { location: string[] }[];

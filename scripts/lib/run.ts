@@ -1,6 +1,11 @@
-// Runs a command to completion with a time limit and collects its output. Used by
-// scripts/check-package.ts and scripts/test-runtimes.ts.
-import { spawn, type SpawnOptions } from "node:child_process";
+// The one place scripts start processes: `run` (to completion, output collected; `runSync` where
+// a caller cannot wait), `startProcess`
+// (a server left running, stopped on demand) and the step runner of the gates (`runSteps`:
+// one header per step, the time each took, every step run even after a failure so a red run
+// shows them all). A step is a command or an in-process task.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import type { Readable } from "node:stream";
+import { childEnv } from "./terminal.ts";
 
 export interface RunResult {
   code: number | null;
@@ -14,13 +19,12 @@ export interface RunResult {
 export function run(
   command: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; echo?: boolean } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; echo?: boolean; input?: string } = {},
 ): Promise<RunResult> {
-  const { cwd, env = process.env, timeoutMs = 120_000, echo = false } = options;
+  const { cwd, env = process.env, timeoutMs = 120_000, echo = false, input } = options;
   const started = performance.now();
   return new Promise((resolve) => {
-    const spawnOptions: SpawnOptions = { cwd, env, stdio: ["ignore", "pipe", "pipe"] };
-    const child = spawn(command, args, spawnOptions);
+    const child = spawn(command, args, { cwd, env, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     let timedOut = false;
@@ -32,6 +36,7 @@ export function run(
       stderr += chunk;
       if (echo) process.stderr.write(chunk);
     });
+    if (input !== undefined) child.stdin!.end(input);
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill("SIGKILL");
@@ -45,9 +50,176 @@ export function run(
   });
 }
 
+/** `run` for the few callers that must stay synchronous (the build hook that bundles the spec). */
+export function runSync(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): RunResult {
+  const started = performance.now();
+  const result = spawnSync(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: options.timeoutMs ?? 120_000,
+  });
+  const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
+  const failure = result.error && !timedOut ? `\n${command}: ${result.error.message}` : "";
+  return { code: result.status, signal: result.signal, stdout: result.stdout ?? "", stderr: (result.stderr ?? "") + failure, ms: Math.round(performance.now() - started), timedOut };
+}
+
 /** The last lines of a command's output, for a failure message. */
 export function tail(result: RunResult, lines = 30): string {
   const text = `${result.stdout}\n${result.stderr}`.trim();
   const out = text.split("\n").slice(-lines).join("\n");
   return result.timedOut ? `${out}\n(timed out after ${result.ms} ms)` : out;
+}
+
+// ------------------------------------------------------------------ background processes
+
+export interface StartedProcess {
+  child: ChildProcess;
+  /** everything it printed so far, stdout and stderr interleaved */
+  output: () => string;
+  /** resolves when it exited (or at once if it already had); SIGTERM, then SIGKILL after 5 s */
+  stop: () => Promise<void>;
+  /** rejects when the process exits; for racing against a readiness probe */
+  exited: Promise<never>;
+}
+
+export function startProcess(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): StartedProcess {
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<never>((_, reject) => {
+    child.once("error", (error) => reject(new Error(`${command} could not start: ${error.message}`)));
+    child.once("exit", (code, signal) => reject(new Error(`${command} exited (${signal ?? `code ${code}`}):\n${output}`)));
+  });
+  exited.catch(() => {});
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
+      const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      child.once("exit", () => {
+        clearTimeout(force);
+        resolve();
+      });
+      child.kill("SIGTERM");
+    });
+  return { child, output: () => output, stop, exited };
+}
+
+// ------------------------------------------------------------------ steps
+
+export interface StepOutcome {
+  ok: boolean;
+  /** one line for the step's result row; further lines are printed under it */
+  note?: string;
+  /** the step could not do its job at all (a crash, not a verdict): the gate exits 3 */
+  broken?: boolean;
+}
+
+/** Rewrites or drops (null) one line of a command's output. */
+export type LineFilter = (line: string) => string | null;
+
+export type Step = { name: string } & (
+  | { command: string; args: string[]; env?: Record<string, string>; filter?: LineFilter }
+  | { task: () => Promise<StepOutcome> }
+);
+
+export interface StepResult {
+  name: string;
+  ok: boolean;
+  ms: number;
+  exitCode?: number | null;
+  note?: string;
+  broken?: boolean;
+}
+
+export interface StepIo {
+  colour: boolean;
+  /** one line of the gate's own output */
+  log: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export const npmRun = (script: string, ...args: string[]): { command: string; args: string[] } => ({
+  command: "npm",
+  args: ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])],
+});
+
+export async function runSteps(steps: Step[], io: StepIo): Promise<StepResult[]> {
+  const results: StepResult[] = [];
+  for (const step of steps) results.push(await runStep(step, io));
+  return results;
+}
+
+export async function runStep(step: Step, io: StepIo): Promise<StepResult> {
+  const started = performance.now();
+  io.log(`\n▶ ${step.name}`);
+  const outcome = "task" in step ? await runTask(step.task) : await runCommand(step, io);
+  const ms = Math.round(performance.now() - started);
+  if (outcome.note) {
+    const [first, ...rest] = outcome.note.split("\n");
+    io.log(`${outcome.ok ? "✓" : "✘"} ${first}`);
+    for (const line of rest) io.log(line.trim() === "" ? "" : `    ${line}`);
+  }
+  return {
+    name: step.name,
+    ok: outcome.ok,
+    ms,
+    ...("exitCode" in outcome ? { exitCode: outcome.exitCode as number | null } : {}),
+    ...(outcome.note ? { note: outcome.note.split("\n")[0] } : {}),
+    ...(outcome.broken ? { broken: true } : {}),
+  };
+}
+
+async function runTask(task: () => Promise<StepOutcome>): Promise<StepOutcome> {
+  try {
+    return await task();
+  } catch (error) {
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { ok: false, broken: true, note: text };
+  }
+}
+
+function runCommand(
+  step: { command: string; args: string[]; env?: Record<string, string>; filter?: LineFilter },
+  io: StepIo,
+): Promise<StepOutcome & { exitCode: number | null }> {
+  const env = childEnv(io.env ?? process.env, io.colour, { REDOCLY_TELEMETRY: "off", ...step.env });
+  const piped = step.filter !== undefined;
+  return new Promise((resolve) => {
+    const child = spawn(step.command, step.args, { stdio: ["ignore", piped ? "pipe" : "inherit", piped ? "pipe" : "inherit"], env });
+    const streams = piped
+      ? [forwardLines(child.stdout!, step.filter!, io.log), forwardLines(child.stderr!, step.filter!, (l) => console.error(l))]
+      : [];
+    let failure: string | undefined;
+    child.once("error", (error) => (failure = `${step.command} could not start: ${error.message}`));
+    child.once("close", async (code) => {
+      await Promise.all(streams);
+      if (failure !== undefined) return resolve({ ok: false, broken: true, exitCode: null, note: failure });
+      resolve({ ok: code === 0, exitCode: code });
+    });
+  });
+}
+
+/** Passes a stream on line by line through a filter; resolves when the stream ends. */
+function forwardLines(stream: Readable, filter: LineFilter, write: (line: string) => void): Promise<void> {
+  let pending = "";
+  const emit = (line: string) => {
+    const kept = filter(line);
+    if (kept !== null) write(kept);
+  };
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk: string) => {
+    const lines = (pending + chunk).split("\n");
+    pending = lines.pop()!;
+    for (const line of lines) emit(line.replace(/\r$/, ""));
+  });
+  return new Promise((resolve) =>
+    stream.once("close", () => {
+      if (pending !== "") emit(pending);
+      resolve();
+    }),
+  );
 }

@@ -1,0 +1,230 @@
+// The live contract gate: calls a real server (LeadConduit, or anything claiming to implement
+// the spec) and checks every answer against the spec. Prism only proves the spec agrees with
+// itself; this is what tells whether the server agrees with the spec.
+//
+// Planning (plan.ts), judging (judge.ts) and sending (exchange.ts) live apart; this module
+// runs the plan in order, carries the entity id from a create call to the calls that need
+// one, and assembles the report (scripts/lib/report/model.ts).
+import { basicAuthorization, secretsOf } from "../../../src/auth.ts";
+import { assertSecureTransport } from "../../../src/transport.ts";
+import { buildCoverage } from "../report/coverage.ts";
+import { type CaseRecord, type ContractReport, type Finding, REPORT_FORMAT, type StepRecord } from "../report/model.ts";
+import type { OperationSpec, Spec } from "../spec-model.ts";
+import { specValidators } from "../spec-model.ts";
+import type { SpecLocation } from "../spec-locate.ts";
+import { exchange, redactDeep, redactRequest, type Request } from "./exchange.ts";
+import { type Exchange, type Judged, type JudgeContext, judgeBadBody, judgeNoCredentials, judgeValidCall } from "./judge.ts";
+import { CHECK, CHECK_KINDS, EMAIL_PLACEHOLDER, kindOf, type Probe, planProbes, urlOf } from "./plan.ts";
+
+export const LIVE_TARGET = "live";
+
+export interface LiveGateOptions {
+  spec: Spec;
+  /** the spec file as reports name it */
+  specFile: string;
+  /** finds the line of a schema pointer in the spec file (repository runs) */
+  locate?: (pointer: string) => SpecLocation | undefined;
+  target: string;
+  /** required unless dryRun */
+  apiKey?: string;
+  /** where the invitations go; required unless dryRun: a live run sends real email */
+  email?: string;
+  dryRun?: boolean;
+  /** an entity to resend; defaults to the `entity.id` the first create call returns */
+  entityId?: string;
+  fetch?: typeof fetch;
+  /** per request; default 30000 */
+  timeoutMs?: number;
+}
+
+/** A request as the dry run lists it. */
+export interface PlannedRequest extends Request {
+  operationId: string;
+  check: string;
+}
+
+export type LiveGateResult = { dryRun: true; target: string; requests: PlannedRequest[] } | { dryRun: false; report: ContractReport };
+
+/** Refused to start: nothing was sent. */
+export class LiveGateRefusal extends Error {
+  override name = "LiveGateRefusal";
+}
+
+export async function runLiveGate(options: LiveGateOptions): Promise<LiveGateResult> {
+  const startedAt = new Date();
+  const target = normaliseTarget(options.target);
+  const dryRun = options.dryRun === true;
+  if (!dryRun && !options.apiKey?.trim()) throw new LiveGateRefusal("LEADCONDUIT_API_KEY is required for a live run");
+  if (!dryRun && !options.email?.trim()) {
+    throw new LiveGateRefusal("LEADCONDUIT_CONTRACT_EMAIL is required: a live run sends real invitation email to it");
+  }
+  const validatorOf = specValidators(options.spec);
+  const rejects = (op: OperationSpec, body: unknown) => !!op.body && !validatorOf(op.body.schema)(body);
+  if (options.email) assertEmailAccepted(options.spec, options.email, rejects);
+  if (options.entityId) assertEntityId(options.spec, options.entityId, validatorOf);
+  const probes = planProbes(options.spec, options.email ?? EMAIL_PLACEHOLDER, rejects);
+  const secrets = options.apiKey ? secretsOf(options.apiKey) : [];
+  if (dryRun) return { dryRun: true, target, requests: listRequests(probes, target, options) };
+
+  const ctx: JudgeContext = { spec: options.spec, validatorOf, target: LIVE_TARGET };
+  const run = await runProbes(probes, ctx, { ...options, target, secrets });
+  const report = assemble(options, target, startedAt, run);
+  // Servers may echo what they were sent; nothing of the key leaves this function.
+  return { dryRun: false, report: redactDeep(report, secrets) };
+}
+
+interface ProbeRun {
+  cases: CaseRecord[];
+  violations: Finding[];
+  findings: Finding[];
+  steps: StepRecord[];
+}
+
+async function runProbes(
+  probes: Probe[],
+  ctx: JudgeContext,
+  options: LiveGateOptions & { target: string; secrets: string[] },
+): Promise<ProbeRun> {
+  const out: ProbeRun = { cases: [], violations: [], findings: [], steps: [] };
+  const authorization = basicAuthorization(options.apiKey!);
+  let entityId = options.entityId;
+  for (const probe of probes) {
+    const op = options.spec.operations.find((o) => o.operationId === probe.operationId)!;
+    const started = performance.now();
+    const url = urlOf(options.target, probe, entityId, false);
+    const judged =
+      url === undefined
+        ? notRun(ctx, probe)
+        : judge(ctx, op, probe, await exchange(options.fetch ?? globalThis.fetch, requestOf(probe, url, authorization), options.timeoutMs ?? 30_000, options.secrets));
+    const ms = Math.round(performance.now() - started);
+    const id = (judged.body as { entity?: { id?: unknown } } | undefined)?.entity?.id;
+    if (entityId === undefined && typeof id === "string" && id !== "") entityId = id;
+    record(out, probe, judged, ms, options);
+  }
+  return out;
+}
+
+function record(out: ProbeRun, probe: Probe, judged: Judged, ms: number, options: LiveGateOptions): void {
+  const located = (f: Finding): Finding => {
+    const at = f.location && options.locate?.(f.location.pointer);
+    return at ? { ...f, location: at } : f;
+  };
+  out.violations.push(...judged.violations.map(located));
+  out.findings.push(...judged.findings.map(located));
+  out.cases.push({
+    target: LIVE_TARGET,
+    operationId: probe.operationId,
+    name: probe.check,
+    status: judged.violations.length ? "failed" : "passed",
+    ms,
+    ...(judged.status === undefined ? {} : { httpStatus: judged.status }),
+    ...(judged.violations.length ? { failures: judged.violations.map((v) => v.message.split("\n")[0]!) } : {}),
+  });
+  const step = out.steps.find((s) => s.name === `check ${probe.operationId}`);
+  if (step) {
+    step.ms += ms;
+    step.ok &&= judged.violations.length === 0;
+  } else {
+    out.steps.push({ name: `check ${probe.operationId}`, ok: judged.violations.length === 0, ms });
+  }
+}
+
+function judge(ctx: JudgeContext, op: OperationSpec, probe: Probe, answer: Exchange): Judged {
+  if (probe.check === CHECK.valid) return judgeValidCall(ctx, op, probe.check, answer);
+  if (probe.check === CHECK.noCredentials) return judgeNoCredentials(ctx, op, probe.check, answer);
+  return judgeBadBody(ctx, op, probe.check, answer);
+}
+
+function notRun(ctx: JudgeContext, probe: Probe): Judged {
+  const message = "not run: no entity id to call it with; pass --entity-id, or a create call must return entity.id";
+  return { violations: [{ target: ctx.target, operationId: probe.operationId, case: probe.check, message }], findings: [] };
+}
+
+function requestOf(probe: Probe, url: string, authorization: string): Request {
+  return {
+    method: probe.method,
+    url,
+    headers: {
+      accept: "application/json",
+      ...(probe.contentType ? { "content-type": probe.contentType } : {}),
+      ...(probe.withAuth ? { authorization } : {}),
+    },
+    ...(probe.body === undefined ? {} : { body: probe.body }),
+  };
+}
+
+function listRequests(probes: Probe[], target: string, options: LiveGateOptions): PlannedRequest[] {
+  // the real value is never shown; a placeholder keeps the header visible in the listing
+  const authorization = basicAuthorization("dry-run");
+  return probes.map((probe) => {
+    const url = urlOf(target, probe, options.entityId, true)!;
+    return { operationId: probe.operationId, check: probe.check, ...redactRequest(requestOf(probe, url, authorization)) };
+  });
+}
+
+function assemble(options: LiveGateOptions, target: string, startedAt: Date, run: ProbeRun): ContractReport {
+  const { spec } = options;
+  const info = (spec.document.info ?? {}) as { title?: string; version?: string };
+  const exercised = run.cases
+    .filter((c) => c.httpStatus !== undefined)
+    .map((c) => {
+      const op = spec.operations.find((o) => o.operationId === c.operationId)!;
+      const documented = op.responses.some((r) => r.status === String(c.httpStatus));
+      return { target: LIVE_TARGET, operationId: op.operationId, status: c.httpStatus!, mode: kindOf(c.name), documented, case: c.name };
+    });
+  return {
+    format: REPORT_FORMAT,
+    mode: "live",
+    ok: run.violations.length === 0,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    spec: {
+      file: options.specFile,
+      ...(info.title ? { title: info.title } : {}),
+      ...(info.version ? { version: info.version } : {}),
+      operations: spec.operations.map((o) => ({ operationId: o.operationId, method: o.method, path: o.path })),
+    },
+    targets: [{ name: LIVE_TARGET, url: target }],
+    steps: run.steps,
+    coverage: buildCoverage(spec, exercised, { targets: [LIVE_TARGET], modeOrder: CHECK_KINDS }),
+    cases: run.cases,
+    violations: run.violations,
+    findings: run.findings,
+  };
+}
+
+function normaliseTarget(target: string): string {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    throw new LiveGateRefusal(`target is not a URL: ${JSON.stringify(String(target).slice(0, 200))}`);
+  }
+  if (url.username || url.password) throw new LiveGateRefusal("target must not contain credentials; pass the key as apiKey");
+  // the key goes out on every call: same rule as the client, https except to loopback
+  try {
+    assertSecureTransport(url.toString(), false);
+  } catch (error) {
+    throw new LiveGateRefusal((error as Error).message);
+  }
+  return url.toString().replace(/\/+$/, "");
+}
+
+/** Refuses to start when the address would be refused by the spec anyway. */
+function assertEmailAccepted(spec: Spec, email: string, rejects: (op: OperationSpec, body: unknown) => boolean): void {
+  const op = spec.operations.find((o) => rejects(o, { email }));
+  if (op) throw new LiveGateRefusal(`LEADCONDUIT_CONTRACT_EMAIL breaks ${op.operationId}'s request schema: ${JSON.stringify(email)}`);
+}
+
+/** An --entity-id the spec's path parameter schema refuses would only test the refusal. */
+function assertEntityId(spec: Spec, entityId: string, validatorOf: JudgeContext["validatorOf"]): void {
+  for (const op of spec.operations) {
+    for (const param of op.pathParams) {
+      const validate = validatorOf(param.schema);
+      if (!validate(entityId)) {
+        const why = (validate.errors ?? []).map((e) => e.message).join("; ");
+        throw new LiveGateRefusal(`--entity-id ${JSON.stringify(entityId)} is not a valid ${param.name}: ${why}`);
+      }
+    }
+  }
+}

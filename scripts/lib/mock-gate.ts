@@ -1,0 +1,183 @@
+// The mock run of the contract gate (`npm run contract` without --target): lint the spec,
+// check generated/ is up to date, diff the spec against its base when it changed, run the
+// contract tests against Prism, then read what they recorded into one report (the format of
+// scripts/lib/report/model.ts, shared with the live run).
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describeOutcome, runSpecDiff, type SpecDiffOutcome, specDiffSection } from "../spec-diff.ts";
+import { fromTags, MODES, type RecordedViolation, readRecords } from "./coverage.ts";
+import { NOISE, noiseFilter } from "./noise.ts";
+import { packageFile, PATHS, ROOT } from "./paths.ts";
+import { buildCoverage } from "./report/coverage.ts";
+import { type CaseRecord, type ContractReport, type Finding, REPORT_FORMAT } from "./report/model.ts";
+import { npmRun, runSteps, type Step, type StepIo, type StepResult } from "./run.ts";
+import { type Locate, yamlLocator } from "./spec-locate.ts";
+import { loadSpec } from "./spec.ts";
+import { stripAnsi } from "./terminal.ts";
+
+/** The contract suite's target today; a second one comes with its own tag (`target:<name>`). */
+const DEFAULT_TARGET = "prism";
+
+export interface MockGateOptions {
+  reportDir: string;
+  /** only the contract tests and the report (npm test runs lint, drift and spec:diff itself) */
+  testsOnly: boolean;
+}
+
+export interface MockGateResult {
+  report: ContractReport;
+  /** why the gate could not do its job, when it could not (exit 3) */
+  broken?: string;
+}
+
+/** Seams for tests: the step runner, and the spec:diff the gate reports. */
+export interface MockGateDeps {
+  runSteps: (steps: Step[], io: StepIo) => Promise<StepResult[]>;
+  specDiff: () => Promise<SpecDiffOutcome>;
+}
+
+const defaultDeps: MockGateDeps = { runSteps, specDiff: () => runSpecDiff() };
+
+const mockFiles = (reportDir: string) => ({
+  records: join(reportDir, "contract-records.jsonl"),
+  vitest: join(reportDir, "contract-vitest.json"),
+});
+
+export async function runMockGate(options: MockGateOptions, io: StepIo, deps: MockGateDeps = defaultDeps): Promise<MockGateResult> {
+  const startedAt = new Date();
+  const files = mockFiles(options.reportDir);
+  mkdirSync(options.reportDir, { recursive: true });
+  rmSync(files.records, { force: true });
+  rmSync(files.vitest, { force: true });
+  let diff: SpecDiffOutcome | undefined;
+  const steps: Step[] = options.testsOnly ? [] : [...checkSteps(), specDiffStep(deps, (d) => (diff = d))];
+  steps.push(contractTestsStep(files));
+  const results = await deps.runSteps(steps, io);
+  const tests = readVitest(files.vitest);
+  const report = assemble({ startedAt, results, tests, records: readRecords(files.records), diff });
+  const broken = results.find((r) => r.broken)?.note ?? tests.broken;
+  return broken ? { report, broken } : { report };
+}
+
+export function checkSteps(): Step[] {
+  return [
+    { name: "lint spec", ...npmRun("lint:spec"), filter: noiseFilter(NOISE.redoclyNode20) },
+    { name: "drift check", ...npmRun("check:generated") },
+  ];
+}
+
+export function specDiffStep(deps: Pick<MockGateDeps, "specDiff">, keep: (outcome: SpecDiffOutcome) => void): Step {
+  return {
+    name: "breaking-change check (spec:diff)",
+    task: async () => {
+      const outcome = await deps.specDiff();
+      keep(outcome);
+      const ok = outcome.kind !== "compared" || outcome.result.ok;
+      return { ok, note: describeOutcome(outcome) };
+    },
+  };
+}
+
+function contractTestsStep(files: { records: string; vitest: string }): Step {
+  return {
+    name: "contract tests (Prism)",
+    command: process.execPath,
+    args: [packageFile("vitest", "vitest.mjs"), "run", "--project", "contract", "--reporter=dot", "--reporter=json", `--outputFile.json=${files.vitest}`],
+    env: { LC_CONTRACT_RECORDS: files.records },
+  };
+}
+
+interface VitestJson {
+  numTotalTests: number;
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { fullName: string; status: string; duration?: number | null; failureMessages?: string[]; tags?: string[] }[];
+  }[];
+}
+
+/** The contract tests' results as cases; `broken` when they could not run at all. */
+function readVitest(file: string): { cases: CaseRecord[]; broken?: string } {
+  if (!existsSync(file)) return { cases: [], broken: "the contract tests wrote no results (vitest or Prism failed to start; see above)" };
+  const json = JSON.parse(readFileSync(file, "utf8")) as VitestJson;
+  const unloadable = json.testResults.find((f) => f.assertionResults.length === 0 && f.status === "failed");
+  if (unloadable) return { cases: [], broken: `${relative(ROOT, unloadable.name)} could not run: ${firstLine(unloadable.message ?? "")}` };
+  if (json.numTotalTests === 0) return { cases: [], broken: "the contract tests ran no test" };
+  const cases = json.testResults.flatMap((f) =>
+    f.assertionResults.map((a): CaseRecord => {
+      const tagged = fromTags(a.tags ?? []);
+      const failures = (a.failureMessages ?? []).map(firstLine);
+      return {
+        target: tagged.target ?? DEFAULT_TARGET,
+        ...(tagged.operationId ? { operationId: tagged.operationId } : {}),
+        name: a.fullName,
+        file: relative(ROOT, f.name).split("\\").join("/"),
+        status: a.status === "passed" ? "passed" : a.status === "failed" ? "failed" : "skipped",
+        ms: Math.round(a.duration ?? 0),
+        ...(failures.length ? { failures } : {}),
+      };
+    }),
+  );
+  return { cases };
+}
+
+function assemble(input: {
+  startedAt: Date;
+  results: StepResult[];
+  tests: { cases: CaseRecord[] };
+  records: ReturnType<typeof readRecords>;
+  diff: SpecDiffOutcome | undefined;
+}): ContractReport {
+  const spec = loadSpec();
+  const locate = yamlLocator(PATHS.spec, PATHS.specRelative);
+  const targets = [...new Set([DEFAULT_TARGET, ...input.tests.cases.map((c) => c.target), ...input.records.exercised.map((e) => e.target)])];
+  const coverage = buildCoverage(spec, input.records.exercised, { targets, modeOrder: MODES });
+  const violations = input.records.violations.map((v) => findingOf(v, locate));
+  const info = (spec.document.info ?? {}) as { title?: string; version?: string };
+  const diff = input.diff && specDiffSection(input.diff);
+  const ok =
+    input.results.every((r) => r.ok) &&
+    input.tests.cases.length > 0 &&
+    input.tests.cases.every((c) => c.status !== "failed") &&
+    violations.length === 0 &&
+    coverage.missing.length === 0;
+  return {
+    format: REPORT_FORMAT,
+    mode: "mock",
+    ok,
+    startedAt: input.startedAt.toISOString(),
+    durationMs: Date.now() - input.startedAt.getTime(),
+    spec: {
+      file: PATHS.specRelative,
+      ...(info.title ? { title: info.title } : {}),
+      ...(info.version ? { version: info.version } : {}),
+      operations: spec.operations.map((o) => ({ operationId: o.operationId, method: o.method, path: o.path })),
+    },
+    targets: targets.map((name) => ({ name })),
+    steps: input.results.map((r) => ({ name: r.name, ok: r.ok, ms: r.ms, ...(r.note ? { note: r.note } : {}) })),
+    coverage,
+    cases: input.tests.cases,
+    violations,
+    findings: [],
+    ...(diff ? { specDiff: diff } : {}),
+  };
+}
+
+/** A recorded violation as a report finding, with the line of its schema keyword when found. */
+function findingOf(v: RecordedViolation, locate: Locate): Finding {
+  const location = v.pointer ? (locate(v.pointer) ?? { pointer: v.pointer }) : undefined;
+  return {
+    target: v.target,
+    operationId: v.operationId,
+    case: v.case,
+    status: v.status,
+    ...(v.path ? { path: v.path } : {}),
+    message: v.message,
+    ...(location ? { location } : {}),
+  };
+}
+
+function firstLine(text: string): string {
+  return stripAnsi(text).split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
+}

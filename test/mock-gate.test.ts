@@ -1,0 +1,169 @@
+// The mock gate's verdict from what the contract tests left behind, with the step runner
+// replaced: results counted per operation by their tag (never by the words of a test's name),
+// coverage from the records, violations with spec lines, and exit 3 when the tests never ran.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runMock } from "../scripts/lib/cli/repo.ts";
+import { appendExercised, appendViolation, operationTag } from "../scripts/lib/coverage.ts";
+import { type MockGateDeps, runMockGate } from "../scripts/lib/mock-gate.ts";
+import type { Step, StepResult } from "../scripts/lib/run.ts";
+import { loadSpec } from "../scripts/lib/spec.ts";
+import { captureIo } from "./support/capture.ts";
+
+const spec = loadSpec();
+const R = "createRecipientInvitation";
+const S = "createSourceInvitation";
+
+interface FakeTest {
+  name: string;
+  status?: "passed" | "failed" | "skipped";
+  tags?: string[];
+  ms?: number;
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "mock-gate-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A step runner that plays the contract tests: writes their JSON results and records. */
+function fake(options: { tests?: FakeTest[]; vitest?: object | null; exercise?: "all" | "none"; violations?: boolean; failStep?: string } = {}): MockGateDeps & { ran: string[] } {
+  const ran: string[] = [];
+  return {
+    ran,
+    specDiff: async () => ({ kind: "unchanged", base: "HEAD~1 (abc):spec/leadconduit.yaml" }),
+    runSteps: async (steps: Step[]) => {
+      const results: StepResult[] = [];
+      for (const step of steps) {
+        ran.push(step.name);
+        if ("task" in step) {
+          const outcome = await step.task();
+          results.push({ name: step.name, ok: outcome.ok, ms: 1 });
+          continue;
+        }
+        if (step.name.startsWith("contract tests")) {
+          // where the gate told vitest and the harness to write
+          const vitest = step.args.find((a) => a.startsWith("--outputFile.json="))!.split("=")[1]!;
+          writeResults({ vitest, records: step.env!.LC_CONTRACT_RECORDS! }, options);
+        }
+        results.push({ name: step.name, ok: step.name !== options.failStep, ms: 5 });
+      }
+      return results;
+    },
+  };
+}
+
+function writeResults(files: { vitest: string; records: string }, options: Parameters<typeof fake>[0] = {}): void {
+  const tests = options.tests ?? [{ name: `${R} examples a test`, tags: [operationTag(R)] }];
+  if (options.vitest !== null) {
+    const json = options.vitest ?? {
+      numTotalTests: tests.length,
+      testResults: [
+        {
+          name: join(process.cwd(), "contract-tests", "x.test.ts"),
+          status: tests.some((t) => t.status === "failed") ? "failed" : "passed",
+          assertionResults: tests.map((t) => ({
+            fullName: t.name,
+            status: t.status ?? "passed",
+            duration: t.ms ?? 3,
+            failureMessages: t.status === "failed" ? ["\u001b[31mAssertionError: nope\u001b[39m\n    at x"] : [],
+            tags: t.tags ?? [],
+          })),
+        },
+      ],
+    };
+    writeFileSync(files.vitest, JSON.stringify(json));
+  }
+  if (options.exercise !== "none") {
+    for (const op of spec.operations) {
+      for (const r of op.responses) appendExercised(files.records, { target: "prism", operationId: op.operationId, status: Number(r.status), mode: "static", documented: true, case: "c" });
+    }
+  }
+  if (options.violations) {
+    appendViolation(files.records, { target: "prism", operationId: S, status: 200, case: "seed 1003", path: "/entity/name", message: "/entity/name must have required property 'name'", pointer: "/components/schemas/Entity/required" });
+  }
+}
+
+const io = () => ({ colour: false, log: () => {}, env: {} });
+
+describe("runMockGate", () => {
+  it("passes when every step passed, every test passed and every documented pair was exercised", async () => {
+    const deps = fake();
+    const { report, broken } = await runMockGate({ reportDir: dir, testsOnly: false }, io(), deps);
+    expect(broken).toBeUndefined();
+    expect(report.ok).toBe(true);
+    expect(deps.ran).toEqual(["lint spec", "drift check", "breaking-change check (spec:diff)", "contract tests (Prism)"]);
+    expect(report.coverage.missing).toEqual([]);
+  });
+
+  it("--tests-only runs the contract tests alone", async () => {
+    const deps = fake();
+    await runMockGate({ reportDir: dir, testsOnly: true }, io(), deps);
+    expect(deps.ran).toEqual(["contract tests (Prism)"]);
+  });
+
+  it("counts results per operation by tag, not by the words of a test's name", async () => {
+    const tests: FakeTest[] = [
+      // the name mentions createRecipientInvitation, the tag says resendInvitation
+      { name: `resend after createRecipientInvitation`, tags: [operationTag("resendInvitation")], ms: 40 },
+      { name: `covers every operation (${R}, ${S})` },
+    ];
+    const { report } = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ tests }));
+    expect(report.cases.map((c) => [c.name.slice(0, 20), c.operationId, c.ms])).toEqual([
+      ["resend after createR", "resendInvitation", 40],
+      ["covers every operati", undefined, 3],
+    ]);
+    expect(report.cases.every((c) => c.target === "prism" && c.file === "contract-tests/x.test.ts")).toBe(true);
+  });
+
+  it("fails on a failed test, a failed step, a recorded violation (with its spec line) or an unexercised documented pair", async () => {
+    const failedTest = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ tests: [{ name: "t", status: "failed", tags: [operationTag(R)] }] }));
+    expect(failedTest.report.ok).toBe(false);
+    expect(failedTest.report.cases[0]!.failures).toEqual(["AssertionError: nope"]);
+
+    expect((await runMockGate({ reportDir: dir, testsOnly: false }, io(), fake({ failStep: "lint spec" }))).report.ok).toBe(false);
+
+    const violated = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ violations: true }));
+    expect(violated.report.ok).toBe(false);
+    expect(violated.report.violations[0]).toMatchObject({ operationId: S, status: 200, path: "/entity/name", location: { file: "spec/leadconduit.yaml", line: expect.any(Number) } });
+
+    const unexercised = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ exercise: "none" }));
+    expect(unexercised.report.ok).toBe(false);
+    expect(unexercised.report.coverage.missing).toHaveLength(6);
+  });
+
+  it("is broken (not failed) when the tests wrote no results, ran none, or a test file could not load", async () => {
+    expect((await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ vitest: null }))).broken).toMatch(/wrote no results/);
+    expect((await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ vitest: { numTotalTests: 0, testResults: [] } }))).broken).toMatch(/ran no test/);
+    const unloadable = { numTotalTests: 0, testResults: [{ name: join(process.cwd(), "contract-tests", "bad.test.ts"), status: "failed", message: "SyntaxError: x", assertionResults: [] }] };
+    expect((await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ vitest: unloadable }))).broken).toMatch(/contract-tests\/bad\.test\.ts could not run: SyntaxError/);
+  });
+});
+
+describe("runMock exit codes", () => {
+  it("0 when the contract holds, 1 when it is broken, 3 when the gate could not run, with a closing count line", async () => {
+    const cases = [
+      [fake(), 0],
+      [fake({ tests: [{ name: "t", status: "failed" }] }), 1],
+      [fake({ vitest: null }), 3],
+    ] as const;
+    for (const [deps, expected] of cases) {
+      const captured = captureIo({}, dir);
+      expect(await runMock({ kind: "mock", testsOnly: true, reportDir: dir }, captured, deps)).toBe(expected);
+      expect(captured.out.at(-1)!.trim()).toMatch(/^contract: \d+ passed, \d+ failed$/);
+      if (expected === 3) expect(captured.err.join("\n")).toMatch(/the gate itself failed/);
+    }
+  });
+
+  it("--report-dir takes the reports, and GITHUB_STEP_SUMMARY gets the summary", async () => {
+    const summary = join(dir, "summary.md");
+    writeFileSync(summary, "");
+    const captured = captureIo({ GITHUB_STEP_SUMMARY: summary }, dir);
+    await runMock({ kind: "mock", testsOnly: true, reportDir: "out" }, captured, fake());
+    expect(captured.out.join("\n")).toContain(join(dir, "out", "contract-mock.json"));
+    expect(readFileSync(summary, "utf8")).toMatch(/^## ✅ Contract gate \(mock\) against prism: PASSED/);
+  });
+});
