@@ -18,6 +18,8 @@ export interface OperationContract {
   readonly method: string;
   /** Path template, e.g. `/invitations/{entityId}/resend`. */
   readonly path: string;
+  /** Whether the operation requires credentials (the spec's `security`). */
+  readonly secured: boolean;
   /** The check of each path parameter, by name. */
   readonly pathParams: Readonly<Record<string, SchemaValidator>>;
   /** The request body: whether it is required, its media type and the full check of its schema. */

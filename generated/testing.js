@@ -1625,6 +1625,7 @@ var operations = {
   createRecipientInvitation: {
     method: "POST",
     path: "/invitations/recipient",
+    secured: true,
     pathParams: {},
     body: { required: true, contentType: "application/json", validate: v.InvitationRequest },
     responses: {
@@ -1635,6 +1636,7 @@ var operations = {
   createSourceInvitation: {
     method: "POST",
     path: "/invitations/source",
+    secured: true,
     pathParams: {},
     body: { required: true, contentType: "application/json", validate: v.InvitationRequest },
     responses: {
@@ -1645,6 +1647,7 @@ var operations = {
   resendInvitation: {
     method: "PUT",
     path: "/invitations/{entityId}/resend",
+    secured: true,
     pathParams: { "entityId": v.BsonId },
     body: void 0,
     responses: {

@@ -35,7 +35,17 @@ function validatorRegistry(ajv: Ajv) {
 
 const json = (value: unknown) => JSON.stringify(value);
 
-function operationEntry(op: OperationSpec, of: (schema: object, name: string) => string): string {
+type Json = Record<string, unknown>;
+
+/** Whether the operation requires credentials: its own `security`, else the document's. */
+function isSecured(document: Json, op: OperationSpec): boolean {
+  const item = (document.paths as Record<string, Json>)[op.path]?.[op.method.toLowerCase()] as Json | undefined;
+  const security = (item?.security ?? document.security ?? []) as Json[];
+  // an empty requirement object ({}) in the list makes credentials optional
+  return security.length > 0 && !security.some((requirement) => Object.keys(requirement).length === 0);
+}
+
+function operationEntry(op: OperationSpec, secured: boolean, of: (schema: object, name: string) => string): string {
   const id = op.operationId;
   const params = op.pathParams.map((p) => `${json(p.name)}: ${of(p.schema, `${id}_path_${p.name}`)}`);
   const body = op.body
@@ -54,6 +64,7 @@ function operationEntry(op: OperationSpec, of: (schema: object, name: string) =>
     `  ${id}: {`,
     `    method: ${json(op.method)},`,
     `    path: ${json(op.path)},`,
+    `    secured: ${secured},`,
     `    pathParams: { ${params.join(", ")} },`,
     `    body: ${body},`,
     "    responses: {",
@@ -75,7 +86,7 @@ export async function generateTestingModule(): Promise<{ js: string; dts: string
   const { of, exportsByName } = validatorRegistry(ajv);
   const defs = Object.keys(spec.schemaDocument.$defs as object);
   const schemas = defs.map((name) => `  ${name}: ${of({ $ref: `${SCHEMA_DOC_ID}#/$defs/${name}` }, name)},`);
-  const operations = spec.operations.map((op) => operationEntry(op, of));
+  const operations = spec.operations.map((op) => operationEntry(op, isSecured(spec.document, op), of));
   const servers = ((spec.document.servers ?? []) as { url: string }[]).map((s) => s.url);
   const js = await bundleStandalone({
     standalone: standalone.default(ajv, exportsByName),
@@ -110,6 +121,8 @@ export interface OperationContract {
   readonly method: string;
   /** Path template, e.g. \`/invitations/{entityId}/resend\`. */
   readonly path: string;
+  /** Whether the operation requires credentials (the spec's \`security\`). */
+  readonly secured: boolean;
   /** The check of each path parameter, by name. */
   readonly pathParams: Readonly<Record<string, SchemaValidator>>;
   /** The request body: whether it is required, its media type and the full check of its schema. */
