@@ -3,7 +3,7 @@
 // stays an external runtime dependency; the precompiled validators (generated/validators.js)
 // are bundled, so Ajv is not needed at run time.
 import { writeFileSync } from "node:fs";
-import { defineConfig, type Rolldown } from "tsdown";
+import { defineConfig, type Rolldown, type UserConfig } from "tsdown";
 import { stringify } from "yaml";
 import { bundleSpec } from "./scripts/build-docs.ts";
 
@@ -54,8 +54,7 @@ const declarationComments: Rolldown.Plugin = {
   },
 };
 
-export default defineConfig({
-  entry: { index: "src/index.ts" },
+const shared = {
   format: ["esm", "cjs"],
   outDir: "dist",
   // runs in Node, Bun, Deno and browsers: no Node built-ins, no shims
@@ -66,23 +65,36 @@ export default defineConfig({
   sourcemap: false,
   clean: true,
   treeshake: true,
-  deps: { neverBundle: ["openapi-fetch"] },
+  deps: { neverBundle: ["openapi-fetch", "msw"] },
   inputOptions(options, format, { cjsDts }) {
     if (format === "cjs" && !cjsDts) options.plugins = [options.plugins, openapiFetchCjsInterop];
     options.plugins = [options.plugins, declarationComments];
-  },
-  hooks: {
-    // The exact contract the client was built from, for Prism, another generator or a diff:
-    // `leadconduit-client/openapi.json` and `/openapi.yaml`, bundled (no external refs).
-    "build:done": () => {
-      const spec = bundleSpec();
-      writeFileSync("dist/openapi.json", `${JSON.stringify(spec, null, 2)}\n`);
-      writeFileSync("dist/openapi.yaml", stringify(spec, { lineWidth: 0 }));
-    },
   },
   // package.json is written by hand (npm pkg set), not by the build
   exports: false,
   publint: false,
   attw: false,
   checks: { legacyCjs: false },
-});
+} satisfies UserConfig;
+
+export default defineConfig([
+  {
+    ...shared,
+    entry: { index: "src/index.ts" },
+    hooks: {
+      // The exact contract the client was built from, for Prism, another generator or a diff:
+      // `leadconduit-client/openapi.json` and `/openapi.yaml`, bundled (no external refs).
+      "build:done": () => {
+        const spec = bundleSpec();
+        writeFileSync("dist/openapi.json", `${JSON.stringify(spec, null, 2)}\n`);
+        writeFileSync("dist/openapi.yaml", stringify(spec, { lineWidth: 0 }));
+      },
+    },
+  },
+  // The testing kit (`leadconduit-client/testing`) and its MSW handlers (`/msw`, msw external),
+  // each built alone so no entry shares a chunk with another: the client's dist/index.* stay
+  // exactly what they were, and each kit entry is one file with its own copy of the few client
+  // helpers it uses (redaction, violation paths).
+  { ...shared, entry: { testing: "src/testing/index.ts" } },
+  { ...shared, entry: { msw: "src/testing/msw.ts" } },
+]);
