@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { checkConsumer } from "./lib/consumer.ts";
+import { checkKitConsumer } from "./lib/consumer-kit.ts";
 import { type Packed, packTarball } from "./lib/pack.ts";
 import { run, tail } from "./lib/run.ts";
 
@@ -108,6 +109,7 @@ try {
     await step("publint", () => lint(tarball));
     await step("attw", () => attw(tarball));
     await step("consumer", () => checkConsumer(ROOT, tarball));
+    await step("consumer kit", () => checkKitConsumer(ROOT, tarball));
   }
 } finally {
   rmSync(temp, { recursive: true, force: true });
