@@ -270,12 +270,12 @@ var require_formats2 = __commonJS({
 var require_standalone = __commonJS({
   "<tmp>/standalone.cjs"(exports) {
     "use strict";
-    exports.BsonId = validate52;
+    exports.BsonId = validate53;
     var pattern3 = new RegExp("^[0-9a-fA-F]{24}$", "u");
-    function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate54.evaluated;
+      const evaluated0 = validate53.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -301,36 +301,17 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate54.errors = vErrors;
+      validate53.errors = vErrors;
       return errors === 0;
     }
-    validate54.evaluated = { "dynamicProps": false, "dynamicItems": false };
-    function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate52.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (!validate54(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-        errors = vErrors.length;
-      }
-      validate52.errors = vErrors;
-      return errors === 0;
-    }
-    validate52.evaluated = { "dynamicProps": false, "dynamicItems": false };
-    exports.InvitationRequest = validate56;
+    validate53.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    exports.InvitationRequest = validate54;
     var formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
     var func1 = require_ucs2length().default;
-    function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate57.evaluated;
+      const evaluated0 = validate54.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -407,71 +388,19 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate57.errors = vErrors;
+      validate54.errors = vErrors;
       return errors === 0;
     }
-    validate57.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate56.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (!validate57(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-        errors = vErrors.length;
-      }
-      validate56.errors = vErrors;
-      return errors === 0;
-    }
-    validate56.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    exports.InvitationResponse = validate59;
-    var schema26 = { "type": "object", "required": ["id", "name", "module_ids", "source", "recipient"], "properties": { "id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "name": { "type": "string" }, "description": { "type": "string" }, "module_ids": { "type": "array", "items": { "type": "string" } }, "source": { "type": ["string", "null"], "enum": ["form", "seller", "other", null] }, "recipient": { "type": ["string", "null"], "enum": ["buyer", "crm", "analytics", "enhancement", "esp", "other", null] }, "standard": { "type": "boolean" }, "account": { "type": ["boolean", "null"] }, "pending": { "type": "boolean" }, "connected": { "type": ["string", "null"], "enum": ["seller", "buyer", "both", null] }, "connected_account_id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "deprecated": { "type": "boolean" }, "see": { "$ref": "leadconduit.json#/$defs/BsonId" }, "field_suffix": { "type": ["string", "null"], "minLength": 3, "maxLength": 5, "pattern": "^[0-9a-zA-Z]+$" }, "invitation_id": { "anyOf": [{ "$ref": "leadconduit.json#/$defs/BsonId" }, { "type": "null" }] }, "invitation_expires_at": { "type": ["string", "null"], "format": "date-time" }, "expired": { "type": "boolean" }, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit.json#/$defs/BsonId" } }, "logo_url": { "type": "string", "format": "uri" }, "time_zone": { "type": "string" }, "trustedform_certified_vendor": { "type": "boolean" }, "website": { "type": "string", "format": "uri" }, "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" } } };
-    function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate62.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (typeof data === "string") {
-        if (!pattern3.test(data)) {
-          const err0 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{24}$" }, message: 'must match pattern "^[0-9a-fA-F]{24}$"' };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-      validate62.errors = vErrors;
-      return errors === 0;
-    }
-    validate62.evaluated = { "dynamicProps": false, "dynamicItems": false };
-    var pattern5 = new RegExp("^[0-9a-zA-Z]+$", "u");
+    validate54.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    exports.Entity = validate55;
+    var schema22 = { "type": "object", "required": ["id", "name", "module_ids", "source", "recipient"], "properties": { "id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "name": { "type": "string" }, "description": { "type": "string" }, "module_ids": { "type": "array", "items": { "type": "string" } }, "source": { "type": ["string", "null"], "enum": ["form", "seller", "other", null] }, "recipient": { "type": ["string", "null"], "enum": ["buyer", "crm", "analytics", "enhancement", "esp", "other", null] }, "standard": { "type": "boolean" }, "account": { "type": ["boolean", "null"] }, "pending": { "type": "boolean" }, "connected": { "type": ["string", "null"], "enum": ["seller", "buyer", "both", null] }, "connected_account_id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "deprecated": { "type": "boolean" }, "see": { "$ref": "leadconduit.json#/$defs/BsonId" }, "field_suffix": { "type": ["string", "null"], "minLength": 3, "maxLength": 5, "pattern": "^[0-9a-zA-Z]+$" }, "invitation_id": { "anyOf": [{ "$ref": "leadconduit.json#/$defs/BsonId" }, { "type": "null" }] }, "invitation_expires_at": { "type": ["string", "null"], "format": "date-time" }, "expired": { "type": "boolean" }, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit.json#/$defs/BsonId" } }, "logo_url": { "type": "string", "format": "uri" }, "time_zone": { "type": "string" }, "trustedform_certified_vendor": { "type": "boolean" }, "website": { "type": "string", "format": "uri" }, "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" } } };
+    var pattern4 = new RegExp("^[0-9a-zA-Z]+$", "u");
     var formats2 = require_formats2()["date-time"];
     var formats4 = require_formats2().uri;
-    function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate61.evaluated;
+      const evaluated0 = validate55.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -525,8 +454,8 @@ var require_standalone = __commonJS({
           errors++;
         }
         if (data.id !== void 0) {
-          if (!validate62(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+          if (!validate53(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
             errors = vErrors.length;
           }
         }
@@ -580,7 +509,7 @@ var require_standalone = __commonJS({
         if (data.source !== void 0) {
           let data5 = data.source;
           if (typeof data5 !== "string" && data5 !== null) {
-            const err9 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/type", keyword: "type", params: { type: schema26.properties.source.type }, message: "must be string,null" };
+            const err9 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/type", keyword: "type", params: { type: schema22.properties.source.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -589,7 +518,7 @@ var require_standalone = __commonJS({
             errors++;
           }
           if (!(data5 === "form" || data5 === "seller" || data5 === "other" || data5 === null)) {
-            const err10 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/enum", keyword: "enum", params: { allowedValues: schema26.properties.source.enum }, message: "must be equal to one of the allowed values" };
+            const err10 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/enum", keyword: "enum", params: { allowedValues: schema22.properties.source.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -601,7 +530,7 @@ var require_standalone = __commonJS({
         if (data.recipient !== void 0) {
           let data6 = data.recipient;
           if (typeof data6 !== "string" && data6 !== null) {
-            const err11 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/type", keyword: "type", params: { type: schema26.properties.recipient.type }, message: "must be string,null" };
+            const err11 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/type", keyword: "type", params: { type: schema22.properties.recipient.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -610,7 +539,7 @@ var require_standalone = __commonJS({
             errors++;
           }
           if (!(data6 === "buyer" || data6 === "crm" || data6 === "analytics" || data6 === "enhancement" || data6 === "esp" || data6 === "other" || data6 === null)) {
-            const err12 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/enum", keyword: "enum", params: { allowedValues: schema26.properties.recipient.enum }, message: "must be equal to one of the allowed values" };
+            const err12 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/enum", keyword: "enum", params: { allowedValues: schema22.properties.recipient.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -633,7 +562,7 @@ var require_standalone = __commonJS({
         if (data.account !== void 0) {
           let data8 = data.account;
           if (typeof data8 !== "boolean" && data8 !== null) {
-            const err14 = { instancePath: instancePath + "/account", schemaPath: "#/properties/account/type", keyword: "type", params: { type: schema26.properties.account.type }, message: "must be boolean,null" };
+            const err14 = { instancePath: instancePath + "/account", schemaPath: "#/properties/account/type", keyword: "type", params: { type: schema22.properties.account.type }, message: "must be boolean,null" };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -656,7 +585,7 @@ var require_standalone = __commonJS({
         if (data.connected !== void 0) {
           let data10 = data.connected;
           if (typeof data10 !== "string" && data10 !== null) {
-            const err16 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/type", keyword: "type", params: { type: schema26.properties.connected.type }, message: "must be string,null" };
+            const err16 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/type", keyword: "type", params: { type: schema22.properties.connected.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -665,7 +594,7 @@ var require_standalone = __commonJS({
             errors++;
           }
           if (!(data10 === "seller" || data10 === "buyer" || data10 === "both" || data10 === null)) {
-            const err17 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/enum", keyword: "enum", params: { allowedValues: schema26.properties.connected.enum }, message: "must be equal to one of the allowed values" };
+            const err17 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/enum", keyword: "enum", params: { allowedValues: schema22.properties.connected.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -675,8 +604,8 @@ var require_standalone = __commonJS({
           }
         }
         if (data.connected_account_id !== void 0) {
-          if (!validate62(data.connected_account_id, { instancePath: instancePath + "/connected_account_id", parentData: data, parentDataProperty: "connected_account_id", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+          if (!validate53(data.connected_account_id, { instancePath: instancePath + "/connected_account_id", parentData: data, parentDataProperty: "connected_account_id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
             errors = vErrors.length;
           }
         }
@@ -692,15 +621,15 @@ var require_standalone = __commonJS({
           }
         }
         if (data.see !== void 0) {
-          if (!validate62(data.see, { instancePath: instancePath + "/see", parentData: data, parentDataProperty: "see", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+          if (!validate53(data.see, { instancePath: instancePath + "/see", parentData: data, parentDataProperty: "see", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
             errors = vErrors.length;
           }
         }
         if (data.field_suffix !== void 0) {
           let data14 = data.field_suffix;
           if (typeof data14 !== "string" && data14 !== null) {
-            const err19 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/type", keyword: "type", params: { type: schema26.properties.field_suffix.type }, message: "must be string,null" };
+            const err19 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/type", keyword: "type", params: { type: schema22.properties.field_suffix.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -727,7 +656,7 @@ var require_standalone = __commonJS({
               }
               errors++;
             }
-            if (!pattern5.test(data14)) {
+            if (!pattern4.test(data14)) {
               const err22 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/pattern", keyword: "pattern", params: { pattern: "^[0-9a-zA-Z]+$" }, message: 'must match pattern "^[0-9a-zA-Z]+$"' };
               if (vErrors === null) {
                 vErrors = [err22];
@@ -743,8 +672,8 @@ var require_standalone = __commonJS({
           const _errs29 = errors;
           let valid3 = false;
           const _errs30 = errors;
-          if (!validate62(data15, { instancePath: instancePath + "/invitation_id", parentData: data, parentDataProperty: "invitation_id", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+          if (!validate53(data15, { instancePath: instancePath + "/invitation_id", parentData: data, parentDataProperty: "invitation_id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
             errors = vErrors.length;
           }
           var _valid0 = _errs30 === errors;
@@ -783,7 +712,7 @@ var require_standalone = __commonJS({
         if (data.invitation_expires_at !== void 0) {
           let data16 = data.invitation_expires_at;
           if (typeof data16 !== "string" && data16 !== null) {
-            const err25 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/type", keyword: "type", params: { type: schema26.properties.invitation_expires_at.type }, message: "must be string,null" };
+            const err25 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/type", keyword: "type", params: { type: schema22.properties.invitation_expires_at.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -819,8 +748,8 @@ var require_standalone = __commonJS({
           if (Array.isArray(data18)) {
             const len1 = data18.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              if (!validate62(data18[i1], { instancePath: instancePath + "/flow_ids/" + i1, parentData: data18, parentDataProperty: i1, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+              if (!validate53(data18[i1], { instancePath: instancePath + "/flow_ids/" + i1, parentData: data18, parentDataProperty: i1, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
                 errors = vErrors.length;
               }
             }
@@ -953,14 +882,15 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate61.errors = vErrors;
+      validate55.errors = vErrors;
       return errors === 0;
     }
-    validate61.evaluated = { "props": { "id": true, "name": true, "description": true, "module_ids": true, "source": true, "recipient": true, "standard": true, "account": true, "pending": true, "connected": true, "connected_account_id": true, "deprecated": true, "see": true, "field_suffix": true, "invitation_id": true, "invitation_expires_at": true, "expired": true, "flow_ids": true, "logo_url": true, "time_zone": true, "trustedform_certified_vendor": true, "website": true, "created_at": true, "updated_at": true }, "dynamicProps": false, "dynamicItems": false };
-    function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate55.evaluated = { "props": { "id": true, "name": true, "description": true, "module_ids": true, "source": true, "recipient": true, "standard": true, "account": true, "pending": true, "connected": true, "connected_account_id": true, "deprecated": true, "see": true, "field_suffix": true, "invitation_id": true, "invitation_expires_at": true, "expired": true, "flow_ids": true, "logo_url": true, "time_zone": true, "trustedform_certified_vendor": true, "website": true, "created_at": true, "updated_at": true }, "dynamicProps": false, "dynamicItems": false };
+    exports.InvitationResponse = validate61;
+    function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate60.evaluated;
+      const evaluated0 = validate61.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -998,8 +928,8 @@ var require_standalone = __commonJS({
           }
         }
         if (data.entity !== void 0) {
-          if (!validate61(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+          if (!validate55(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
             errors = vErrors.length;
           }
         }
@@ -1012,34 +942,15 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate60.errors = vErrors;
+      validate61.errors = vErrors;
       return errors === 0;
     }
-    validate60.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
-    function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
+    validate61.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
+    exports.ErrorEnvelope = validate63;
+    function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate59.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (!validate60(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-        errors = vErrors.length;
-      }
-      validate59.errors = vErrors;
-      return errors === 0;
-    }
-    validate59.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
-    exports.ErrorEnvelope = validate70;
-    function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate71.evaluated;
+      const evaluated0 = validate63.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -1076,538 +987,10 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate71.errors = vErrors;
+      validate63.errors = vErrors;
       return errors === 0;
     }
-    validate71.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-    function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate70.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (!validate71(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-        errors = vErrors.length;
-      }
-      validate70.errors = vErrors;
-      return errors === 0;
-    }
-    validate70.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
-    exports.Entity = validate73;
-    function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate74.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.id === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data.name === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (data.module_ids === void 0) {
-          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module_ids" }, message: "must have required property 'module_ids'" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (data.source === void 0) {
-          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (data.recipient === void 0) {
-          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "recipient" }, message: "must have required property 'recipient'" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (data.id !== void 0) {
-          if (!validate62(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data.name !== void 0) {
-          if (typeof data.name !== "string") {
-            const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err5];
-            } else {
-              vErrors.push(err5);
-            }
-            errors++;
-          }
-        }
-        if (data.description !== void 0) {
-          if (typeof data.description !== "string") {
-            const err6 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-        }
-        if (data.module_ids !== void 0) {
-          let data3 = data.module_ids;
-          if (Array.isArray(data3)) {
-            const len0 = data3.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              if (typeof data3[i0] !== "string") {
-                const err7 = { instancePath: instancePath + "/module_ids/" + i0, schemaPath: "#/properties/module_ids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                } else {
-                  vErrors.push(err7);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err8 = { instancePath: instancePath + "/module_ids", schemaPath: "#/properties/module_ids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
-            errors++;
-          }
-        }
-        if (data.source !== void 0) {
-          let data5 = data.source;
-          if (typeof data5 !== "string" && data5 !== null) {
-            const err9 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/type", keyword: "type", params: { type: schema26.properties.source.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-          if (!(data5 === "form" || data5 === "seller" || data5 === "other" || data5 === null)) {
-            const err10 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/enum", keyword: "enum", params: { allowedValues: schema26.properties.source.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        if (data.recipient !== void 0) {
-          let data6 = data.recipient;
-          if (typeof data6 !== "string" && data6 !== null) {
-            const err11 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/type", keyword: "type", params: { type: schema26.properties.recipient.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-          if (!(data6 === "buyer" || data6 === "crm" || data6 === "analytics" || data6 === "enhancement" || data6 === "esp" || data6 === "other" || data6 === null)) {
-            const err12 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/enum", keyword: "enum", params: { allowedValues: schema26.properties.recipient.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-        }
-        if (data.standard !== void 0) {
-          if (typeof data.standard !== "boolean") {
-            const err13 = { instancePath: instancePath + "/standard", schemaPath: "#/properties/standard/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        if (data.account !== void 0) {
-          let data8 = data.account;
-          if (typeof data8 !== "boolean" && data8 !== null) {
-            const err14 = { instancePath: instancePath + "/account", schemaPath: "#/properties/account/type", keyword: "type", params: { type: schema26.properties.account.type }, message: "must be boolean,null" };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data.pending !== void 0) {
-          if (typeof data.pending !== "boolean") {
-            const err15 = { instancePath: instancePath + "/pending", schemaPath: "#/properties/pending/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-        }
-        if (data.connected !== void 0) {
-          let data10 = data.connected;
-          if (typeof data10 !== "string" && data10 !== null) {
-            const err16 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/type", keyword: "type", params: { type: schema26.properties.connected.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-          if (!(data10 === "seller" || data10 === "buyer" || data10 === "both" || data10 === null)) {
-            const err17 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/enum", keyword: "enum", params: { allowedValues: schema26.properties.connected.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data.connected_account_id !== void 0) {
-          if (!validate62(data.connected_account_id, { instancePath: instancePath + "/connected_account_id", parentData: data, parentDataProperty: "connected_account_id", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data.deprecated !== void 0) {
-          if (typeof data.deprecated !== "boolean") {
-            const err18 = { instancePath: instancePath + "/deprecated", schemaPath: "#/properties/deprecated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data.see !== void 0) {
-          if (!validate62(data.see, { instancePath: instancePath + "/see", parentData: data, parentDataProperty: "see", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data.field_suffix !== void 0) {
-          let data14 = data.field_suffix;
-          if (typeof data14 !== "string" && data14 !== null) {
-            const err19 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/type", keyword: "type", params: { type: schema26.properties.field_suffix.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-          if (typeof data14 === "string") {
-            if (func1(data14) > 5) {
-              const err20 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/maxLength", keyword: "maxLength", params: { limit: 5 }, message: "must NOT have more than 5 characters" };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-            if (func1(data14) < 3) {
-              const err21 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-            if (!pattern5.test(data14)) {
-              const err22 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/pattern", keyword: "pattern", params: { pattern: "^[0-9a-zA-Z]+$" }, message: 'must match pattern "^[0-9a-zA-Z]+$"' };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data.invitation_id !== void 0) {
-          let data15 = data.invitation_id;
-          const _errs29 = errors;
-          let valid3 = false;
-          const _errs30 = errors;
-          if (!validate62(data15, { instancePath: instancePath + "/invitation_id", parentData: data, parentDataProperty: "invitation_id", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-            errors = vErrors.length;
-          }
-          var _valid0 = _errs30 === errors;
-          valid3 = valid3 || _valid0;
-          const _errs31 = errors;
-          if (data15 !== null) {
-            const err23 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-          var _valid0 = _errs31 === errors;
-          valid3 = valid3 || _valid0;
-          if (!valid3) {
-            const err24 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          } else {
-            errors = _errs29;
-            if (vErrors !== null) {
-              if (_errs29) {
-                vErrors.length = _errs29;
-              } else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-        if (data.invitation_expires_at !== void 0) {
-          let data16 = data.invitation_expires_at;
-          if (typeof data16 !== "string" && data16 !== null) {
-            const err25 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/type", keyword: "type", params: { type: schema26.properties.invitation_expires_at.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-          if (typeof data16 === "string") {
-            if (!formats2.validate(data16)) {
-              const err26 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err26];
-              } else {
-                vErrors.push(err26);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data.expired !== void 0) {
-          if (typeof data.expired !== "boolean") {
-            const err27 = { instancePath: instancePath + "/expired", schemaPath: "#/properties/expired/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data.flow_ids !== void 0) {
-          let data18 = data.flow_ids;
-          if (Array.isArray(data18)) {
-            const len1 = data18.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              if (!validate62(data18[i1], { instancePath: instancePath + "/flow_ids/" + i1, parentData: data18, parentDataProperty: i1, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-                errors = vErrors.length;
-              }
-            }
-          } else {
-            const err28 = { instancePath: instancePath + "/flow_ids", schemaPath: "#/properties/flow_ids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data.logo_url !== void 0) {
-          let data20 = data.logo_url;
-          if (typeof data20 === "string") {
-            if (!formats4(data20)) {
-              const err29 = { instancePath: instancePath + "/logo_url", schemaPath: "#/properties/logo_url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-          } else {
-            const err30 = { instancePath: instancePath + "/logo_url", schemaPath: "#/properties/logo_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data.time_zone !== void 0) {
-          if (typeof data.time_zone !== "string") {
-            const err31 = { instancePath: instancePath + "/time_zone", schemaPath: "#/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data.trustedform_certified_vendor !== void 0) {
-          if (typeof data.trustedform_certified_vendor !== "boolean") {
-            const err32 = { instancePath: instancePath + "/trustedform_certified_vendor", schemaPath: "#/properties/trustedform_certified_vendor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-        if (data.website !== void 0) {
-          let data23 = data.website;
-          if (typeof data23 === "string") {
-            if (!formats4(data23)) {
-              const err33 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
-          } else {
-            const err34 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-        if (data.created_at !== void 0) {
-          let data24 = data.created_at;
-          if (typeof data24 === "string") {
-            if (!formats2.validate(data24)) {
-              const err35 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err35];
-              } else {
-                vErrors.push(err35);
-              }
-              errors++;
-            }
-          } else {
-            const err36 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-        if (data.updated_at !== void 0) {
-          let data25 = data.updated_at;
-          if (typeof data25 === "string") {
-            if (!formats2.validate(data25)) {
-              const err37 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err37];
-              } else {
-                vErrors.push(err37);
-              }
-              errors++;
-            }
-          } else {
-            const err38 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors++;
-      }
-      validate74.errors = vErrors;
-      return errors === 0;
-    }
-    validate74.evaluated = { "props": { "id": true, "name": true, "description": true, "module_ids": true, "source": true, "recipient": true, "standard": true, "account": true, "pending": true, "connected": true, "connected_account_id": true, "deprecated": true, "see": true, "field_suffix": true, "invitation_id": true, "invitation_expires_at": true, "expired": true, "flow_ids": true, "logo_url": true, "time_zone": true, "trustedform_certified_vendor": true, "website": true, "created_at": true, "updated_at": true }, "dynamicProps": false, "dynamicItems": false };
-    function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate73.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (!validate74(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-        errors = vErrors.length;
-      }
-      validate73.errors = vErrors;
-      return errors === 0;
-    }
-    validate73.evaluated = { "props": { "id": true, "name": true, "description": true, "module_ids": true, "source": true, "recipient": true, "standard": true, "account": true, "pending": true, "connected": true, "connected_account_id": true, "deprecated": true, "see": true, "field_suffix": true, "invitation_id": true, "invitation_expires_at": true, "expired": true, "flow_ids": true, "logo_url": true, "time_zone": true, "trustedform_certified_vendor": true, "website": true, "created_at": true, "updated_at": true }, "dynamicProps": false, "dynamicItems": false };
+    validate63.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
   }
 });
 
@@ -1617,9 +1000,9 @@ var servers = ["https://app.leadconduit.com"];
 var schemas = {
   BsonId: v.BsonId,
   InvitationRequest: v.InvitationRequest,
+  Entity: v.Entity,
   InvitationResponse: v.InvitationResponse,
-  ErrorEnvelope: v.ErrorEnvelope,
-  Entity: v.Entity
+  ErrorEnvelope: v.ErrorEnvelope
 };
 var operations = {
   createRecipientInvitation: {

@@ -25,8 +25,14 @@ function validatorRegistry(ajv: Ajv) {
     const bare = Object.keys(stripped).length === 1 && typeof ref === "string" && ref.startsWith(prefix);
     const name = bare ? ref.slice(prefix.length) : fallbackName;
     if (exportsByName[name]) throw new Error(`spec: two different schemas would both be named ${name}`);
-    ajv.addSchema({ ...stripped, $id: name });
-    exportsByName[name] = name;
+    // a bare $ref is exported as the component itself: a wrapper schema would compile its own
+    // copy of everything the component refers to (Ajv keeps compiled refs per root schema)
+    if (bare) {
+      exportsByName[name] = ref;
+    } else {
+      ajv.addSchema({ ...stripped, $id: name });
+      exportsByName[name] = name;
+    }
     byKey.set(key, name);
     return `v.${name}`;
   };
@@ -34,6 +40,25 @@ function validatorRegistry(ajv: Ajv) {
 }
 
 const json = (value: unknown) => JSON.stringify(value);
+
+/**
+ * Component names, each after the components it refers to (cycles aside). Ajv shares a compiled component with
+ * the schemas compiled after it; compiled before, a component referred to is compiled again.
+ */
+export function dependencyOrder(defs: Record<string, unknown>): string[] {
+  const prefix = `${SCHEMA_DOC_ID}#/$defs/`;
+  const refsOf = (name: string) =>
+    [...JSON.stringify(defs[name]).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]!.slice(prefix.length)).filter((r) => r in defs);
+  const ordered: string[] = [];
+  const visit = (name: string, path: string[]) => {
+    if (ordered.includes(name)) return;
+    if (path.includes(name)) return; // a recursive schema: Ajv compiles the cycle once either way
+    for (const ref of refsOf(name)) visit(ref, [...path, name]);
+    ordered.push(name);
+  };
+  for (const name of Object.keys(defs)) visit(name, []);
+  return ordered;
+}
 
 type Json = Record<string, unknown>;
 
@@ -84,7 +109,7 @@ export async function generateTestingModule(): Promise<{ js: string; dts: string
     "full",
   );
   const { of, exportsByName } = validatorRegistry(ajv);
-  const defs = Object.keys(spec.schemaDocument.$defs as object);
+  const defs = dependencyOrder(spec.schemaDocument.$defs as Record<string, unknown>);
   const schemas = defs.map((name) => `  ${name}: ${of({ $ref: `${SCHEMA_DOC_ID}#/$defs/${name}` }, name)},`);
   const operations = spec.operations.map((op) => operationEntry(op, isSecured(spec.document, op), of));
   const servers = ((spec.document.servers ?? []) as { url: string }[]).map((s) => s.url);

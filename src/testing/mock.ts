@@ -3,16 +3,16 @@
 // usual answers); `fetch` and the MSW handlers are thin doors onto it. The key lives in this
 // closure only; everything recorded is redacted.
 import { operations, servers } from "../../generated/testing.js";
-import type { OperationId } from "../../generated/validators.js";
 import { secretsOf } from "../auth.js";
 import { BASE_URL_RULE, parseBaseUrl } from "./base-url.js";
 import { basicPassword } from "./credentials.js";
 import { createEntityStore } from "./entities.js";
 import { ContractViolationError, LeadConduitMockError } from "./errors.js";
-import { type Inspection, inspect } from "./inspect.js";
+import { type Inspection, inspect, type Received } from "./inspect.js";
 import { type Answer, unauthorised } from "./problems.js";
 import { createRecorder } from "./record.js";
-import { assertOperation, replyAnswer, type Scripted, scriptReply, timesOf } from "./replies.js";
+import { createQueues } from "./queue.js";
+import { assertOperation, replyAnswer, scriptReply, timesOf } from "./replies.js";
 import type { FailureMode, HandleOptions, LeadConduitMock, LeadConduitMockOptions, MockFetch } from "./types.js";
 
 function normaliseBaseUrl(value: unknown, caller: string): string {
@@ -51,6 +51,32 @@ function toResponse(answer: Answer & { headers?: [string, string][] }, method: s
   return new Response(method === "HEAD" ? null : answer.text, { status: answer.status, headers });
 }
 
+function resolveOptions(options: LeadConduitMockOptions): { apiKey: string; baseUrl: string } {
+  const caller = "createLeadConduitMock";
+  if (options === null || typeof options !== "object") throw new LeadConduitMockError(`${caller} takes { apiKey, baseUrl? }`);
+  const { apiKey } = options;
+  if (typeof apiKey !== "string" || apiKey.trim() === "") {
+    throw new LeadConduitMockError(`${caller}: apiKey must be the key the app under test is configured with (a non-empty string)`);
+  }
+  return { apiKey, baseUrl: normaliseBaseUrl(options.baseUrl ?? servers[0], caller) };
+}
+
+/** Reads the request whole, as fetch would send it; rejects as fetch does once its signal aborted. */
+async function receive(request: Request, baseUrl: string): Promise<Received> {
+  request.signal?.throwIfAborted();
+  const text = await request.text();
+  request.signal?.throwIfAborted();
+  const url = new URL(request.url);
+  return {
+    method: request.method,
+    path: pathBelow(url.pathname, baseUrl),
+    fullPath: url.pathname,
+    contentType: request.headers.get("content-type"),
+    accept: request.headers.get("accept"),
+    text,
+  };
+}
+
 /**
  * Creates an in-process fake of LeadConduit's Invitations API, driven by the spec.
  * @example
@@ -59,34 +85,10 @@ function toResponse(answer: Answer & { headers?: [string, string][] }, method: s
  * @throws {LeadConduitMockError} no apiKey, or a baseUrl that is not an http(s) URL
  */
 export function createLeadConduitMock(options: LeadConduitMockOptions): LeadConduitMock {
-  const caller = "createLeadConduitMock";
-  if (options === null || typeof options !== "object") throw new LeadConduitMockError(`${caller} takes { apiKey, baseUrl? }`);
-  const { apiKey } = options;
-  if (typeof apiKey !== "string" || apiKey.trim() === "") {
-    throw new LeadConduitMockError(`${caller}: apiKey must be the key the app under test is configured with (a non-empty string)`);
-  }
-  const baseUrl = normaliseBaseUrl(options.baseUrl ?? servers[0], caller);
-  const queues = new Map<OperationId, Scripted[]>();
+  const { apiKey, baseUrl } = resolveOptions(options);
+  const queues = createQueues();
   const entities = createEntityStore();
   const recorder = createRecorder(secretsOf(apiKey));
-
-  const take = <T extends Scripted["kind"]>(operationId: OperationId, kind: T) => {
-    const queue = queues.get(operationId);
-    const head = queue?.[0];
-    if (!queue || head?.kind !== kind) return undefined;
-    if (head.remaining !== Number.POSITIVE_INFINITY && --head.remaining === 0) queue.shift();
-    return head as Extract<Scripted, { kind: T }>;
-  };
-  const enqueue = (operationId: OperationId, entry: Scripted, where: string) => {
-    const queue = queues.get(operationId) ?? [];
-    if (queue.at(-1)?.remaining === Number.POSITIVE_INFINITY) {
-      throw new LeadConduitMockError(
-        `${where}: an earlier answer for ${operationId} is queued for every request (times: Infinity), so this one would never be used; call mock.reset() first`,
-      );
-    }
-    queue.push(entry);
-    queues.set(operationId, queue);
-  };
 
   /** The answer to a request that reached the server, in Prism's order of checks. */
   const decide = (seen: Inspection, authorised: boolean): Answer => {
@@ -95,29 +97,18 @@ export function createLeadConduitMock(options: LeadConduitMockOptions): LeadCond
     if (operations[operationId].secured && !authorised) return unauthorised(operationId);
     if (seen.after) return seen.after;
     const usual = () => entities.answer(operationId, seen.pathParams, seen.body);
-    const scripted = take(operationId, "reply");
+    const scripted = queues.take(operationId, "reply");
     if (scripted) return replyAnswer(scripted, operationId, usual);
     return { status: 200, contentType: "application/json", text: JSON.stringify(usual()) };
   };
 
   const handle = async (request: Request, handleOptions: HandleOptions = {}): Promise<Response> => {
-    request.signal?.throwIfAborted();
-    const text = await request.text();
-    request.signal?.throwIfAborted();
     const base = handleOptions.baseUrl === undefined ? baseUrl : normaliseBaseUrl(handleOptions.baseUrl, "mock.handle");
-    const url = new URL(request.url);
-    const seen = inspect({
-      method: request.method,
-      path: pathBelow(url.pathname, base),
-      fullPath: url.pathname,
-      contentType: request.headers.get("content-type"),
-      accept: request.headers.get("accept"),
-      text,
-    });
+    const seen = inspect(await receive(request, base));
     const password = basicPassword(request.headers.get("authorization"));
     const secrets = recorder.secretsFor(password);
     recorder.call(request, seen, secrets);
-    const failure = seen.operationId === undefined ? undefined : take(seen.operationId, "fail");
+    const failure = seen.operationId === undefined ? undefined : queues.take(seen.operationId, "fail");
     if (failure) {
       recorder.violations(request, seen, 0, secrets);
       return failure.mode === "network" ? Response.error() : hang(request.signal);
@@ -142,7 +133,7 @@ export function createLeadConduitMock(options: LeadConduitMockOptions): LeadCond
     baseUrl,
     reply(operationId, answer, replyOptions = {}) {
       assertOperation(operationId, "mock.reply");
-      enqueue(operationId, scriptReply(operationId, answer, replyOptions), `mock.reply(${operationId})`);
+      queues.enqueue(operationId, scriptReply(operationId, answer, replyOptions), `mock.reply(${operationId})`);
     },
     fail(operationId, mode: FailureMode, failOptions = {}) {
       const where = `mock.fail(${String(operationId)})`;
@@ -150,7 +141,7 @@ export function createLeadConduitMock(options: LeadConduitMockOptions): LeadCond
       if (mode !== "network" && mode !== "timeout") {
         throw new LeadConduitMockError(`${where}: mode must be "network" or "timeout", got ${JSON.stringify(mode)}`);
       }
-      enqueue(operationId, { kind: "fail", mode, remaining: timesOf(failOptions.times, where) }, where);
+      queues.enqueue(operationId, { kind: "fail", mode, remaining: timesOf(failOptions.times, where) }, where);
     },
     get calls() {
       return recorder.calls();

@@ -38,7 +38,7 @@ export interface MockViolation extends Violation {
   operationId: OperationId | undefined;
   /** Method and path, e.g. `POST /invitations/recipient`. */
   request: string;
-  /** The status the mock answered (as Prism answers that request). */
+  /** The status the mock answered (as Prism answers that request); 0 when a scripted failure answered instead. */
   status: number;
   /**
    * Where in the request, e.g. `body/email`, `path/entityId`, `headers/content-type`,
