@@ -12,7 +12,9 @@ import { LeadConduitMockError } from "./errors.js";
 export type EntityOverrides = { -readonly [K in keyof Entity]?: Entity[K] | undefined };
 /** An answer's fields to set; `entity` is merged into the example entity. */
 export interface InvitationResponseOverrides {
+  /** The outcome message, e.g. `Invitation was sent successfully`. */
   message?: string | undefined;
+  /** Entity fields to set, merged into the example entity (a whole `makeEntity()` works too). */
   entity?: EntityOverrides | undefined;
 }
 
