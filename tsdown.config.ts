@@ -7,7 +7,7 @@
 // bin/leadconduit-contract.mjs, one file for Node with Ajv bundled in, so the live contract
 // check runs from the installed package without any devDependency.
 import { writeFileSync } from "node:fs";
-import { defineConfig, type Rolldown } from "tsdown";
+import { defineConfig, type Rolldown, type UserConfig } from "tsdown";
 import { stringify } from "yaml";
 import { bundleSpec } from "./scripts/build-docs.ts";
 
@@ -58,8 +58,7 @@ const declarationComments: Rolldown.Plugin = {
   },
 };
 
-const library = defineConfig({
-  entry: { index: "src/index.ts" },
+const shared = {
   format: ["esm", "cjs"],
   outDir: "dist",
   // runs in Node, Bun, Deno and browsers: no Node built-ins, no shims
@@ -70,11 +69,22 @@ const library = defineConfig({
   sourcemap: false,
   clean: true,
   treeshake: true,
-  deps: { neverBundle: ["openapi-fetch"] },
+  deps: { neverBundle: ["openapi-fetch", "msw"] },
   inputOptions(options, format, { cjsDts }) {
     if (format === "cjs" && !cjsDts) options.plugins = [options.plugins, openapiFetchCjsInterop];
     options.plugins = [options.plugins, declarationComments];
   },
+  // package.json is written by hand (npm pkg set), not by the build
+  exports: false,
+  publint: false,
+  attw: false,
+  // PLUGIN_TIMINGS only reports how loaded the machine was
+  checks: { legacyCjs: false, pluginTimings: false },
+} satisfies UserConfig;
+
+const library = defineConfig({
+  ...shared,
+  entry: { index: "src/index.ts" },
   hooks: {
     // The exact contract the client was built from, for Prism, another generator or a diff:
     // `leadconduit-client/openapi.json` and `/openapi.yaml`, bundled (no external refs).
@@ -84,13 +94,14 @@ const library = defineConfig({
       writeFileSync("dist/openapi.yaml", stringify(spec, { lineWidth: 0 }));
     },
   },
-  // package.json is written by hand (npm pkg set), not by the build
-  exports: false,
-  publint: false,
-  attw: false,
-  // PLUGIN_TIMINGS only reports how loaded the machine was
-  checks: { legacyCjs: false, pluginTimings: false },
 });
+
+// The testing kit (`leadconduit-client/testing`) and its MSW handlers (`/msw`, msw external),
+// each built alone so no entry shares a chunk with another: the client's dist/index.* stay
+// exactly what they were, and each kit entry is one file with its own copy of the few client
+// helpers it uses (redaction, violation paths).
+const testing = defineConfig({ ...shared, entry: { testing: "src/testing/index.ts" } });
+const msw = defineConfig({ ...shared, entry: { msw: "src/testing/msw.ts" } });
 
 const bin = defineConfig({
   entry: { "leadconduit-contract": "scripts/bin/leadconduit-contract.ts" },
@@ -113,4 +124,4 @@ const bin = defineConfig({
   checks: { pluginTimings: false },
 });
 
-export default [library, bin];
+export default [library, testing, msw, bin];

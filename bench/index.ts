@@ -186,6 +186,7 @@ async function size() {
   return {
     "leadconduit-client (dist/index.mjs)": await bundledSize(`${root}dist/index.mjs`),
     "leadconduit-client without validators": await bundledSize(`${root}src/index.ts`, { stubValidators: true }),
+    "leadconduit-client/testing (dist/testing.mjs)": await bundledSize(`${root}dist/testing.mjs`),
     "openapi-fetch alone": await bundledSize(`${root}node_modules/openapi-fetch/dist/index.mjs`),
   };
 }

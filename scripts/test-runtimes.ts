@@ -128,13 +128,17 @@ async function ensureChromium(): Promise<void> {
   if (install.code !== 0 || "missing" in findBrowser()) throw new Error(`apt-get install chromium failed:\n${tail(install, 10)}`);
 }
 
-/** Serves the page, the smoke module, dist/index.mjs and openapi-fetch's ESM file; nothing else. */
+/** Serves the page, the smoke module, dist/index.mjs, dist/testing.mjs and openapi-fetch's ESM file; nothing else. */
 async function serveBrowserFiles(prismUrl: string): Promise<Server> {
   const openapiFetch = fileURLToPath(import.meta.resolve("openapi-fetch").replace(/index\.c?js$/, "index.mjs"));
   const page = `<!doctype html>
 <html><head><meta charset="utf-8"><title>leadconduit-client smoke</title>
 <script type="importmap">${JSON.stringify({
-    imports: { "leadconduit-client": "/pkg/dist/index.mjs", "openapi-fetch": "/vendor/openapi-fetch.mjs" },
+    imports: {
+      "leadconduit-client": "/pkg/dist/index.mjs",
+      "leadconduit-client/testing": "/pkg/dist/testing.mjs",
+      "openapi-fetch": "/vendor/openapi-fetch.mjs",
+    },
   })}</script>
 <script type="module">
 import { runSmoke } from "/smoke.mjs";
@@ -142,6 +146,7 @@ window.__smoke = runSmoke(${JSON.stringify(prismUrl)});
 </script></head><body></body></html>`;
   const files: Record<string, string> = {
     "/pkg/dist/index.mjs": join(ROOT, "dist", "index.mjs"),
+    "/pkg/dist/testing.mjs": join(ROOT, "dist", "testing.mjs"),
     "/vendor/openapi-fetch.mjs": openapiFetch,
     "/smoke.mjs": SMOKE,
   };

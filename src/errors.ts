@@ -1,5 +1,6 @@
 // One hierarchy for every failure, so callers need `instanceof` and nothing else. Errors keep
 // a redacted copy of the request and never the API key (see redact.ts).
+import { describeViolations, type Violation } from "./violations.js";
 
 /** The request an error or a report is about, with every credential removed. */
 export interface RedactedRequest {
@@ -9,16 +10,6 @@ export interface RedactedRequest {
   url: string;
   /** Request headers, names lower-cased; `authorization` reduced to `Basic [REDACTED]`. */
   headers: Record<string, string>;
-}
-
-/** One problem with a request or a response, located by a path into the checked value. */
-export interface Violation {
-  /** Where the problem is, e.g. `body/email` (a request) or `/entity/source` (a response body). */
-  path: string;
-  /** What is wrong, e.g. `must match format "email"`. */
-  message: string;
-  /** The JSON Schema keyword that failed (`required`, `format`, ...), when known. */
-  keyword?: string;
 }
 
 /** What an error may carry; every field is optional because not every failure has them all. */
@@ -200,9 +191,6 @@ function summaryOf(body: unknown, rawBody: string, violations: readonly Violatio
   return rawBody.replace(/\s+/g, " ").trim().slice(0, 200);
 }
 
-export function describeViolations(violations: readonly Violation[]): string {
-  return violations.map((v) => `${v.path} ${v.message}`).join("; ");
-}
 
 // `name` lives on each prototype (not as an own field) so it survives minification and
 // does not clutter util.inspect output.

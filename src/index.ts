@@ -21,7 +21,6 @@ export {
   TimeoutError,
   UnprocessableEntityError,
   ValidationError,
-  type Violation,
 } from "./errors.js";
 export {
   type ClientOptions,
@@ -31,6 +30,7 @@ export {
   type RetryInfo,
 } from "./options.js";
 export type { OperationId, PathParams, RequestBody, ResponseBody } from "./types.js";
+export type { Violation } from "./violations.js";
 
 /** What to send to create an invitation: `{ email }`. */
 export type InvitationRequest = generated.components["schemas"]["InvitationRequest"];

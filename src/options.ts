@@ -2,7 +2,8 @@
 // Every optional property also accepts `undefined`, so `{ apiKey: process.env.X }` compiles
 // under `exactOptionalPropertyTypes`.
 import type { OperationId } from "../generated/validators.js";
-import { ConfigurationError, type LeadConduitError, type RedactedRequest, type Violation } from "./errors.js";
+import { ConfigurationError, type LeadConduitError, type RedactedRequest } from "./errors.js";
+import type { Violation } from "./violations.js";
 
 /** The server the client talks to unless told otherwise. */
 export const DEFAULT_BASE_URL = "https://app.leadconduit.com";
@@ -64,8 +65,9 @@ export interface ClientOptions extends Omit<RequestOptions, "signal"> {
   /** The server. Defaults to `LEADCONDUIT_BASE_URL`, then `https://app.leadconduit.com`. */
   baseUrl?: string | undefined;
   /**
-   * A fetch implementation; defaults to `globalThis.fetch`. Called with the final `Request` and
-   * `{ signal }`, the attempt's abort signal (its timeout or the caller's abort).
+   * A fetch implementation; defaults to `globalThis.fetch`, looked up at each call (so an
+   * interceptor such as MSW may be installed after the client is made). Called with the final
+   * `Request` and `{ signal }`, the attempt's abort signal (its timeout or the caller's abort).
    */
   fetch?: ((input: Request, init?: RequestInit) => Promise<Response>) | undefined;
   /** Allow `http://` to hosts other than loopback, which sends the key in clear text. Default false. */
@@ -111,12 +113,15 @@ export function resolveClientOptions(options: ClientOptions) {
   if (parsed.username || parsed.password) {
     throw new ConfigurationError("baseUrl must not contain credentials; pass the key as apiKey");
   }
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function") throw new ConfigurationError("No fetch implementation: pass { fetch }");
+  if (typeof (options.fetch ?? globalThis.fetch) !== "function") {
+    throw new ConfigurationError("No fetch implementation: pass { fetch }");
+  }
   return {
     apiKey,
     baseUrl,
-    fetch: fetchImpl,
+    // the global fetch as it is at call time, not at construction: an interceptor installed
+    // later (MSW's server.listen() in a test's beforeAll) still sees the client's requests
+    fetch: options.fetch ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init)),
     allowInsecureHttp: options.allowInsecureHttp === true,
     defaults: mergeRequestOptions(DEFAULTS, options),
   };

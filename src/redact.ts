@@ -11,12 +11,13 @@ export function redactHeader(name: string, value: string): string {
   return SECRET_HEADER.test(name) ? "[REDACTED]" : value;
 }
 
-export function redactRequest(request: Request): RedactedRequest {
+/** A request as an error or a report may keep it; a secret in its URL (an id that is the key) is redacted too. */
+export function redactRequest(request: Request, secrets: readonly string[]): RedactedRequest {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     headers[name] = redactHeader(name, value);
   });
-  return { method: request.method, url: stripCredentials(request.url), headers };
+  return { method: request.method, url: redactText(stripCredentials(request.url), secrets), headers };
 }
 
 /** A body as an error keeps it: the text with every secret removed, and parsed when JSON. */

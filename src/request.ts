@@ -98,7 +98,7 @@ async function attemptOnce<K extends OperationId>(
     status: response.status,
     headers: headersToObject(response.headers),
     attempts,
-    request: sent && redactRequest(sent),
+    request: sent && redactRequest(sent, ctx.secrets),
   });
   if (response.ok) {
     const text = typeof result.data === "string" ? result.data : "";
@@ -115,7 +115,7 @@ function failureOf(
 ): LeadConduitError {
   if (cause instanceof LeadConduitError) return cause; // refused by our own middleware
   const { ctx, opts, sent, attempts } = at;
-  const details: ErrorDetails = { attempts, request: sent && redactRequest(sent), cause };
+  const details: ErrorDetails = { attempts, request: sent && redactRequest(sent, ctx.secrets), cause };
   if (opts.signal?.aborted) return new AbortError(ABORTED_MESSAGE, details);
   if (at.timedOut) return new TimeoutError(`No complete answer within ${opts.timeoutMs} ms`, details);
   if (!sent) {

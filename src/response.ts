@@ -2,10 +2,10 @@
 // never contradicts its TypeScript type, whatever `validateResponses` says: the generated
 // "shape" check (what the type states) always runs; the full schema check runs when asked.
 import { type OperationId, operations, type SuccessBody } from "../generated/validators.js";
-import { describeViolations, type ErrorDetails, ResponseValidationError, type Violation } from "./errors.js";
+import { type ErrorDetails, ResponseValidationError } from "./errors.js";
 import type { ResolvedRequestOptions } from "./options.js";
 import { keptBody, redactRequest } from "./redact.js";
-import { violationsOf } from "./validation.js";
+import { describeViolations, type Violation, violationsOf } from "./violations.js";
 
 export interface Answer<K extends OperationId> {
   operationId: K;
@@ -58,7 +58,7 @@ function specViolations(answer: Answer<OperationId>, body: unknown): Violation[]
 function report(answer: Answer<OperationId>, violations: Violation[]): void {
   const { onResponseViolation } = answer.opts;
   if (!onResponseViolation) return;
-  const request = answer.request ? redactRequest(answer.request) : { method: "", url: answer.response.url, headers: {} };
+  const request = answer.request ? redactRequest(answer.request, answer.secrets) : { method: "", url: answer.response.url, headers: {} };
   onResponseViolation({ operationId: answer.operationId, status: answer.response.status, violations, request });
 }
 

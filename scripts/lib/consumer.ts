@@ -1,30 +1,31 @@
 // The consumer check of `npm run check:package`, as a downstream team meets the package:
-//   - the packed tarball installed into a fresh app (test/consumer/) that compiles with the
-//     strictest settings under NodeNext and Bundler resolution, every TypeScript snippet of the
-//     README included as written, then runs its ESM and CJS entry points against Prism;
+//   - the packed tarball installed into a fresh app (test/consumer/) with the tools such an app
+//     has (@types/node, vitest, msw, at this repository's versions, from npm's cache);
+//   - the app compiled with the strictest settings under NodeNext and Bundler resolution, every
+//     TypeScript snippet of the README included as written; its ESM and CJS entry points run
+//     against Prism; its vitest suite run (its own code tested with leadconduit-client/testing,
+//     the kit through require, MSW handlers, the README's "Testing your app" examples);
 //   - the hover text of everything a user hovers, asked of the TypeScript language service,
-//     through both the .d.mts and the .d.cts;
-//   - the spec files it exports, and the README's links against the tarball's files;
-//   - the repository installed as a git dependency (`prepare` builds it).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+//     through the .d.mts and the .d.cts;
+//   - the spec files the package exports, and the README's links against the tarball's files;
+//   - the repository installed as a git dependency (scripts/lib/git-dependency.ts).
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { bundleSpec } from "../build-docs.ts";
-import type { Packed } from "./pack.ts";
+import { checkGitDependency } from "./git-dependency.ts";
+import { DIST_FILES, type Packed } from "./pack.ts";
 import { type RunningPrism, startPrism } from "./prism.ts";
 import { collectHovers, type Hover } from "./quick-info.ts";
-import { brokenLinks, typescriptSnippets } from "./readme.ts";
-import { run, tail } from "./run.ts";
+import { brokenLinks, sectionSnippets, TESTING_SECTION, typescriptSnippets } from "./readme.ts";
+import { run, type StepOutcome, tail } from "./run.ts";
+import { childEnv } from "./terminal.ts";
 
-export interface StepOutcome {
-  ok: boolean;
-  note: string;
-}
-
-const noColor = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
-const INSTALL = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock"];
+const env = childEnv(process.env, false, { CI: "true" });
+/** What a downstream app has installed beside the package, at this repository's versions. */
+const APP_TOOLS = ["@types/node", "vitest", "msw"];
 
 interface Repo {
   root: string;
@@ -33,75 +34,90 @@ interface Repo {
   devDependencies: Record<string, string>;
 }
 
-function readRepo(root: string): Repo {
-  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Omit<Repo, "root">;
-  return { root, ...pkg };
-}
-
-/** Throws with the command's output when it fails. */
 async function must(what: string, command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }) {
-  const result = await run(command, args, { env: noColor, timeoutMs: 180_000, ...options });
+  const result = await run(command, args, { env, timeoutMs: 180_000, ...options });
   if (result.code !== 0) throw new Error(`${what} exited ${result.code}\n${tail(result)}`);
   return result;
 }
 
 export async function checkConsumer(root: string, packed: Packed): Promise<StepOutcome> {
-  const repo = readRepo(root);
+  const repo = { root, ...(JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Omit<Repo, "root">) };
   const temp = mkdtempSync(join(tmpdir(), "lc-consumer-"));
-  const notes: string[] = [];
   // the slowest part (npm installs the repository's dev dependencies to build it), so it runs
   // alongside the rest
-  const gitDependency = checkGitDependency(repo, join(temp, "git")).then(
+  const built = DIST_FILES.map((file) => `dist/${file}`);
+  const gitDependency = checkGitDependency(root, repo.name, join(temp, "git"), built).then(
     (note) => ({ note }),
     (error: unknown) => ({ error }),
   );
   try {
-    const app = await installApp(repo, join(temp, "app"), packed.tarball);
-    const snippets = writeReadmeSnippets(repo, app);
-    for (const config of ["tsconfig.nodenext.json", "tsconfig.bundler.json"]) {
-      await must(`tsc -p ${config}`, process.execPath, [tscOf(repo), "-p", config, "--pretty", "false"], { cwd: app });
-    }
-    notes.push(`tsc strict (exactOptionalPropertyTypes, noUncheckedIndexedAccess, verbatimModuleSyntax) green under NodeNext and Bundler, ${snippets} README snippets included`);
-    notes.push(...(await runEntryPoints(app)));
-    notes.push(checkHovers(app, repo.name));
-    notes.push(checkSpecExports(app, repo.name));
-    notes.push(checkReadmeLinks(repo, packed));
+    const notes = await checkApp(repo, packed, join(temp, "app"));
     const git = await gitDependency;
     if ("error" in git) throw git.error;
-    notes.push(git.note);
-    return { ok: true, note: notes.join("\n") };
+    return { ok: true, note: [...notes, git.note].join("\n") };
   } catch (error) {
-    return { ok: false, note: [...notes, error instanceof Error ? error.message : String(error)].join("\n") };
+    return { ok: false, note: error instanceof Error ? error.message : String(error) };
   } finally {
     await gitDependency;
     rmSync(temp, { recursive: true, force: true });
   }
 }
 
-const tscOf = (repo: Repo) => join(repo.root, "node_modules", "typescript", "bin", "tsc");
-
-/** test/consumer copied to `app`, with the tarball and what a Node app has (@types/node) installed. */
-async function installApp(repo: Repo, app: string, tarball: string): Promise<string> {
-  cpSync(join(repo.root, "test", "consumer"), app, { recursive: true });
-  const tools = [`@types/node@${repo.devDependencies["@types/node"]}`];
-  await must("npm install of the tarball", "npm", [...INSTALL, "--ignore-scripts", tarball, ...tools], { cwd: app });
-  const nm = join(app, "node_modules");
-  for (const dep of Object.keys(repo.dependencies)) {
-    if (!existsSync(join(nm, dep, "package.json"))) throw new Error(`the tarball's install did not bring its dependency ${dep}`);
+async function checkApp(repo: Repo, packed: Packed, app: string): Promise<string[]> {
+  await installApp(repo, app, packed.tarball);
+  const snippets = writeReadmeSnippets(repo, app);
+  const tsc = join(repo.root, "node_modules", "typescript", "bin", "tsc");
+  for (const config of ["tsconfig.nodenext.json", "tsconfig.bundler.json"]) {
+    await must(`tsc -p ${config}`, process.execPath, [tsc, "-p", config, "--pretty", "false"], { cwd: app });
   }
-  const strays = ["ajv", "ajv-formats", "yaml"].filter((dep) => existsSync(join(nm, dep)));
-  if (strays.length) throw new Error(`installing the tarball pulled in ${strays.join(", ")}`);
-  return app;
+  return [
+    `tsc strict (exactOptionalPropertyTypes, noUncheckedIndexedAccess, verbatimModuleSyntax) green under NodeNext and Bundler, ` +
+      `${snippets.all} README snippets included`,
+    ...(await runEntryPoints(app)),
+    await runAppTests(app, snippets.tests),
+    checkHovers(app, repo.name),
+    checkSpecExports(app, repo.name),
+    checkReadmeLinks(repo, packed),
+  ];
 }
 
-/** Each ```ts block of the README becomes a module of the app, compiled as written. */
-function writeReadmeSnippets(repo: Repo, app: string): number {
-  const snippets = typescriptSnippets(readFileSync(join(repo.root, "README.md"), "utf8"));
-  mkdirSync(join(app, "src", "readme"), { recursive: true });
-  for (const { line, code } of snippets) {
-    writeFileSync(join(app, "src", "readme", `line-${line}.ts`), `// README.md:${line}\n${code}`);
+/** test/consumer copied to `app`, with the tarball and the app's tools installed. */
+async function installApp(repo: Repo, app: string, tarball: string): Promise<void> {
+  cpSync(join(repo.root, "test", "consumer"), app, { recursive: true });
+  const tools = APP_TOOLS.map((name) => `${name}@${repo.devDependencies[name]}`);
+  const install = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock", "--ignore-scripts"];
+  await must("npm install of the tarball and the app's tools", "npm", [...install, tarball, ...tools], { cwd: app, timeoutMs: 300_000 });
+  const nm = join(app, "node_modules");
+  const missing = Object.keys(repo.dependencies).filter((dep) => !existsIn(nm, dep));
+  if (missing.length) throw new Error(`the tarball's install did not bring its dependencies ${missing.join(", ")}`);
+  const strays = ["ajv", "ajv-formats", "yaml"].filter((dep) => existsIn(nm, dep));
+  if (strays.length) throw new Error(`installing the tarball pulled in ${strays.join(", ")}`);
+}
+
+const existsIn = (nodeModules: string, dep: string) => {
+  try {
+    readFileSync(join(nodeModules, dep, "package.json"));
+    return true;
+  } catch {
+    return false;
   }
-  return snippets.length;
+};
+
+/**
+ * Each ```ts block of the README becomes a module of the app, compiled as written; the blocks of
+ * "Testing your app" are test files, run by the app's vitest too.
+ */
+function writeReadmeSnippets(repo: Repo, app: string): { all: number; tests: number } {
+  const markdown = readFileSync(join(repo.root, "README.md"), "utf8");
+  const tests = new Set(sectionSnippets(markdown, TESTING_SECTION).map((s) => s.line));
+  const all = typescriptSnippets(markdown);
+  for (const { line, code } of all) {
+    const file = tests.has(line) ? join(app, "test", "readme", `line-${line}.spec.ts`) : join(app, "src", "readme", `line-${line}.ts`);
+    mkdirSync(join(file, ".."), { recursive: true });
+    writeFileSync(file, `// README.md:${line}\n${code}`);
+  }
+  if (tests.size === 0) throw new Error(`README.md's "${TESTING_SECTION}" has no TypeScript example`);
+  return { all: all.length, tests: tests.size };
 }
 
 /** The compiled ESM and CJS entry points, run with node against Prism. */
@@ -109,10 +125,10 @@ async function runEntryPoints(app: string): Promise<string[]> {
   let prism: RunningPrism | undefined;
   try {
     prism = await startPrism();
-    const env = { ...noColor, PRISM_URL: prism.url };
+    const withPrism = { ...env, PRISM_URL: prism.url };
     const lines: string[] = [];
-    for (const file of ["out/esm.mjs", "out/cjs.cjs"]) {
-      lines.push((await must(`node ${file}`, process.execPath, [file], { cwd: app, env, timeoutMs: 60_000 })).stdout.trim());
+    for (const file of ["out/src/esm.mjs", "out/src/cjs.cjs"]) {
+      lines.push((await must(`node ${file}`, process.execPath, [file], { cwd: app, env: withPrism, timeoutMs: 60_000 })).stdout.trim());
     }
     return lines;
   } finally {
@@ -120,10 +136,39 @@ async function runEntryPoints(app: string): Promise<string[]> {
   }
 }
 
+interface VitestReport {
+  numTotalTests: number;
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: { name: string }[];
+}
+
+/** The app's own vitest suite. */
+async function runAppTests(app: string, readmeExamples: number): Promise<string> {
+  const vitest = join(app, "node_modules", "vitest", "vitest.mjs");
+  const args = [vitest, "run", "--reporter=default", "--reporter=json", "--outputFile.json=vitest.json"];
+  const result = await run(process.execPath, args, { cwd: app, env, timeoutMs: 180_000 });
+  let report: VitestReport | undefined;
+  try {
+    report = JSON.parse(readFileSync(join(app, "vitest.json"), "utf8")) as VitestReport;
+  } catch {
+    report = undefined;
+  }
+  if (result.code !== 0 || !report || report.numFailedTests > 0 || report.numTotalTests === 0) {
+    throw new Error(`the app's vitest suite failed (exit ${result.code})\n${tail(result, 60)}`);
+  }
+  const files = report.testResults.map((r) => r.name.slice(r.name.indexOf("/test/") + 1)).sort();
+  return `the app's vitest suite: ${report.numPassedTests}/${report.numTotalTests} tests passed in ${files.length} files (${readmeExamples} README examples): ${files.join(", ")}`;
+}
+
+/** The entry points whose every export, property and field must have hover text. */
+const HOVERED_ENTRIES = ["", "/testing", "/msw"];
+
 function checkHovers(app: string, name: string): string {
+  const entries = HOVERED_ENTRIES.map((entry) => `${name}${entry}`);
   const checked: Record<string, Hover[]> = {
-    ".d.mts": collectHovers(app, name, "esm"),
-    ".d.cts": collectHovers(app, name, "cjs"),
+    ".d.mts": entries.flatMap((entry) => collectHovers(app, entry, "esm")),
+    ".d.cts": entries.flatMap((entry) => collectHovers(app, entry, "cjs")),
   };
   const problems = Object.entries(checked).flatMap(([ext, hovers]) => [
     ...hovers.filter((h) => h.text === "").map((h) => `${ext}: no hover text for ${h.name} (${h.file})`),
@@ -131,7 +176,7 @@ function checkHovers(app: string, name: string): string {
   ]);
   if (problems.length) throw new Error(`quick info:\n${problems.join("\n")}`);
   const counts = Object.entries(checked).map(([ext, hovers]) => `${hovers.length} in ${ext}`);
-  return `quick info: every hover has text (${counts.join(", ")})`;
+  return `quick info: every hover of ${entries.join(", ")} has text (${counts.join(", ")})`;
 }
 
 /** `<name>/openapi.json` and `/openapi.yaml` are the bundled spec: equal, and no external $ref. */
@@ -152,38 +197,4 @@ function checkReadmeLinks(repo: Repo, packed: Packed): string {
   const broken = brokenLinks(readFileSync(join(repo.root, "README.md"), "utf8"), files);
   if (broken.length) throw new Error(`the README in the tarball has broken links:\n${broken.join("\n")}`);
   return "README in the tarball: every local link is in the tarball";
-}
-
-/**
- * The repository's working tree (tracked and new files, as a commit would hold them) committed
- * into a scratch repository and installed as a git dependency: npm clones it, installs its dev
- * dependencies and runs `prepare`, which builds dist/.
- */
-async function checkGitDependency(repo: Repo, dir: string): Promise<string> {
-  const source = join(dir, "repo");
-  mkdirSync(source, { recursive: true });
-  const listed = await must("git ls-files", "git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repo.root });
-  for (const file of listed.stdout.split("\0").filter(Boolean)) {
-    if (!existsSync(join(repo.root, file))) continue; // deleted, not yet committed
-    mkdirSync(join(source, file, ".."), { recursive: true });
-    cpSync(join(repo.root, file), join(source, file));
-  }
-  const git = (...args: string[]) =>
-    must(`git ${args[0]}`, "git", ["-c", "user.name=consumer", "-c", "user.email=consumer@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: source });
-  await git("init", "--quiet", "--initial-branch=main");
-  await git("add", "--all");
-  await git("commit", "--quiet", "-m", "snapshot");
-  const app = join(dir, "app");
-  mkdirSync(app);
-  writeFileSync(join(app, "package.json"), `${JSON.stringify({ name: "lc-git-consumer", private: true, type: "module" })}\n`);
-  const started = performance.now();
-  await must("npm install of the git dependency", "npm", [...INSTALL, `git+file://${source}`], { cwd: app, timeoutMs: 600_000 });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const script = `import("${repo.name}").then((m) => { if (typeof m.createLeadConduitClient !== "function") process.exit(1); console.log(Object.keys(m).length); })`;
-  const exports = (await must("import of the git dependency", process.execPath, ["-e", script], { cwd: app })).stdout.trim();
-  const built = ["index.mjs", "index.cjs", "index.d.mts", "index.d.cts", "openapi.json"].filter(
-    (f) => !existsSync(join(app, "node_modules", repo.name, "dist", f)),
-  );
-  if (built.length) throw new Error(`the git dependency's prepare did not build dist/${built.join(", dist/")}`);
-  return `git dependency: installed and built by prepare in ${seconds} s, ${exports} exports`;
 }

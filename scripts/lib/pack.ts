@@ -17,8 +17,12 @@ export interface Packed {
   info: PackInfo;
 }
 
-/** The files dist/ must hold, and what each is for. */
-export const DIST_FILES = ["index.cjs", "index.d.cts", "index.d.mts", "index.mjs", "openapi.json", "openapi.yaml"];
+/** The files dist/ must hold: the client, the testing kit and its MSW handlers (ESM, CJS, declarations of each), the spec. */
+export const DIST_FILES = [
+  ...["index", "testing", "msw"].flatMap((entry) => [`${entry}.cjs`, `${entry}.d.cts`, `${entry}.d.mts`, `${entry}.mjs`]),
+  "openapi.json",
+  "openapi.yaml",
+];
 
 export async function packTarball(root: string, destination: string, env: NodeJS.ProcessEnv): Promise<Packed> {
   const packed = await run("npm", ["pack", "--json", "--pack-destination", destination], { cwd: root, env, timeoutMs: 180_000 });
@@ -42,6 +46,19 @@ function assertDistImports(root: string): void {
   }
   // (the validators keep `"require(\"ajv/...\")"` as an inert string, which this does not match)
   if (esm.includes('from "ajv') || cjs.includes('require("ajv')) throw new Error("dist/ imports ajv at run time");
+  assertKitImports(dist);
   const extra = readdirSync(dist).filter((f) => !DIST_FILES.includes(f));
   if (extra.length) throw new Error(`dist/ holds files nobody asked for: ${extra.join(", ")}`);
+}
+
+/** The kit's entries run wherever the client runs: they import nothing but `msw` (the MSW entry only). */
+function assertKitImports(dist: string): void {
+  for (const [entry, allowed] of [["testing", []], ["msw", ["msw"]]] as const) {
+    for (const file of [`${entry}.mjs`, `${entry}.cjs`]) {
+      const code = readFileSync(join(dist, file), "utf8");
+      const imported = [...code.matchAll(/(?:^import\s[^"']*|\brequire\()["']([^"']+)["']/gm)].map((m) => m[1]!);
+      const stray = imported.filter((name) => !(allowed as readonly string[]).includes(name));
+      if (stray.length) throw new Error(`dist/${file} imports ${stray.join(", ")}; the kit may import only ${allowed.join(", ") || "nothing"}`);
+    }
+  }
 }

@@ -25,7 +25,7 @@ const NOT_ENUMERATED = new Set(["paths", "components", "operations"]);
  */
 export function collectHovers(appDir: string, name: string, flavour: "esm" | "cjs"): Hover[] {
   const probe = join(appDir, "src", flavour === "esm" ? "hovers.mts" : "hovers.cts");
-  writeFileSync(probe, `import type * as pkg from "${name}";\nexport type Probe = pkg.LeadConduitClient;\n`);
+  writeFileSync(probe, `import type * as pkg from "${name}";\nexport type Probe = typeof pkg;\n`);
   const first = languageService(appDir, probe, () => "");
   const items = enumerate(first.program(), probe);
   const { source, positions } = probeSource(name, items);
@@ -35,7 +35,7 @@ export function collectHovers(appDir: string, name: string, flavour: "esm" | "cj
     const info = service.service.getQuickInfoAtPosition(probe, at);
     const definition = service.service.getDefinitionAtPosition(probe, at)?.[0]?.fileName ?? "(unresolved)";
     const parts = [...(info?.documentation ?? []), ...(info?.tags ?? []).flatMap((t) => t.text ?? [])];
-    return { name: hovered, text: ts.displayPartsToString(parts).trim(), file: definition };
+    return { name: `${name}: ${hovered}`, text: ts.displayPartsToString(parts).trim(), file: definition };
   });
 }
 

@@ -25,6 +25,20 @@ export function typescriptSnippets(markdown: string): Snippet[] {
   return snippets;
 }
 
+/** The README section whose examples are complete vitest test files, run as such by the consumer check. */
+export const TESTING_SECTION = "Testing your app";
+
+/** The ```ts blocks of one `##`/`###` section (deeper headings stay inside it), in order. */
+export function sectionSnippets(markdown: string, title: string): Snippet[] {
+  const lines = markdown.split("\n");
+  const start = lines.findIndex((l) => /^#{2,3}\s/.test(l) && l.replace(/^#+\s*/, "").trim() === title);
+  if (start < 0) throw new Error(`README.md has no section "${title}"`);
+  const level = /^#+/.exec(lines[start]!)![0].length;
+  const next = lines.findIndex((l, i) => i > start && (/^(#+)\s/.exec(l)?.[1]?.length ?? Infinity) <= level);
+  const end = next < 0 ? lines.length : next;
+  return typescriptSnippets(markdown).filter((s) => s.line > start && s.line <= end);
+}
+
 export interface Link {
   line: number;
   target: string;

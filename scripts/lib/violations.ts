@@ -1,7 +1,7 @@
 // An Ajv verdict as violations a report can show: the JSON path in the body, the message, and
 // the pointer of the schema keyword in the spec (for an annotation on its line).
 import type { ErrorObject } from "ajv";
-import { violationsOf } from "../../src/validation.ts";
+import { violationsOf } from "../../src/violations.ts";
 import { schemaPointerOf, type Spec } from "./spec-model.ts";
 
 export interface SchemaViolation {

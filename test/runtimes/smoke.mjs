@@ -1,8 +1,10 @@
 // The runtime smoke suite: one source, run unchanged by Node 20/22/24, Bun, Deno and headless
 // Chromium (scripts/test-runtimes.ts). It imports the BUILT package by name: in the JS runtimes
 // through the package's own `exports` (self-reference), in the browser through an import map.
-// Every check talks to a Prism mock of the spec at `baseUrl`.
+// Every check talks to a Prism mock of the spec at `baseUrl`, except the last: it answers a call
+// with the package's own testing kit (`leadconduit-client/testing`), in process.
 import { AuthenticationError, createLeadConduitClient, LeadConduitError, ValidationError } from "leadconduit-client";
+import { createLeadConduitMock } from "leadconduit-client/testing";
 
 const API_KEY = "smoke-test-key";
 
@@ -55,6 +57,20 @@ const CHECKS = {
     check(error.violations.some((v) => v.path === "body/email"), `violations: ${JSON.stringify(error.violations)}`);
     check(sent === 0, `fetch was called ${sent} time(s)`);
   },
+};
+
+CHECKS["the testing kit (leadconduit-client/testing) answers the client in process"] = async () => {
+  const mock = createLeadConduitMock({ apiKey: API_KEY });
+  const lc = createLeadConduitClient({ apiKey: API_KEY, fetch: mock.fetch, maxRetries: 0, validateResponses: true });
+  const res = await lc.invitations.createRecipient({ email: "mike.jones@example.com" });
+  check(res.entity.id === "6d6f636b0000000000000001", `entity.id was ${JSON.stringify(res.entity?.id)}`);
+  mock.reply("resendInvitation", { status: 401 });
+  const error = await rejection(lc.invitations.resend(res.entity.id));
+  check(error instanceof AuthenticationError, `got ${error?.name}: ${error?.message}`);
+  const [call] = mock.calls;
+  check(call?.operationId === "createRecipientInvitation", `calls: ${JSON.stringify(mock.calls)}`);
+  check(call.headers.authorization === "Basic [REDACTED]", `authorization was ${call.headers.authorization}`);
+  mock.assertNoViolations();
 };
 
 /** Runs every check; never throws. `{ ok, results: [{ name, ok, ms, error? }] }` */

@@ -1,0 +1,64 @@
+// The answer the API gives when nothing is scripted: the spec's example for the operation,
+// about the right entity. A create (POST) makes an entity with fresh ids, counted up so runs are
+// deterministic, and answers the same entity to the same request again, as the API answers an
+// invitation that already exists; an operation on `{entityId}` answers about that entity.
+import { operations } from "../../generated/testing.js";
+import type { OperationId, SuccessBody } from "../../generated/validators.js";
+
+type Entity = SuccessBody<OperationId>["entity"];
+
+/** 24 hexadecimal characters: an 8-digit tag (ASCII "mock" / "invi") and a 16-digit counter. */
+const ENTITY_TAG = "6d6f636b";
+const INVITATION_TAG = "696e7669";
+const freshId = (tag: string, n: number) => `${tag}${n.toString(16).padStart(16, "0")}`;
+
+/** The spec's first 2xx example of an operation (a fresh copy). */
+export function successExample<K extends OperationId>(operationId: K): SuccessBody<K> {
+  const ok = Object.entries(operations[operationId].responses).find(([status]) => /^2/.test(status));
+  if (ok?.[1].example === undefined) throw new Error(`the spec gives no 2xx example for ${operationId}`);
+  return structuredClone(ok[1].example) as SuccessBody<K>;
+}
+
+export interface EntityStore {
+  answer(operationId: OperationId, pathParams: Record<string, string>, body: unknown): SuccessBody<OperationId>;
+  reset(): void;
+}
+
+export function createEntityStore(): EntityStore {
+  let created = 0;
+  const byRequest = new Map<string, Entity>();
+  const byId = new Map<string, Entity>();
+  const create = (operationId: OperationId, template: Entity, body: unknown): Entity => {
+    const key = `${operationId} ${JSON.stringify(body)}`;
+    const known = byRequest.get(key);
+    if (known) return known;
+    created++;
+    const entity: Entity = { ...template, id: freshId(ENTITY_TAG, created) };
+    if (template.invitation_id != null) entity.invitation_id = freshId(INVITATION_TAG, created);
+    byRequest.set(key, entity);
+    byId.set(entity.id, entity);
+    return entity;
+  };
+  return {
+    answer(operationId, pathParams, body) {
+      const example = successExample(operationId);
+      const op = operations[operationId];
+      const [idParam] = Object.keys(op.pathParams);
+      let entity: Entity;
+      if (idParam !== undefined) {
+        const id = pathParams[idParam]!;
+        entity = byId.get(id) ?? { ...example.entity, id };
+      } else if (op.method === "POST") {
+        entity = create(operationId, example.entity, body);
+      } else {
+        entity = example.entity;
+      }
+      return { ...example, entity: structuredClone(entity) };
+    },
+    reset() {
+      created = 0;
+      byRequest.clear();
+      byId.clear();
+    },
+  };
+}

@@ -1,0 +1,164 @@
+// The consumer contract: everything about a request that breaks the spec, and the refusal Prism
+// gives for it. Prism's order: a JSON body that does not parse (400), then the route (404, 405),
+// then credentials (401, decided by the mock), then the content type (415), the body and path
+// parameters (422, every problem listed), then the Accept header (406).
+import { operations } from "../../generated/testing.js";
+import type { OperationId, ValidationIssue } from "../../generated/validators.js";
+import { type Violation, violationsOf } from "../violations.js";
+import { accepts, essence, isJsonMedia, mediaMatches } from "./media.js";
+import {
+  type Answer,
+  documentedOr,
+  invalidContentType,
+  invalidJson,
+  noMethod,
+  noPath,
+  notAcceptable,
+  type PrismIssue,
+  unprocessable,
+} from "./problems.js";
+import { matchRoute } from "./routes.js";
+
+/** What the mock read of a request. */
+export interface Received {
+  method: string;
+  /** the path below the base URL, matched against the spec; undefined when not below it */
+  path: string | undefined;
+  /** the path as sent, for Prism's messages */
+  fullPath: string;
+  contentType: string | null;
+  accept: string | null;
+  text: string;
+}
+
+export interface Inspection {
+  /** the path below the base URL; undefined when not below it */
+  path: string | undefined;
+  operationId: OperationId | undefined;
+  pathParams: Record<string, string>;
+  /** the body as Prism reads it: parsed JSON, the text, or null when empty */
+  body: unknown;
+  violations: Violation[];
+  /** answered whatever the credentials */
+  before: Answer | undefined;
+  /** answered to a request with valid credentials */
+  after: Answer | undefined;
+}
+
+/** Prism's wording of an Ajv finding about the request's `body` or `path`. */
+function prismIssue(issue: ValidationIssue, prefix: "body" | "path", param?: string): PrismIssue {
+  const segments = [...(param === undefined ? [] : [param]), ...issue.instancePath.split("/").filter(Boolean)];
+  const { params } = issue;
+  const allowed = Array.isArray(params.allowedValues) ? `: ${params.allowedValues.join(", ")}` : "";
+  const extra = "additionalProperty" in params ? `; found '${String(params.additionalProperty)}'` : "";
+  const kind = segments.length ? (prefix === "body" ? "property " : "parameter ") : "";
+  const where = `Request ${prefix} ${kind}${segments.join(".")}${segments.length ? " " : ""}`;
+  return { location: [prefix, ...segments], severity: "Error", code: issue.keyword, message: `${where}${issue.message ?? ""}${allowed}${extra}` };
+}
+
+interface Findings {
+  violations: Violation[];
+  issues: PrismIssue[];
+  /** the 415 detail, when the content type is refused */
+  unsupported?: string;
+}
+
+function checkBody(operationId: OperationId, body: unknown, received: Received): Findings {
+  const spec = operations[operationId].body;
+  if (spec?.required && !body) {
+    return {
+      violations: [{ path: "body", message: "is required", keyword: "required" }],
+      issues: [{ severity: "Error", code: "required", message: "Body parameter is required" }],
+    };
+  }
+  if (received.text !== "") {
+    const media = essence(received.contentType);
+    const unsupported = !spec
+      ? "No supported content types, but request included a non-empty body"
+      : media !== undefined && !mediaMatches(media, spec.contentType)
+        ? `Supported content types: ${spec.contentType}`
+        : undefined;
+    if (unsupported) {
+      const message = spec ? `${media} is not ${spec.contentType}` : "the operation takes no body, but one was sent";
+      return { violations: [{ path: "headers/content-type", message }], issues: [], unsupported };
+    }
+  }
+  if (!spec || body === null || spec.validate(body)) return { violations: [], issues: [] };
+  const errors = spec.validate.errors ?? [];
+  return { violations: violationsOf(errors, "body"), issues: errors.map((e) => prismIssue(e, "body")) };
+}
+
+function checkPathParams(operationId: OperationId, pathParams: Record<string, string>): Findings {
+  const findings: Findings = { violations: [], issues: [] };
+  for (const [name, validate] of Object.entries(operations[operationId].pathParams)) {
+    const value = pathParams[name] ?? "";
+    if (value === "") {
+      const message = `must have required property '${name}'`;
+      findings.violations.push({ path: `path/${name}`, message, keyword: "required" });
+      findings.issues.push({ location: ["path"], severity: "Error", code: "required", message: `Request path ${message}` });
+    } else if (!validate(value)) {
+      const errors = validate.errors ?? [];
+      findings.violations.push(...violationsOf(errors, `path/${name}`));
+      findings.issues.push(...errors.map((e) => prismIssue(e, "path", name)));
+    }
+  }
+  return findings;
+}
+
+function successMedia(operationId: OperationId): string | undefined {
+  const { responses } = operations[operationId];
+  return Object.entries(responses).find(([status]) => /^2/.test(status))?.[1].contentType;
+}
+
+/** The body as Prism's server reads it: JSON by media type, else text; null when empty. */
+function readBody(received: Received): { body: unknown; invalid: boolean } {
+  if (received.text === "") return { body: null, invalid: false };
+  if (!isJsonMedia(essence(received.contentType))) return { body: received.text, invalid: false };
+  try {
+    return { body: JSON.parse(received.text), invalid: false };
+  } catch {
+    return { body: received.text, invalid: true };
+  }
+}
+
+function checkOperation(operationId: OperationId, pathParams: Record<string, string>, received: Received, invalid: boolean, body: unknown) {
+  const fromBody: Findings = invalid ? { violations: [], issues: [] } : checkBody(operationId, body, received);
+  const fromPath = checkPathParams(operationId, pathParams);
+  const violations = [...fromBody.violations, ...fromPath.violations];
+  const issues = [...fromBody.issues, ...fromPath.issues];
+  const media = successMedia(operationId);
+  const acceptable = media === undefined || accepts(received.accept, media);
+  if (!acceptable) violations.push({ path: "headers/accept", message: `${received.accept} does not admit ${media}` });
+  const after = fromBody.unsupported
+    ? documentedOr(operationId, [415, 422, 400], invalidContentType(fromBody.unsupported))
+    : issues.length
+      ? documentedOr(operationId, [422, 400], unprocessable(issues))
+      : acceptable
+        ? undefined
+        : notAcceptable(received.accept ?? "");
+  return { violations, after };
+}
+
+export function inspect(received: Received): Inspection {
+  const { body, invalid } = readBody(received);
+  const violations: Violation[] = invalid ? [{ path: "body", message: "is not valid JSON" }] : [];
+  const before = invalid ? invalidJson() : undefined;
+  const route = received.path === undefined ? ({ kind: "no-path" } as const) : matchRoute(received.method, received.path);
+  if (route.kind === "no-path") {
+    const message =
+      received.path === undefined
+        ? `${received.fullPath} is not below the base URL`
+        : `no operation of the spec has the path ${received.path}`;
+    violations.push({ path: "url", message });
+    return { path: received.path, operationId: undefined, pathParams: {}, body, violations, before: before ?? noPath(received.fullPath), after: undefined };
+  }
+  if (route.kind === "no-method") {
+    violations.push({ path: "method", message: `${received.method} is not a method of ${received.path} in the spec` });
+    const answer = before ?? noMethod(received.fullPath, received.method);
+    return { path: received.path, operationId: undefined, pathParams: {}, body, violations, before: answer, after: undefined };
+  }
+  const { operationId, pathParams } = route;
+  const checked = checkOperation(operationId, pathParams, received, invalid, body);
+  const all = [...violations, ...checked.violations];
+  return { path: received.path, operationId, pathParams, body, violations: all, before, after: checked.after };
+}

@@ -1,0 +1,91 @@
+// What the mock keeps of each request: the call and its violations, with every credential
+// redacted (the mock's key in each form it travels, and any password the request carried), and
+// frozen, so a test cannot change the record by changing what it was handed.
+import { secretsOf } from "../auth.js";
+import { redactHeader, redactText } from "../redact.js";
+import type { Inspection } from "./inspect.js";
+import type { Answer } from "./problems.js";
+import type { MockCall, MockViolation } from "./types.js";
+
+function redactDeep(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === "string") return redactText(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactText(k, secrets), redactDeep(v, secrets)]));
+  }
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The request's path as the spec sees it, or the path it was sent to when not below the base URL. */
+function pathOf(request: Request, seen: Inspection): string {
+  return seen.path ?? new URL(request.url).pathname;
+}
+
+export function createRecorder(keySecrets: readonly string[]) {
+  let calls: MockCall[] = [];
+  let violations: MockViolation[] = [];
+  return {
+    /** The key's forms, and those of the password the request carried (a wrong key is a key too). */
+    secretsFor(password: string | undefined): readonly string[] {
+      if (!password) return keySecrets;
+      return [...new Set([...keySecrets, ...secretsOf(password)])].sort((a, b) => b.length - a.length);
+    },
+    call(request: Request, seen: Inspection, secrets: readonly string[]): void {
+      const headers: Record<string, string> = {};
+      request.headers.forEach((value, name) => {
+        headers[name] = redactText(redactHeader(name, value), secrets);
+      });
+      const call: MockCall = {
+        operationId: seen.operationId,
+        method: request.method,
+        path: redactText(pathOf(request, seen), secrets),
+        pathParams: redactDeep(seen.pathParams, secrets) as Record<string, string>,
+        body: redactDeep(seen.body === null ? undefined : seen.body, secrets),
+        headers,
+      };
+      calls.push(deepFreeze(call));
+    },
+    violations(request: Request, seen: Inspection, status: number, secrets: readonly string[]): void {
+      const line = redactText(`${request.method} ${pathOf(request, seen)}`, secrets);
+      for (const v of seen.violations) {
+        const violation: MockViolation = {
+          operationId: seen.operationId,
+          request: line,
+          status,
+          path: redactText(v.path, secrets),
+          message: redactText(v.message, secrets),
+          ...(v.keyword === undefined ? {} : { keyword: v.keyword }),
+        };
+        violations.push(deepFreeze(violation));
+      }
+    },
+    /** A JSON refusal with the secrets removed from every string in it. */
+    redactAnswer(answer: Answer, secrets: readonly string[]): Answer {
+      if (answer.text === null) return answer;
+      try {
+        return { ...answer, text: JSON.stringify(redactDeep(JSON.parse(answer.text), secrets)) };
+      } catch {
+        return { ...answer, text: redactText(answer.text, secrets) };
+      }
+    },
+    calls: (): readonly MockCall[] => calls.slice(),
+    recordedViolations: (): readonly MockViolation[] => violations.slice(),
+    takeViolations(): MockViolation[] {
+      const taken = violations;
+      violations = [];
+      return taken;
+    },
+    reset(): void {
+      calls = [];
+      violations = [];
+    },
+  };
+}

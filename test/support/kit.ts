@@ -1,0 +1,59 @@
+// What the testing kit's tests share: a raw request to a mock, and checks of bodies against the
+// spec compiled independently of the kit (Ajv2020 from spec/leadconduit.yaml, full formats).
+import { documentedResponse, loadSpec, specValidators } from "../../scripts/lib/spec.ts";
+import { basicAuthorization } from "../../src/index.ts";
+import type { LeadConduitMock } from "../../src/testing/index.ts";
+
+export const KEY = "test-key";
+export const AUTH = basicAuthorization(KEY);
+export const JSON_HEADERS = { "content-type": "application/json", authorization: AUTH };
+export const BASE = "https://app.leadconduit.com";
+export const ENTITY_ID = "64b8f0f5e4b0c3a1d5e6f7a8";
+
+export const spec = loadSpec();
+const validatorFor = specValidators(spec);
+
+export function operation(operationId: string) {
+  const op = spec.operations.find((o) => o.operationId === operationId);
+  if (!op) throw new Error(`no operation ${operationId}`);
+  return op;
+}
+
+/** The errors of `body` against what the spec documents for this operation and status ([] when valid). */
+export function specErrors(operationId: string, status: number, body: unknown): unknown[] {
+  const documented = documentedResponse(operation(operationId), status);
+  const schema = documented?.content["application/json"];
+  if (!schema) throw new Error(`${operationId} documents no JSON body for ${status}`);
+  const validate = validatorFor(schema);
+  return validate(body) ? [] : (validate.errors ?? []);
+}
+
+/** The errors of `value` against a component schema ([] when valid). */
+export function schemaErrors(name: string, value: unknown): unknown[] {
+  const validate = validatorFor({ $ref: `leadconduit.json#/$defs/${name}` });
+  return validate(value) ? [] : (validate.errors ?? []);
+}
+
+export interface Sent {
+  status: number;
+  contentType: string | null;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
+
+/** Sends one raw request through `mock.fetch` and reads the whole answer. */
+export async function send(
+  mock: LeadConduitMock,
+  request: { method: string; path: string; headers?: Record<string, string>; body?: BodyInit },
+): Promise<Sent> {
+  const res = await mock.fetch(`${BASE}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, contentType: res.headers.get("content-type"), headers: res.headers, text, json };
+}
