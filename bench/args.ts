@@ -37,7 +37,11 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   return args;
 }
 
-/** How much to measure: the same shape in both modes, fewer and shorter rounds in --quick. */
+/**
+ * How much to measure: the same shape in both modes, fewer and shorter rounds in --quick. Many
+ * short rounds rather than a few long ones: a burst of load from another process then spoils a
+ * few rounds, which the median drops, instead of one side of every ratio.
+ */
 export interface Plan {
   rounds: number;
   /** per call: tinybench time per task per round, and its warm-up */
@@ -55,7 +59,7 @@ export interface Plan {
 export function planFor(quick: boolean): Plan {
   return quick
     ? { rounds: 5, perCallMs: 40, perCallWarmupMs: 10, loopbackMs: 50, loopbackWarmupMs: 50, concurrency: [1, 32], processes: 3 }
-    : { rounds: 7, perCallMs: 300, perCallWarmupMs: 50, loopbackMs: 400, loopbackWarmupMs: 300, concurrency: [1, 32], processes: 10 };
+    : { rounds: 15, perCallMs: 150, perCallWarmupMs: 30, loopbackMs: 200, loopbackWarmupMs: 300, concurrency: [1, 32], processes: 10 };
 }
 
 /** The name of a loopback mode, as the tables and results.json show it. */

@@ -10,16 +10,25 @@ export const HOW_TO_READ = [
   "1.00× is as fast as the baseline, 0.90× is 10% slower, 1.10× is 10% faster.",
 ];
 
+/** A warning when other work kept the machine busy: more runnable processes than cores, beyond the bench's own one. */
+export function busyWarning(machine: BenchResults["machine"]): string[] {
+  const [start, end] = machine.loadAverage;
+  if (Math.max(start, end) <= machine.cores) return [];
+  return [`⚠ The machine was busy (load average ${start.toFixed(1)} at start, ${end.toFixed(1)} at end, ${machine.cores} cores): expect noisy ratios; publish figures from a quiet run.`];
+}
+
 function header(r: BenchResults): string[] {
   const m = r.machine;
   const nodes = r.runtimes.map((rt) => `${rt.name} = ${rt.node}`).join(", ");
+  const load = `load average ${m.loadAverage.map((l) => l.toFixed(1)).join(" → ")}`;
   return [
-    `leadconduit-client bench (${r.mode}): ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.date}; ${nodes}; @hey-api/openapi-ts ${r.heyApi.version}`,
+    `leadconduit-client bench (${r.mode}): ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${load}, ${m.date}; ${nodes}; @hey-api/openapi-ts ${r.heyApi.version}`,
     ...HOW_TO_READ,
     `A ratio is taken within each round (both sides saw the same machine state), then the median of ${r.plan.rounds} rounds,`,
     "the task order rotated each round. ± is half the range of the ratio over rounds (of the speed, for the baseline).",
     "A speed shown is the baseline's median × the row's ratio, so a speed and its ratio always agree.",
     ...(r.mode === "quick" ? ["Quick run: few, short rounds; read the targets from a full run (npm run bench)."] : []),
+    ...busyWarning(m),
   ];
 }
 

@@ -27,7 +27,14 @@ export interface RuntimeResults {
 }
 
 export interface BenchResults {
-  machine: { cpu: string; cores: number; memoryGiB: number; date: string };
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGiB: number;
+    date: string;
+    /** 1-minute load average when the run started and when it ended: other work on the machine */
+    loadAverage: [number, number];
+  };
   mode: "quick" | "full";
   plan: Plan;
   heyApi: { version: string };

@@ -1,6 +1,6 @@
 // One run of the bench, section by section. Preparation (build, the hey-api SDK, Node 24) runs
 // in parallel; every measurement runs alone, one runtime after the other.
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { firstExample, loadSpec, successResponse } from "../scripts/lib/spec.ts";
@@ -47,6 +47,7 @@ async function measureAll(runtimes: Runtime[], input: Omit<WorkerInput, "url">, 
 
 export async function runBench(args: BenchArgs, log: (line: string) => void): Promise<BenchResults> {
   const started = performance.now();
+  const loadAtStart = loadavg()[0]!;
   const plan = planFor(args.quick);
   log("preparing: dist/ (when stale), the @hey-api/openapi-ts SDK, Node 24…");
   const [built, heyApi, runtimes] = await Promise.all([ensureBuilt(), heyApiSdk(), benchRuntimes()]);
@@ -63,7 +64,13 @@ export async function runBench(args: BenchArgs, log: (line: string) => void): Pr
   const gates = args.gates ? gateTimes() : undefined;
   const series = measured.map(measuredSeries);
   return {
-    machine: { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), date: new Date().toISOString() },
+    machine: {
+      cpu: cpus()[0]?.model ?? "unknown",
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      date: new Date().toISOString(),
+      loadAverage: [loadAtStart, loadavg()[0]!],
+    },
     mode: args.quick ? "quick" : "full",
     plan,
     heyApi: { version: heyApi.version },

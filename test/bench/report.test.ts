@@ -34,14 +34,14 @@ const cold = {
   ],
 };
 
-function results(gates?: BenchResults["gates"]): BenchResults {
+function results(gates?: BenchResults["gates"], loadAverage: [number, number] = [0.4, 1.1]): BenchResults {
   const runtimes = [
     runtimeResults("node 20", { node: "v20.20.2", perCall, loopback: { sequential: loopback } }, cold),
     runtimeResults("node 24", { node: "v24.21.0", perCall, loopback: { sequential: loopback24 } }, cold),
   ];
   const series = runtimes.map((r) => ({ runtime: r.name, perCall: r.perCall, loopback: r.loopback }));
   return {
-    machine: { cpu: "Test CPU", cores: 2, memoryGiB: 8, date: "2026-11-26T00:00:00.000Z" },
+    machine: { cpu: "Test CPU", cores: 2, memoryGiB: 8, date: "2026-11-26T00:00:00.000Z", loadAverage },
     mode: "full",
     plan: { ...planFor(false), rounds: 5, processes: 5 },
     heyApi: { version: "0.95.0" },
@@ -92,6 +92,14 @@ describe("the report", () => {
     expect(text).toMatch(/✔ node 20\s+loopback, sequential:\s+client, validation off at 0\.96× raw fetch \+ JSON\.parse\s+rounds 0\.95–0\.97\s+met/);
     expect(text).toMatch(/✘ node 24\s+loopback, sequential:\s+client, validation off at 0\.93× raw fetch \+ JSON\.parse\s+rounds 0\.90–0\.94\s+NOT met \(target ≥ 0\.95×\)\n/);
     expect(text).toMatch(/ {3}node 20\s+per call:\s+client, validation off at 0\.97× openapi-fetch \+ auth/);
+  });
+
+  it("warns when other work kept the machine busy, and only then", () => {
+    expect(formatReport(results())).toContain("load average 0.4 → 1.1");
+    expect(formatReport(results())).not.toContain("⚠");
+    expect(formatReport(results(undefined, [5.6, 1.5]))).toContain(
+      "⚠ The machine was busy (load average 5.6 at start, 1.5 at end, 2 cores): expect noisy ratios",
+    );
   });
 
   it("says the gate timings were skipped, or lists each gate's steps", () => {
