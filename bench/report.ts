@@ -25,15 +25,16 @@ function header(r: BenchResults): string[] {
     `leadconduit-client bench (${r.mode}): ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${load}, ${m.date}; ${nodes}; @hey-api/openapi-ts ${r.heyApi.version}`,
     ...HOW_TO_READ,
     `A ratio is taken within each round (both sides saw the same machine state), then the median of ${r.plan.rounds} rounds,`,
-    "the task order rotated each round. ± is half the range of the ratio over rounds (of the speed, for the baseline).",
+    "the task order rotated each round. ± is half the interquartile range of the per-round ratios (of the speed, for",
+    "the baseline): how much the middle half of the rounds disagreed.",
     "A speed shown is the baseline's median × the row's ratio, so a speed and its ratio always agree.",
     ...(r.mode === "quick" ? ["Quick run: few, short rounds; read the targets from a full run (npm run bench)."] : []),
     ...busyWarning(m),
   ];
 }
 
-/** The ± cell: how much the rounds disagreed about this row's ratio (the baseline's own speed). */
-const spreadCell = (row: Row | ColdRow): string => fmtHalfSpread(row.ratio === 1 && row.ratioSpreadPct === 0 ? row.spreadPct : row.ratioSpreadPct);
+/** The ± cell: how much the middle half of the rounds disagreed about this row's ratio (the baseline's own speed). */
+const spreadCell = (row: Row | ColdRow): string => fmtHalfSpread(row.isBaseline ? row.iqrPct : row.ratioIqrPct);
 
 /** A speed table: one row per task, a (speed, ×, ±) column group per runtime. */
 export function speedTable(runtimes: RuntimeResults[], pick: (rt: RuntimeResults) => Row[], unit: string): string[] {
@@ -79,9 +80,9 @@ export function gatesLines(r: BenchResults): string[] {
 export function comparisonLines(results: ComparisonResult[]): string[] {
   return formatTable(
     results.map((c) => {
-      const range = `rounds ${c.ratioMin.toFixed(2)}–${c.ratioMax.toFixed(2)}`;
+      const range = `middle half of rounds ${c.ratioQ1.toFixed(2)}–${c.ratioQ3.toFixed(2)}, all ${c.ratioMin.toFixed(2)}–${c.ratioMax.toFixed(2)}`;
       const verdict =
-        c.min === undefined ? "" : `${c.met ? "met" : "NOT met"} (target ≥ ${fmtRatio(c.min)})${c.straddles ? ", within the noise" : ""}`;
+        c.min === undefined ? "" : `${c.met ? "met" : "NOT met"} (target ≥ ${fmtRatio(c.min)})${c.straddles ? "; the middle half of rounds straddles it" : ""}`;
       const mark = c.min === undefined ? " " : c.met ? "✔" : "✘";
       return [`${mark} ${c.runtime}`, `${c.where}:`, `${c.subject} at ${fmtRatio(c.ratio)} ${c.baseline}`, range, verdict];
     }),

@@ -9,29 +9,45 @@ export interface Series {
 
 export interface Summary {
   name: string;
+  /** the table's baseline itself (its ratio is 1 by definition) */
+  isBaseline: boolean;
   /** the task's own median over rounds */
   median: number;
-  /** how much the rounds disagreed about the task: (max - min) / median, in % */
-  spreadPct: number;
+  /** how much the rounds disagreed about the task: interquartile range / median, in % */
+  iqrPct: number;
   /** speed relative to the baseline: the ratio within each round, then its median; higher is better */
   ratio: number;
-  /** the per-round ratios' (max - min) / median, in %; 0 for the baseline itself */
-  ratioSpreadPct: number;
+  /** the per-round ratios' interquartile range / median, in %; 0 for the baseline itself */
+  ratioIqrPct: number;
+  /** the middle half of the per-round ratios, and all of them */
+  ratioQ1: number;
+  ratioQ3: number;
   ratioMin: number;
   ratioMax: number;
   /** the baseline's median × this ratio: the task's speed in the baseline's conditions */
   pairedMedian: number;
 }
 
-export const median = (xs: number[]): number => {
-  if (xs.length === 0) throw new Error("median of no values");
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+const sorted = (xs: number[]): number[] => {
+  if (xs.length === 0) throw new Error("statistics of no values");
+  return [...xs].sort((a, b) => a - b);
 };
 
-/** (max - min) / median, as a percentage: how much the rounds disagreed. */
-export const spreadPct = (xs: number[]): number => (100 * (Math.max(...xs) - Math.min(...xs))) / median(xs);
+/** The p-quantile, interpolated between the nearest ranks (p = 0.5 is the median). */
+export function quantile(xs: number[], p: number): number {
+  const s = sorted(xs);
+  const at = (s.length - 1) * p;
+  const lo = Math.floor(at);
+  return s[lo]! + (s[Math.min(lo + 1, s.length - 1)]! - s[lo]!) * (at - lo);
+}
+
+export const median = (xs: number[]): number => quantile(xs, 0.5);
+
+/**
+ * (Q3 - Q1) / median, as a percentage: how much the middle half of the rounds disagreed. Unlike
+ * the full range it does not let one round spoiled by another process speak for all of them.
+ */
+export const iqrPct = (xs: number[]): number => (100 * (quantile(xs, 0.75) - quantile(xs, 0.25))) / median(xs);
 
 /** Every series against `baseline`, round by round: both sides of a ratio saw the same machine state. */
 export function summarize(series: Series[], baseline: string): Summary[] {
@@ -46,10 +62,13 @@ export function summarize(series: Series[], baseline: string): Summary[] {
     const ratio = median(ratios);
     return {
       name: s.name,
+      isBaseline: s === base,
       median: median(s.values),
-      spreadPct: spreadPct(s.values),
+      iqrPct: iqrPct(s.values),
       ratio,
-      ratioSpreadPct: spreadPct(ratios),
+      ratioIqrPct: iqrPct(ratios),
+      ratioQ1: quantile(ratios, 0.25),
+      ratioQ3: quantile(ratios, 0.75),
       ratioMin: Math.min(...ratios),
       ratioMax: Math.max(...ratios),
       pairedMedian: baseMedian * ratio,

@@ -22,6 +22,6 @@ export function formatTable(rows: string[][], align: Align[] = [], indent = "   
 
 export const fmtInt = (n: number): string => Math.round(n).toLocaleString("en-US");
 export const fmtRatio = (n: number): string => `${n.toFixed(2)}×`;
-/** Half a spread (max - min, in %) as "±x.x%". */
+/** Half a spread (an interquartile range, in % of the median) as "±x.x%". */
 export const fmtHalfSpread = (spreadPct: number): string => `±${(spreadPct / 2).toFixed(1)}%`;
 export const fmtSeconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;

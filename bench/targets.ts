@@ -1,6 +1,6 @@
 // The issue's targets for the client with validation off, and the side comparisons the report
 // prints, evaluated per Node version from the per-round series (ratios within each round).
-import { type Series, summarize } from "./stats.ts";
+import { type Series, type Summary, summarize } from "./stats.ts";
 import { BARE_OPENAPI_FETCH, CLIENT_OFF, HAND_ROLLED, HEY_API, RAW_FETCH } from "./subjects.ts";
 
 export interface Comparison {
@@ -37,11 +37,13 @@ export interface ComparisonResult {
   baseline: string;
   min?: number;
   ratio: number;
+  ratioQ1: number;
+  ratioQ3: number;
   ratioMin: number;
   ratioMax: number;
   /** ratio ≥ min (undefined without a min) */
   met?: boolean;
-  /** some rounds were on the other side of min: the verdict is within the noise */
+  /** the middle half of the rounds lies on both sides of min: the verdict is within the noise */
   straddles?: boolean;
 }
 
@@ -50,10 +52,10 @@ function compare(runtime: string, where: string, series: Series[], c: Comparison
   if (!row) throw new Error(`no series named ${JSON.stringify(c.subject)} (${where}, ${runtime})`);
   const result: ComparisonResult = { runtime, where, subject: c.subject, baseline: c.baseline, ...pick(row) };
   if (c.min === undefined) return result;
-  return { ...result, min: c.min, met: row.ratio >= c.min, straddles: row.ratioMin < c.min && row.ratioMax >= c.min };
+  return { ...result, min: c.min, met: row.ratio >= c.min, straddles: row.ratioQ1 < c.min && row.ratioQ3 >= c.min };
 }
 
-const pick = ({ ratio, ratioMin, ratioMax }: { ratio: number; ratioMin: number; ratioMax: number }) => ({ ratio, ratioMin, ratioMax });
+const pick = ({ ratio, ratioQ1, ratioQ3, ratioMin, ratioMax }: Summary) => ({ ratio, ratioQ1, ratioQ3, ratioMin, ratioMax });
 
 /** Each comparison on each runtime; a loopback one at every concurrency measured. */
 export function evaluate(measured: MeasuredSeries[], comparisons: Comparison[]): ComparisonResult[] {

@@ -1,8 +1,8 @@
 // The bench's statistics: medians, spreads, and ratios paired round by round.
 import { describe, expect, it } from "vitest";
-import { median, perSecond, rotation, spreadPct, summarize } from "../../bench/stats.ts";
+import { iqrPct, median, perSecond, quantile, rotation, summarize } from "../../bench/stats.ts";
 
-describe("median and spread", () => {
+describe("median, quantiles and spread", () => {
   it("takes the middle value, or the mean of the two middle ones", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
@@ -11,6 +11,14 @@ describe("median and spread", () => {
 
   it("refuses no values instead of answering NaN", () => {
     expect(() => median([])).toThrow(/no values/);
+    expect(() => quantile([], 0.25)).toThrow(/no values/);
+  });
+
+  it("interpolates quantiles between the nearest ranks", () => {
+    expect(quantile([1, 2, 3, 4, 5], 0.25)).toBe(2);
+    expect(quantile([1, 2, 3, 4], 0.25)).toBe(1.75);
+    expect(quantile([10, 20], 0)).toBe(10);
+    expect(quantile([10, 20], 1)).toBe(20);
   });
 
   it("does not reorder its input", () => {
@@ -19,9 +27,10 @@ describe("median and spread", () => {
     expect(xs).toEqual([3, 1, 2]);
   });
 
-  it("gives the range as a percentage of the median", () => {
-    expect(spreadPct([90, 100, 110])).toBeCloseTo(20);
-    expect(spreadPct([5, 5, 5])).toBe(0);
+  it("gives the interquartile range as a percentage of the median, deaf to one wild round", () => {
+    expect(iqrPct([90, 95, 100, 105, 110])).toBeCloseTo(10);
+    expect(iqrPct([90, 95, 100, 105, 1000])).toBeCloseTo(10);
+    expect(iqrPct([5, 5, 5])).toBe(0);
   });
 });
 
@@ -35,12 +44,13 @@ describe("summarize", () => {
 
   it("takes each ratio within a round, then the median: drift between rounds cancels", () => {
     const [base, half, lucky] = summarize(series, "base");
-    expect(base).toMatchObject({ name: "base", ratio: 1, ratioSpreadPct: 0, median: 100 });
-    expect(half).toMatchObject({ ratio: 0.5, ratioSpreadPct: 0, ratioMin: 0.5, ratioMax: 0.5 });
+    expect(base).toMatchObject({ name: "base", isBaseline: true, ratio: 1, ratioIqrPct: 0, median: 100 });
+    expect(half).toMatchObject({ isBaseline: false, ratio: 0.5, ratioIqrPct: 0, ratioQ1: 0.5, ratioQ3: 0.5, ratioMin: 0.5, ratioMax: 0.5 });
     // its median (90) is below the baseline's (100), but it won the two slow rounds by far
     expect(lucky!.median).toBe(90);
     expect(lucky!.ratio).toBeCloseTo(0.9);
     expect(lucky!.ratioMax).toBeCloseTo(1.9);
+    expect([lucky!.ratioQ1, lucky!.ratioQ3]).toEqual([0.9, 1.9]);
   });
 
   it("puts each task in the baseline's conditions: baseline median × ratio", () => {
