@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-export interface GateStep {
+interface GateStep {
   name: string;
   ms: number;
   ok: boolean;

@@ -22,7 +22,7 @@ const CONFIG = {
 /** What an app imports from the generated folder: every SDK function and the client factory. */
 const ENTRY = `export * from "./src/sdk.gen";\nexport { createClient, createConfig } from "./src/client";\n`;
 
-export interface HeyApiBuild {
+interface HeyApiBuild {
   version: string;
   /** the app-side entry (TypeScript, generated sources), for the size table */
   entry: string;
@@ -30,7 +30,7 @@ export interface HeyApiBuild {
   bundle: string;
 }
 
-export const heyApiVersion = (): string =>
+const heyApiVersion = (): string =>
   (JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@hey-api/openapi-ts/package.json"), "utf8")) as { version: string })
     .version;
 

@@ -11,7 +11,7 @@ import type { Task } from "./subjects.ts";
 const SERVER = fileURLToPath(new URL("server.mjs", import.meta.url));
 const START_TIMEOUT_MS = 10_000;
 
-export interface LoopbackServer {
+interface LoopbackServer {
   url: string;
   stop(): Promise<void>;
 }
@@ -41,7 +41,7 @@ export function startServer(body: string, authorization: string): Promise<Loopba
 }
 
 /** Calls `fn`, `concurrency` at a time, until `ms` have passed; how many calls completed in how long. */
-export async function runFor(fn: () => Promise<unknown>, ms: number, concurrency: number): Promise<{ calls: number; seconds: number }> {
+async function runFor(fn: () => Promise<unknown>, ms: number, concurrency: number): Promise<{ calls: number; seconds: number }> {
   const started = performance.now();
   const deadline = started + ms;
   let calls = 0;

@@ -11,7 +11,7 @@ export const HOW_TO_READ = [
 ];
 
 /** A warning when other work kept the machine busy: more runnable processes than cores, beyond the bench's own one. */
-export function busyWarning(machine: BenchResults["machine"]): string[] {
+function busyWarning(machine: BenchResults["machine"]): string[] {
   const [start, end] = machine.loadAverage;
   if (Math.max(start, end) <= machine.cores) return [];
   return [`⚠ The machine was busy (load average ${start.toFixed(1)} at start, ${end.toFixed(1)} at end, ${machine.cores} cores): expect noisy ratios; publish figures from a quiet run.`];
@@ -50,7 +50,7 @@ export function speedTable(runtimes: RuntimeResults[], pick: (rt: RuntimeResults
   return formatTable([head, ...body]);
 }
 
-export function coldStartTable(runtimes: RuntimeResults[]): string[] {
+function coldStartTable(runtimes: RuntimeResults[]): string[] {
   const names = runtimes[0]!.coldStart.map((row) => row.name);
   const head = ["", ...runtimes.flatMap((rt) => [`${rt.name} process`, "import+create", "×", "±"])];
   const body = names.map((name) => [
@@ -64,11 +64,11 @@ export function coldStartTable(runtimes: RuntimeResults[]): string[] {
   return formatTable([head, ...body]);
 }
 
-export function sizeTable(r: BenchResults): string[] {
+function sizeTable(r: BenchResults): string[] {
   return formatTable([["", "min", "min+gzip"], ...r.size.map((s) => [s.name, `${fmtInt(s.minified)} B`, `${fmtInt(s.gzip)} B`])]);
 }
 
-export function gatesLines(r: BenchResults): string[] {
+function gatesLines(r: BenchResults): string[] {
   if (!r.gates) return ["   skipped (--quick or --no-gates)"];
   return r.gates.flatMap((g) => [
     `   ${g.name}: ${fmtSeconds(g.totalMs)}${g.exitCode === 0 ? "" : ` (exited ${g.exitCode})`}`,
@@ -77,7 +77,7 @@ export function gatesLines(r: BenchResults): string[] {
 }
 
 /** One line per target or comparison: runtime, where, the ratio with its range over rounds, the verdict. */
-export function comparisonLines(results: ComparisonResult[]): string[] {
+function comparisonLines(results: ComparisonResult[]): string[] {
   return formatTable(
     results.map((c) => {
       const range = `middle half of rounds ${c.ratioQ1.toFixed(2)}–${c.ratioQ3.toFixed(2)}, all ${c.ratioMin.toFixed(2)}–${c.ratioMax.toFixed(2)}`;

@@ -46,10 +46,10 @@ export interface BenchResults {
   tookMs: number;
 }
 
-export const rows = (series: Series[], baseline: string): Row[] =>
+const rows = (series: Series[], baseline: string): Row[] =>
   summarize(series, baseline).map((s, i) => ({ ...s, values: series[i]!.values }));
 
-export function coldRows(cold: ColdStart): ColdRow[] {
+function coldRows(cold: ColdStart): ColdRow[] {
   const speeds = cold.processMs.map(({ name, values }) => ({ name, values: perSecond(values) }));
   return summarize(speeds, COLD_BASELINE).map((s, i) => ({
     ...s,

@@ -9,7 +9,7 @@ export interface Runtime {
   bin: string;
 }
 
-export const hostRuntime = (): Runtime => ({ name: `node ${process.versions.node.split(".")[0]}`, bin: process.execPath });
+const hostRuntime = (): Runtime => ({ name: `node ${process.versions.node.split(".")[0]}`, bin: process.execPath });
 
 /** This Node and Node 24; throws, saying why, when Node 24 cannot be had (the bench needs both). */
 export async function benchRuntimes(): Promise<Runtime[]> {

@@ -6,7 +6,7 @@ import { bundledSize } from "../scripts/lib/size.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-export interface SizeEntry {
+interface SizeEntry {
   name: string;
   entry: string;
   stubValidators?: boolean;

@@ -14,8 +14,8 @@ export const BARE_OPENAPI_FETCH = "bare openapi-fetch POST";
 export const HAND_ROLLED = "openapi-fetch + auth + per-attempt timeout (hand-rolled)";
 export const HEY_API = "@hey-api/openapi-ts fetch client";
 export const CLIENT_OFF = "client, validation off";
-export const CLIENT_REQUEST = "client, request validation (default)";
-export const CLIENT_BOTH = "client, request + response validation";
+const CLIENT_REQUEST = "client, request validation (default)";
+const CLIENT_BOTH = "client, request + response validation";
 
 /** Baselines: every ratio in a table is a speed relative to its baseline. */
 export const PER_CALL_BASELINE = BARE_OPENAPI_FETCH;
@@ -36,7 +36,7 @@ export interface HeyApiModule {
   createRecipientInvitation(options: { client: unknown; body: Input }): Promise<{ data?: unknown; error?: unknown }>;
 }
 
-export interface Subjects {
+interface Subjects {
   client: ClientModule;
   heyApi: HeyApiModule;
   baseUrl: string;

@@ -1,6 +1,6 @@
 // Plain-text tables: columns padded to their widest cell, numbers right-aligned.
 
-export type Align = "left" | "right";
+type Align = "left" | "right";
 
 /** Rows of cells as lines; `align[i]` for column i (default: first left, the rest right). */
 export function formatTable(rows: string[][], align: Align[] = [], indent = "   "): string[] {

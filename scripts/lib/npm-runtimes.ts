@@ -19,7 +19,7 @@ export const NPM_RUNTIMES = [
   { name: "deno", pkg: "@deno/linux-x64-glibc", version: "2.9.6", bin: "deno" },
 ] as const;
 
-export type NpmRuntime = (typeof NPM_RUNTIMES)[number];
+type NpmRuntime = (typeof NPM_RUNTIMES)[number];
 
 function hasAvx2(): boolean {
   try {
