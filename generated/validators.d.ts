@@ -41,3 +41,9 @@ export interface OperationValidators<K extends OperationId> extends RequestValid
   readonly success: TypeGuard<SuccessBody<K>>;
 }
 export declare const operations: { readonly [K in OperationId]: OperationValidators<K> };
+/** Method and path of each operation, as openapi-fetch's client takes them. */
+export declare const routes: {
+  readonly createRecipientInvitation: { readonly method: "POST"; readonly path: "/invitations/recipient" };
+  readonly createSourceInvitation: { readonly method: "POST"; readonly path: "/invitations/source" };
+  readonly resendInvitation: { readonly method: "PUT"; readonly path: "/invitations/{entityId}/resend" };
+};

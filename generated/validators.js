@@ -1569,6 +1569,8 @@ var operations = {
     success: v.InvitationResponse_success
   }
 };
+var routes = { "createRecipientInvitation": { "method": "POST", "path": "/invitations/recipient" }, "createSourceInvitation": { "method": "POST", "path": "/invitations/source" }, "resendInvitation": { "method": "PUT", "path": "/invitations/{entityId}/resend" } };
 export {
-  operations
+  operations,
+  routes
 };

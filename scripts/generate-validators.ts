@@ -4,18 +4,18 @@
 // (generated/testing.js + .d.ts, scripts/lib/testing-module.ts). `--check` fails when any
 // committed file is stale.
 import { readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { _ } from "ajv/dist/2020.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import standalone from "ajv/dist/standalone/index.js";
-import { createSpecAjv, jsonSchemaOf, loadSpec, SCHEMA_DOC_ID, successResponse } from "./lib/spec.ts";
+import { inRoot } from "./lib/paths.ts";
+import { createSpecAjv, jsonSchemaOf, loadSpec, type OperationSpec, SCHEMA_DOC_ID, successResponse } from "./lib/spec.ts";
 import { ANNOTATIONS, bundleStandalone, GENERATED_HEADER as HEADER, stripKeys } from "./lib/standalone.ts";
 import { generateTestingModule } from "./lib/testing-module.ts";
 
-const OUT_JS = fileURLToPath(new URL("../generated/validators.js", import.meta.url));
-const OUT_DTS = fileURLToPath(new URL("../generated/validators.d.ts", import.meta.url));
-const OUT_TESTING_JS = fileURLToPath(new URL("../generated/testing.js", import.meta.url));
-const OUT_TESTING_DTS = fileURLToPath(new URL("../generated/testing.d.ts", import.meta.url));
+const OUT_JS = inRoot("generated", "validators.js");
+const OUT_DTS = inRoot("generated", "validators.d.ts");
+const OUT_TESTING_JS = inRoot("generated", "testing.js");
+const OUT_TESTING_DTS = inRoot("generated", "testing.d.ts");
 
 // Keywords a TypeScript type cannot state. The "shape" validators drop them and check exactly
 // what the generated type says (types, required, enums, nullability), cheaply enough to run on
@@ -38,13 +38,17 @@ const CONSTRAINTS = new Set([
 ]);
 const SHAPE_DOC_ID = "leadconduit-shape.json";
 
+// ajv-formats' regex-only "fast" checks for date-time and uri (4x faster on an Entity; the
+// contract tests and gates keep the full checks), but the full email check, the one that
+// refuses input before it is sent.
+const RUNTIME_FORMATS =
+  'const { fastFormats, fullFormats } = require("ajv-formats/dist/formats");\n' +
+  "module.exports = { ...fastFormats, email: fullFormats.email };\n";
+
 export async function generateValidators(): Promise<{ js: string; dts: string }> {
   const spec = loadSpec();
   // Annotations do not change what validates; dropping them keeps the shipped code small.
   spec.schemaDocument = stripKeys(spec.schemaDocument, ANNOTATIONS);
-  // Runtime formats: ajv-formats' regex-only "fast" checks for date-time and uri (4x faster on
-  // an Entity; the contract tests and gates keep the full checks), but the full email check,
-  // the one that refuses input before it is sent.
   const ajv = createSpecAjv(
     spec,
     // inlineRefs off: the operations share one compiled function per schema instead of a copy each
@@ -53,10 +57,26 @@ export async function generateValidators(): Promise<{ js: string; dts: string }>
   );
   ajv.addFormat("email", fullFormats.email);
   ajv.addSchema(toShape({ ...spec.schemaDocument, $id: SHAPE_DOC_ID }));
-  const exportsByName: Record<string, string> = {};
-  const table: string[] = [];
-  // One validator per distinct schema: operations that share a schema (all three answer an
-  // InvitationResponse) share its compiled function, named after the component it refers to.
+  const validators = registry(ajv);
+  const table = spec.operations.map((op) => operationEntry(op, validators.add));
+  const routes = spec.operations.map((op) => [op.operationId, { method: op.method, path: op.path }] as const);
+  const js = await bundleStandalone({
+    standalone: standalone.default(ajv, validators.exports),
+    formats: RUNTIME_FORMATS,
+    entry:
+      `import * as v from "./standalone.cjs";\nexport const operations = {\n${table.join("\n")}\n};\n` +
+      `export const routes = ${JSON.stringify(Object.fromEntries(routes))};\n`,
+  });
+  const routeTypes = routes.map(([id, r]) => `  readonly ${id}: { readonly method: ${JSON.stringify(r.method)}; readonly path: ${JSON.stringify(r.path)} };`);
+  return { js, dts: `${DTS}/** Method and path of each operation, as openapi-fetch's client takes them. */\nexport declare const routes: {\n${routeTypes.join("\n")}\n};\n` };
+}
+
+/**
+ * One validator per distinct schema: operations that share a schema (all three answer an
+ * InvitationResponse) share its compiled function, named after the component it refers to.
+ */
+function registry(ajv: ReturnType<typeof createSpecAjv>) {
+  const exports: Record<string, string> = {};
   const bySchema = new Map<string, string>();
   const add = (fallbackName: string, schema: object) => {
     const key = JSON.stringify(schema);
@@ -66,28 +86,23 @@ export async function generateValidators(): Promise<{ js: string; dts: string }>
     const component = Object.keys(schema).length === 1 && typeof ref === "string" ? ref.split("/").pop() : undefined;
     const name = component ? `${component}${fallbackName.slice(fallbackName.lastIndexOf("_"))}` : fallbackName;
     ajv.addSchema({ ...stripKeys(schema as Record<string, unknown>, ANNOTATIONS), $id: name });
-    exportsByName[name] = name;
+    exports[name] = name;
     bySchema.set(key, name);
     return `v.${name}`;
   };
-  for (const op of spec.operations) {
-    const id = op.operationId;
-    const body = op.body ? add(`${id}_body`, op.body.schema) : "undefined";
-    const params = op.pathParams.map((p) => `${JSON.stringify(p.name)}: ${add(`${id}_path`, p.schema)}`);
-    const success = jsonSchemaOf(successResponse(op));
-    table.push(
-      `  ${id}: {\n    body: ${body},\n    pathParams: { ${params.join(", ")} },\n` +
-        `    shape: ${add(`${id}_shape`, toShape(success))},\n    success: ${add(`${id}_success`, success)},\n  },`,
-    );
-  }
-  const js = await bundleStandalone({
-    standalone: standalone.default(ajv, exportsByName),
-    formats:
-      'const { fastFormats, fullFormats } = require("ajv-formats/dist/formats");\n' +
-      "module.exports = { ...fastFormats, email: fullFormats.email };\n",
-    entry: `import * as v from "./standalone.cjs";\nexport const operations = {\n${table.join("\n")}\n};\n`,
-  });
-  return { js, dts: DTS };
+  return { add, exports };
+}
+
+/** An operation's line of the `operations` table: its request checks, its 2xx shape and full checks. */
+function operationEntry(op: OperationSpec, add: (name: string, schema: object) => string): string {
+  const id = op.operationId;
+  const body = op.body ? add(`${id}_body`, op.body.schema) : "undefined";
+  const params = op.pathParams.map((p) => `${JSON.stringify(p.name)}: ${add(`${id}_path`, p.schema)}`);
+  const success = jsonSchemaOf(successResponse(op));
+  return (
+    `  ${id}: {\n    body: ${body},\n    pathParams: { ${params.join(", ")} },\n` +
+    `    shape: ${add(`${id}_shape`, toShape(success))},\n    success: ${add(`${id}_success`, success)},\n  },`
+  );
 }
 
 const DTS = `${HEADER}

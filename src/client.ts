@@ -1,9 +1,11 @@
 // createLeadConduitClient: the typed methods, and `raw`, the openapi-fetch client with auth.
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { paths } from "../generated/leadconduit.js";
-import { authorizer, secretsOf } from "./auth.js";
+import { routes } from "../generated/validators.js";
+import { authorizer, basicAuthorization, secretsOf } from "./auth.js";
 import { type ClientOptions, type RequestOptions, resolveClientOptions } from "./options.js";
 import { type CallContext, call } from "./request.js";
+import type { Transport } from "./send.js";
 import { assertSecureTransport } from "./transport.js";
 import type { PathParams, RequestBody, ResponseBody } from "./types.js";
 
@@ -78,20 +80,45 @@ export function createLeadConduitClient(options: ClientOptions = {}): LeadCondui
       return fetch(request);
     },
   });
-  const ctx: CallContext = { fetch, authorize, defaults: config.defaults, secrets: secretsOf(config.apiKey) };
+  const middleware = trackMiddleware(raw);
+  const transport: Transport = {
+    baseUrl: config.baseUrl,
+    fetch,
+    authorization: basicAuthorization(config.apiKey),
+    authorize,
+    viaMiddleware: () => middleware.size > 0,
+    secrets: secretsOf(config.apiKey),
+  };
+  const ctx: CallContext = { transport, defaults: config.defaults };
+  const { createRecipientInvitation: recipient, createSourceInvitation: source, resendInvitation: resend } = routes;
   const invitations: InvitationsResource = {
     createRecipient: (body, opts) =>
-      call(ctx, "createRecipientInvitation", { body }, (init) => raw.POST("/invitations/recipient", { body, ...init }), opts),
+      call(ctx, "createRecipientInvitation", { body }, (init) => raw[recipient.method](recipient.path, { body, ...init }), opts),
     createSource: (body, opts) =>
-      call(ctx, "createSourceInvitation", { body }, (init) => raw.POST("/invitations/source", { body, ...init }), opts),
+      call(ctx, "createSourceInvitation", { body }, (init) => raw[source.method](source.path, { body, ...init }), opts),
     resend: (entityId, opts) =>
       call(
         ctx,
         "resendInvitation",
         { path: { entityId } },
-        (init) => raw.PUT("/invitations/{entityId}/resend", { params: { path: { entityId } }, ...init }),
+        (init) => raw[resend.method](resend.path, { params: { path: { entityId } }, ...init }),
         opts,
       ),
   };
   return Object.freeze({ invitations: Object.freeze(invitations), raw });
+}
+
+/** The middleware registered on `raw` right now: while there is some, typed calls go through it. */
+function trackMiddleware(raw: Client<paths>): ReadonlySet<Middleware> {
+  const registered = new Set<Middleware>();
+  const { use, eject } = raw;
+  raw.use = (...added) => {
+    for (const m of added) registered.add(m);
+    use(...added);
+  };
+  raw.eject = (...removed) => {
+    for (const m of removed) registered.delete(m);
+    eject(...removed);
+  };
+  return registered;
 }

@@ -66,10 +66,12 @@ export interface ClientOptions extends Omit<RequestOptions, "signal"> {
   baseUrl?: string | undefined;
   /**
    * A fetch implementation; defaults to `globalThis.fetch`, looked up at each call (so an
-   * interceptor such as MSW may be installed after the client is made). Called with the final
-   * `Request` and `{ signal }`, the attempt's abort signal (its timeout or the caller's abort).
+   * interceptor such as MSW may be installed after the client is made). The typed methods call
+   * it as `fetch(url, init)`, `init.signal` being the attempt's abort signal (its timeout or the
+   * caller's abort); `raw`, and the typed methods while middleware is registered, call it with
+   * the final `Request` (and `{ signal }`).
    */
-  fetch?: ((input: Request, init?: RequestInit) => Promise<Response>) | undefined;
+  fetch?: ((input: string | Request, init?: RequestInit) => Promise<Response>) | undefined;
   /** Allow `http://` to hosts other than loopback, which sends the key in clear text. Default false. */
   allowInsecureHttp?: boolean | undefined;
 }
@@ -121,7 +123,7 @@ export function resolveClientOptions(options: ClientOptions) {
     baseUrl,
     // the global fetch as it is at call time, not at construction: an interceptor installed
     // later (MSW's server.listen() in a test's beforeAll) still sees the client's requests
-    fetch: options.fetch ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init)),
+    fetch: options.fetch ?? ((input: string | Request, init?: RequestInit) => globalThis.fetch(input, init)),
     allowInsecureHttp: options.allowInsecureHttp === true,
     defaults: mergeRequestOptions(DEFAULTS, options),
   };

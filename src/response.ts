@@ -2,9 +2,9 @@
 // never contradicts its TypeScript type, whatever `validateResponses` says: the generated
 // "shape" check (what the type states) always runs; the full schema check runs when asked.
 import { type OperationId, operations, type SuccessBody } from "../generated/validators.js";
-import { type ErrorDetails, ResponseValidationError } from "./errors.js";
+import { type ErrorDetails, type RedactedRequest, ResponseValidationError } from "./errors.js";
 import type { ResolvedRequestOptions } from "./options.js";
-import { keptBody, redactRequest } from "./redact.js";
+import { keptBody } from "./redact.js";
 import { describeViolations, type Violation, violationsOf } from "./violations.js";
 
 export interface Answer<K extends OperationId> {
@@ -15,8 +15,8 @@ export interface Answer<K extends OperationId> {
   opts: ResolvedRequestOptions;
   secrets: readonly string[];
   details: () => ErrorDetails & { status: number };
-  /** the request sent, for onResponseViolation */
-  request: Request | undefined;
+  /** the request sent, redacted, for onResponseViolation */
+  sent: (() => RedactedRequest) | undefined;
 }
 
 export function successOf<K extends OperationId>(answer: Answer<K>): SuccessBody<K> {
@@ -58,7 +58,7 @@ function specViolations(answer: Answer<OperationId>, body: unknown): Violation[]
 function report(answer: Answer<OperationId>, violations: Violation[]): void {
   const { onResponseViolation } = answer.opts;
   if (!onResponseViolation) return;
-  const request = answer.request ? redactRequest(answer.request, answer.secrets) : { method: "", url: answer.response.url, headers: {} };
+  const request = answer.sent?.() ?? { method: "", url: answer.response.url, headers: {} };
   onResponseViolation({ operationId: answer.operationId, status: answer.response.status, violations, request });
 }
 

@@ -20,7 +20,8 @@ describe("basicAuthorization", () => {
 
   it("is what the client sends, on the typed methods and on raw", async () => {
     const seen: (string | null)[] = [];
-    const fetch = async (request: Request) => {
+    const fetch = async (input: string | Request, init?: RequestInit) => {
+      const request = new Request(input, init);
       seen.push(request.headers.get("authorization"));
       return Response.json(EXAMPLE_OK);
     };

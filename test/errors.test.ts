@@ -224,7 +224,7 @@ describe("what an error carries", () => {
         baseUrl: "https://api.test",
         maxRetries: 0,
         timeoutMs: 30,
-        fetch: (_request: Request, init?: RequestInit) => {
+        fetch: (_input: string | Request, init?: RequestInit) => {
           signals.push(init!.signal!);
           queueMicrotask(() => vi.advanceTimersByTime(30));
           return new Promise<Response>(() => {});

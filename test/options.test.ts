@@ -9,7 +9,8 @@ afterEach(() => {
 
 function recording() {
   const urls: string[] = [];
-  const fetch = async (request: Request) => {
+  const fetch = async (input: string | Request, init?: RequestInit) => {
+    const request = new Request(input, init);
     urls.push(request.url);
     return Response.json(EXAMPLE_OK);
   };

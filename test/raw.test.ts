@@ -6,7 +6,8 @@ import { EXAMPLE_OK } from "./support/fault-server.ts";
 
 function recording(answer: () => Response) {
   const seen: { method: string; url: string; authorization: string | null; body: string }[] = [];
-  const fetch = async (request: Request) => {
+  const fetch = async (input: string | Request, init?: RequestInit) => {
+    const request = new Request(input, init);
     seen.push({
       method: request.method,
       url: request.url,

@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { bundledSize } from "../scripts/lib/size.ts";
 
 const ENTRY = fileURLToPath(new URL("../src/index.ts", import.meta.url));
-const BUDGET_GZIP_BYTES = 13_000; // measured 12,866 on 2026-11-26
-const BUDGET_GZIP_BYTES_WITHOUT_VALIDATORS = 7_300; // measured 6,974 (typed error classes, "report" mode and the envelope check came in issue 9)
+const BUDGET_GZIP_BYTES = 14_000; // measured 13,380 on 2026-11-26 (typed errors, "report" mode, the envelope check, the direct fetch path)
+const BUDGET_GZIP_BYTES_WITHOUT_VALIDATORS = 8_000; // measured 7,478
 
 describe("bundle size budget", () => {
   it(`the ESM entry stays under ${BUDGET_GZIP_BYTES} bytes min+gzip`, async () => {

@@ -93,9 +93,10 @@ export function observedClient(options: { prefer?: string; dropAuth?: boolean } 
     baseUrl: prismUrl(),
     validateResponses: true,
     maxRetries: 0,
-    fetch: (request, init) => {
+    fetch: (input, init) => {
+      const request = new Request(input, init);
       if (options.dropAuth) request.headers.delete("authorization");
-      return fetch(request, init);
+      return fetch(request, { signal: init?.signal ?? null });
     },
   });
   const seen: { response?: Response } = {};

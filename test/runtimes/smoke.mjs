@@ -32,9 +32,10 @@ const CHECKS = {
   async "a request without credentials is AuthenticationError 401"(baseUrl) {
     // the client adds the Authorization header just before its fetch; this fetch takes it off
     // again, so the request leaves without it and Prism answers 401
-    const withoutAuth = (request, init) => {
+    const withoutAuth = (input, init) => {
+      const request = new Request(input, init);
       request.headers.delete("authorization");
-      return fetch(request, init);
+      return fetch(request);
     };
     const lc = createLeadConduitClient({ apiKey: API_KEY, baseUrl, maxRetries: 0, fetch: withoutAuth });
     const error = await rejection(lc.invitations.createRecipient({ email: "mike.jones@example.com" }));

@@ -1,0 +1,101 @@
+// How one attempt goes out and what comes back: the response and its body as text. A typed call
+// goes straight to `fetch(url, init)` unless middleware is registered on `raw`: openapi-fetch
+// builds a Request (its body a stream) that fetch then copies into a second one, most of what
+// a call costs over loopback. With middleware, the call goes through openapi-fetch, so the
+// middleware runs for it as for `raw`.
+import { type OperationId, routes } from "../generated/validators.js";
+import type { RedactedRequest } from "./errors.js";
+import { redactHeader, redactRequest, redactText } from "./redact.js";
+import type { CallInput } from "./validation.js";
+
+/** A fetch as the client calls it: a URL and init (typed calls), or a Request (`raw`, middleware). */
+export type Fetch = (input: string | Request, init?: RequestInit) => Promise<Response>;
+
+/** What openapi-fetch is asked to do for one attempt: read the body as text, send with this fetch. */
+export interface SendInit {
+  parseAs: "text";
+  fetch: (request: Request) => Promise<Response>;
+}
+/** Sends one request through the openapi-fetch client, typed by its path and method. */
+export type Sender = (init: SendInit) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+export interface Transport {
+  baseUrl: string;
+  fetch: Fetch;
+  /** the header value built from the key */
+  authorization: string;
+  /** checks the transport and adds the Authorization header to a Request, last thing before fetch */
+  authorize: (request: Request) => void;
+  /** true while middleware is registered on `raw` */
+  viaMiddleware: () => boolean;
+  secrets: readonly string[];
+}
+
+/** One attempt in flight: what was sent (once it was), and what came back. */
+export interface Exchange {
+  /** the request as an error may show it; undefined until the request could be built */
+  sent?: () => RedactedRequest;
+  response?: Response;
+  text?: string;
+}
+
+/** Sends the call once; fills `exchange` as it goes, so a failure can say how far it got. */
+export function sendOnce(
+  transport: Transport,
+  operationId: OperationId,
+  input: CallInput,
+  send: Sender,
+  signal: AbortSignal,
+  exchange: Exchange,
+): Promise<void> {
+  return transport.viaMiddleware()
+    ? throughOpenapiFetch(transport, send, signal, exchange)
+    : direct(transport, operationId, input, signal, exchange);
+}
+
+async function direct(t: Transport, operationId: OperationId, input: CallInput, signal: AbortSignal, exchange: Exchange) {
+  const { method, path } = routes[operationId];
+  const url = t.baseUrl + path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(input.path?.[name])));
+  const headers: Record<string, string> = { authorization: t.authorization };
+  let body: string | undefined;
+  if (input.body !== undefined) {
+    body = JSON.stringify(input.body); // throws for what JSON cannot hold (a BigInt): nothing is sent
+    headers["content-type"] = "application/json";
+  }
+  exchange.sent = () => redactedOf(method, url, headers, t.secrets);
+  // called unbound: browsers throw "Illegal invocation" for fetch with another `this`
+  const { fetch } = t;
+  const response = await fetch(url, { method, headers, ...(body === undefined ? {} : { body }), signal });
+  exchange.response = response;
+  exchange.text = await response.text();
+}
+
+async function throughOpenapiFetch(t: Transport, send: Sender, signal: AbortSignal, exchange: Exchange) {
+  let received: { response: Response; text: string } | undefined;
+  const fetchOnce = async (request: Request) => {
+    t.authorize(request);
+    exchange.sent = () => redactRequest(request, t.secrets);
+    const { fetch } = t;
+    const response = await fetch(request, { signal });
+    // read here, so the answer keeps its body exactly as the server sent it
+    const text = await response.text();
+    received = { response: new Response(text === "" ? null : text, response), text };
+    return received.response;
+  };
+  const result = await send({ parseAs: "text", fetch: fetchOnce });
+  exchange.response = result.response;
+  if (result.response === received?.response) {
+    exchange.text = received.text;
+    return;
+  }
+  // a middleware put another response in its place, which openapi-fetch read (and parsed, when
+  // it failed and was JSON)
+  const value = result.data ?? result.error;
+  exchange.text = typeof value === "string" ? value : value === undefined ? "" : JSON.stringify(value);
+}
+
+function redactedOf(method: string, url: string, headers: Record<string, string>, secrets: readonly string[]): RedactedRequest {
+  const redacted: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) redacted[name] = redactHeader(name, value);
+  return { method, url: redactText(url, secrets), headers: redacted };
+}

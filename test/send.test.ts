@@ -1,0 +1,96 @@
+// The two ways a typed call goes out (src/send.ts): straight to fetch(url, init) when no
+// middleware is registered on `raw`, through openapi-fetch while some is. Both must send the same
+// request and make the same value or error of the answer.
+import { describe, expect, it } from "vitest";
+import {
+  basicAuthorization,
+  createLeadConduitClient,
+  type LeadConduitError,
+  UnprocessableEntityError,
+} from "../src/index.ts";
+import { EXAMPLE_OK } from "./support/fault-server.ts";
+
+interface Seen {
+  given: "url" | "Request";
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+function recording(answer: () => Response) {
+  const seen: Seen[] = [];
+  const fetch = async (input: string | Request, init?: RequestInit) => {
+    const request = new Request(input, init);
+    seen.push({
+      given: typeof input === "string" ? "url" : "Request",
+      method: request.method,
+      url: request.url,
+      headers: Object.fromEntries(request.headers),
+      body: await request.text(),
+    });
+    return answer();
+  };
+  return { seen, fetch };
+}
+
+const noop = { onRequest: ({ request }: { request: Request }) => request };
+
+describe("a typed call", () => {
+  it("sends the same request straight to fetch and through middleware", async () => {
+    const { seen, fetch } = recording(() => Response.json(EXAMPLE_OK));
+    const lc = createLeadConduitClient({ apiKey: "send-key", baseUrl: "https://api.test", fetch });
+    await lc.invitations.createRecipient({ email: "a@example.com" });
+    await lc.invitations.resend("64b8f0f5e4b0c3a1d5e6f7a8");
+    lc.raw.use(noop);
+    await lc.invitations.createRecipient({ email: "a@example.com" });
+    await lc.invitations.resend("64b8f0f5e4b0c3a1d5e6f7a8");
+    lc.raw.eject(noop);
+    await lc.invitations.createRecipient({ email: "a@example.com" });
+
+    expect(seen.map((s) => s.given)).toEqual(["url", "url", "Request", "Request", "url"]);
+    const post = {
+      method: "POST",
+      url: "https://api.test/invitations/recipient",
+      headers: { authorization: basicAuthorization("send-key"), "content-type": "application/json" },
+      body: '{"email":"a@example.com"}',
+    };
+    const put = {
+      method: "PUT",
+      url: "https://api.test/invitations/64b8f0f5e4b0c3a1d5e6f7a8/resend",
+      headers: { authorization: basicAuthorization("send-key") },
+      body: "",
+    };
+    const without = ({ given: _given, ...rest }: Seen) => rest;
+    expect(seen.map(without)).toEqual([post, put, post, put, post]);
+  });
+
+  it("makes the same error of an answer either way, with the same redacted request", async () => {
+    const problem = { title: "Invalid request", validation: [{ location: ["body", "email"], message: "is taken", code: "unique" }] };
+    const { fetch } = recording(() => Response.json(problem, { status: 422 }));
+    const lc = createLeadConduitClient({ apiKey: "send-key", baseUrl: "https://api.test", fetch });
+    const direct = (await lc.invitations.createSource({ email: "a@example.com" }).catch((e: unknown) => e)) as LeadConduitError;
+    lc.raw.use(noop);
+    const through = (await lc.invitations.createSource({ email: "a@example.com" }).catch((e: unknown) => e)) as LeadConduitError;
+    for (const error of [direct, through]) {
+      expect(error).toBeInstanceOf(UnprocessableEntityError);
+      expect((error as UnprocessableEntityError).violations).toEqual([{ path: "body/email", message: "is taken", keyword: "unique" }]);
+      expect(error.body).toEqual(problem);
+    }
+    expect(through.request).toEqual(direct.request);
+    expect(direct.request).toEqual({
+      method: "POST",
+      url: "https://api.test/invitations/source",
+      headers: { authorization: "Basic [REDACTED]", "content-type": "application/json" },
+    });
+    expect(through.message).toBe(direct.message);
+  });
+
+  it("takes the answer a middleware put in the server's place", async () => {
+    const { fetch } = recording(() => Response.json({ error: "upstream down" }, { status: 502 }));
+    const lc = createLeadConduitClient({ apiKey: "send-key", baseUrl: "https://api.test", fetch, maxRetries: 0 });
+    lc.raw.use({ onResponse: () => Response.json({ ...EXAMPLE_OK, message: "served from cache" }) });
+    const { message } = await lc.invitations.createRecipient({ email: "a@example.com" });
+    expect(message).toBe("served from cache");
+  });
+});
