@@ -14,10 +14,20 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The client and the testing kit: in-process, real HTTP over loopback at most, timers on
+        // a fake clock. Needs nothing but node_modules.
         test: {
-          name: "unit",
-          include: ["test/**/*.test.ts"],
-          testTimeout: 20_000,
+          name: "client",
+          include: ["test/client/**/*.test.ts", "test/testing/**/*.test.ts"],
+        },
+      },
+      {
+        // The tooling: the gate, its CLI and reports, the bench, the docs page, the bundle size.
+        // Starts Chromium, git, Redocly, esbuild, the TypeScript compiler and child processes.
+        test: {
+          name: "tooling",
+          include: ["test/tooling/**/*.test.ts"],
+          testTimeout: 30_000,
         },
       },
       {

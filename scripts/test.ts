@@ -29,7 +29,8 @@ export async function runAll(io: StepIo & { env: Record<string, string | undefin
     specDiffStep({ specDiff: () => runSpecDiff() }, (outcome) => (diff = outcome)),
     { name: "typecheck", ...npmRun("typecheck") },
     lintWorkflowsStep(),
-    { name: "unit tests", ...npmRun("test:unit") },
+    { name: "client tests", ...npmRun("test:client") },
+    { name: "tooling tests", ...npmRun("test:tooling") },
   ];
   const steps = await runSteps(before, io);
   const contract = await runMockGate({ reportDir: PATHS.reports, testsOnly: true }, io);

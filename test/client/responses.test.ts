@@ -8,8 +8,8 @@ import {
   type RequestOptions,
   ResponseValidationError,
   type ResponseViolationInfo,
-} from "../src/index.ts";
-import { EXAMPLE_OK } from "./support/fault-server.ts";
+} from "../../src/index.ts";
+import { EXAMPLE_OK } from "../support/fault-server.ts";
 
 const KEY = "sk-responses-4242";
 

@@ -1,6 +1,6 @@
 // What a measurement worker prints back, and what the orchestrator accepts from it.
 import { describe, expect, it } from "vitest";
-import { parseWorkerOutput } from "../../bench/protocol.ts";
+import { parseWorkerOutput } from "../../../bench/protocol.ts";
 
 const report = {
   node: "v24.21.0",

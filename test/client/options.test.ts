@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ConfigurationError, createLeadConduitClient, LeadConduitError } from "../src/index.ts";
-import { isLoopback } from "../src/transport.ts";
-import { EXAMPLE_OK } from "./support/fault-server.ts";
+import { ConfigurationError, createLeadConduitClient, LeadConduitError } from "../../src/index.ts";
+import { isLoopback } from "../../src/transport.ts";
+import { EXAMPLE_OK } from "../support/fault-server.ts";
 
 afterEach(() => {
   vi.unstubAllEnvs();

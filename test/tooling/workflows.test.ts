@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { PATHS } from "../scripts/lib/paths.ts";
-import { lintWorkflows } from "../scripts/lint-workflows.ts";
+import { PATHS } from "../../scripts/lib/paths.ts";
+import { lintWorkflows } from "../../scripts/lint-workflows.ts";
 
 type Workflow = {
   on: Record<string, unknown>;

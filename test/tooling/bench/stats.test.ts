@@ -1,6 +1,6 @@
 // The bench's statistics: medians, spreads, and ratios paired round by round.
 import { describe, expect, it } from "vitest";
-import { iqrPct, median, perSecond, quantile, rotation, summarize } from "../../bench/stats.ts";
+import { iqrPct, median, perSecond, quantile, rotation, summarize } from "../../../bench/stats.ts";
 
 describe("median, quantiles and spread", () => {
   it("takes the middle value, or the mean of the two middle ones", () => {

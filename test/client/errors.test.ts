@@ -16,8 +16,8 @@ import {
   TimeoutError,
   UnprocessableEntityError,
   ValidationError,
-} from "../src/index.ts";
-import { EXAMPLE_OK } from "./support/fault-server.ts";
+} from "../../src/index.ts";
+import { EXAMPLE_OK } from "../support/fault-server.ts";
 
 function answering(status: number, body: string, headers: Record<string, string> = { "content-type": "application/json" }) {
   let calls = 0;

@@ -1,6 +1,6 @@
 // Plain-text tables and number formats of the bench report.
 import { describe, expect, it } from "vitest";
-import { fmtHalfSpread, fmtInt, fmtRatio, fmtSeconds, formatTable } from "../../bench/table.ts";
+import { fmtHalfSpread, fmtInt, fmtRatio, fmtSeconds, formatTable } from "../../../bench/table.ts";
 
 describe("formatTable", () => {
   it("pads each column to its widest cell: first column left, the others right", () => {

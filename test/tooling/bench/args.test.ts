@@ -1,6 +1,6 @@
 // The bench's command line and how much each mode measures.
 import { describe, expect, it } from "vitest";
-import { loopbackMode, parseArgs, planFor, UsageError } from "../../bench/args.ts";
+import { loopbackMode, parseArgs, planFor, UsageError } from "../../../bench/args.ts";
 
 describe("parseArgs", () => {
   it("defaults to a full run with gate timings that writes nothing tracked", () => {

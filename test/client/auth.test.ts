@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { basicAuthorization, createLeadConduitClient } from "../src/index.ts";
-import { EXAMPLE_OK } from "./support/fault-server.ts";
+import { basicAuthorization, createLeadConduitClient } from "../../src/index.ts";
+import { EXAMPLE_OK } from "../support/fault-server.ts";
 
 // The oracle is Node's Buffer, independent of the TextEncoder + btoa path the client uses.
 const expected = (key: string) => `Basic ${Buffer.from(`API:${key}`, "utf8").toString("base64")}`;

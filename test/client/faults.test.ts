@@ -11,10 +11,10 @@ import {
   RateLimitError,
   type RequestOptions,
   TimeoutError,
-} from "../src/index.ts";
-import { FAULT_CASES } from "./support/cases.ts";
-import { fakeClockClient } from "./support/fault-client.ts";
-import { type FaultServer, startFaultServer } from "./support/fault-server.ts";
+} from "../../src/index.ts";
+import { FAULT_CASES } from "../support/cases.ts";
+import { fakeClockClient } from "../support/fault-client.ts";
+import { type FaultServer, startFaultServer } from "../support/fault-server.ts";
 
 let server: FaultServer;
 beforeAll(async () => {

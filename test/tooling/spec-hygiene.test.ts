@@ -3,7 +3,7 @@
 // like a JavaScript global (`Error`) shadows it in the generated code.
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { loadSpec } from "../scripts/lib/spec.ts";
+import { loadSpec } from "../../scripts/lib/spec.ts";
 
 const { document } = loadSpec();
 const components = (document.components ?? {}) as Record<string, Record<string, unknown>>;

@@ -1,9 +1,9 @@
 // The bench's guards: a stale build is rebuilt, the peer SDK is regenerated when its inputs
 // change, and a task that does not really make the call stops the run.
 import { describe, expect, it } from "vitest";
-import { isStale } from "../../bench/build.ts";
-import { recipeKey } from "../../bench/hey-api.ts";
-import { checkTasks } from "../../bench/subjects.ts";
+import { isStale } from "../../../bench/build.ts";
+import { recipeKey } from "../../../bench/hey-api.ts";
+import { checkTasks } from "../../../bench/subjects.ts";
 
 describe("isStale", () => {
   it("rebuilds when the output is missing or any input is newer", () => {

@@ -3,9 +3,9 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { brokenLinks, links, typescriptSnippets } from "../scripts/lib/readme.ts";
+import { brokenLinks, links, typescriptSnippets } from "../../scripts/lib/readme.ts";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const README = readFileSync(`${ROOT}README.md`, "utf8");
 
 describe("typescriptSnippets", () => {

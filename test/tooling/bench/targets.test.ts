@@ -1,7 +1,7 @@
 // The targets of issue 12 and the side comparisons, evaluated per Node version.
 import { describe, expect, it } from "vitest";
-import { BARE_OPENAPI_FETCH, CLIENT_OFF, HAND_ROLLED, RAW_FETCH } from "../../bench/subjects.ts";
-import { type Comparison, evaluate, type MeasuredSeries, TARGETS } from "../../bench/targets.ts";
+import { BARE_OPENAPI_FETCH, CLIENT_OFF, HAND_ROLLED, RAW_FETCH } from "../../../bench/subjects.ts";
+import { type Comparison, evaluate, type MeasuredSeries, TARGETS } from "../../../bench/targets.ts";
 
 const measured = (runtime: string, perCallRatios: number[], loopbackRatios: number[]): MeasuredSeries => ({
   runtime,

@@ -5,14 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BROWSER_NAMES, findBrowser } from "../scripts/lib/chromium.ts";
-import { NOISE, noiseFilter, withoutNoise } from "../scripts/lib/noise.ts";
-import { PATHS } from "../scripts/lib/paths.ts";
-import { runSteps, type StepIo } from "../scripts/lib/run.ts";
-import { yamlLocator } from "../scripts/lib/spec-locate.ts";
-import { loadSpec, schemaPointerOf, specValidators, successResponse } from "../scripts/lib/spec.ts";
-import { markdownTable, textTable } from "../scripts/lib/table.ts";
-import { childEnv, colourWanted, painter, stripAnsi } from "../scripts/lib/terminal.ts";
+import { BROWSER_NAMES, findBrowser } from "../../scripts/lib/chromium.ts";
+import { NOISE, noiseFilter, withoutNoise } from "../../scripts/lib/noise.ts";
+import { PATHS } from "../../scripts/lib/paths.ts";
+import { runSteps, type StepIo } from "../../scripts/lib/run.ts";
+import { yamlLocator } from "../../scripts/lib/spec-locate.ts";
+import { loadSpec, schemaPointerOf, specValidators, successResponse } from "../../scripts/lib/spec.ts";
+import { markdownTable, textTable } from "../../scripts/lib/table.ts";
+import { childEnv, colourWanted, painter, stripAnsi } from "../../scripts/lib/terminal.ts";
 
 const REDOCLY_BANNER = `
     ╔═══════════════════════════════════════════════════════════╗
@@ -112,8 +112,8 @@ describe("colour", () => {
   });
 
   it("settles this process's environment for tools loaded into it (a pipe under CI gets NO_COLOR)", async () => {
-    const { run } = await import("../scripts/lib/run.ts");
-    const { inRoot, ROOT } = await import("../scripts/lib/paths.ts");
+    const { run } = await import("../../scripts/lib/run.ts");
+    const { inRoot, ROOT } = await import("../../scripts/lib/paths.ts");
     const script = `import(${JSON.stringify(pathToFileURL(inRoot("scripts", "lib", "terminal.ts")).href)}).then((m) => { m.settleColour(); process.stdout.write(String(process.env.NO_COLOR) + " " + String(process.env.FORCE_COLOR)); })`;
     const env = (extra: Record<string, string>) => ({ PATH: process.env.PATH ?? "", CI: "true", ...extra });
     const piped = await run(process.execPath, ["--import", "tsx", "-e", script], { cwd: ROOT, env: env({}) });

@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { diffSpecFiles, formatSpecDiff, isMajorBump, runSpecDiff, specDiffMain, specDiffSection } from "../scripts/spec-diff.ts";
+import { diffSpecFiles, formatSpecDiff, isMajorBump, runSpecDiff, specDiffMain, specDiffSection } from "../../scripts/spec-diff.ts";
 
-const FIXTURES = fileURLToPath(new URL("./fixtures/spec-diff/", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("../fixtures/spec-diff/", import.meta.url));
 const fixture = (name: string) => join(FIXTURES, `${name}.yaml`);
 const BASE = fixture("base");
 

@@ -1,13 +1,13 @@
 // The printed report: one way to read every ratio, speeds that agree with their ratios, targets
 // with a verdict. Built from made-up measurements through the same functions the bench uses.
 import { describe, expect, it } from "vitest";
-import { planFor } from "../../bench/args.ts";
-import { COLD_BASELINE } from "../../bench/cold-start.ts";
-import { formatReport, HOW_TO_READ, speedTable } from "../../bench/report.ts";
-import { type BenchResults, runtimeResults } from "../../bench/results.ts";
-import { median } from "../../bench/stats.ts";
-import { BARE_OPENAPI_FETCH, CLIENT_OFF, HAND_ROLLED, RAW_FETCH } from "../../bench/subjects.ts";
-import { COMPARISONS, evaluate, TARGETS } from "../../bench/targets.ts";
+import { planFor } from "../../../bench/args.ts";
+import { COLD_BASELINE } from "../../../bench/cold-start.ts";
+import { formatReport, HOW_TO_READ, speedTable } from "../../../bench/report.ts";
+import { type BenchResults, runtimeResults } from "../../../bench/results.ts";
+import { median } from "../../../bench/stats.ts";
+import { BARE_OPENAPI_FETCH, CLIENT_OFF, HAND_ROLLED, RAW_FETCH } from "../../../bench/subjects.ts";
+import { COMPARISONS, evaluate, TARGETS } from "../../../bench/targets.ts";
 
 // Rounds 1 and 2 ran on a quiet machine, rounds 3 to 5 on a loaded one. The hand-rolled task lost
 // 4 rounds of 5 to openapi-fetch, yet its own median (600) is above openapi-fetch's (500): a table

@@ -7,8 +7,8 @@ import {
   createLeadConduitClient,
   type LeadConduitError,
   UnprocessableEntityError,
-} from "../src/index.ts";
-import { EXAMPLE_OK } from "./support/fault-server.ts";
+} from "../../src/index.ts";
+import { EXAMPLE_OK } from "../support/fault-server.ts";
 
 interface Seen {
   given: "url" | "Request";

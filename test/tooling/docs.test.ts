@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDocsHtml, writeDocs } from "../scripts/build-docs.ts";
-import { DOCS_URL, launchChromium, openDocsOffline, type OfflineDocs } from "../scripts/lib/docs-browser.ts";
+import { buildDocsHtml, writeDocs } from "../../scripts/build-docs.ts";
+import { DOCS_URL, launchChromium, openDocsOffline, type OfflineDocs } from "../../scripts/lib/docs-browser.ts";
 
 const OPERATIONS = {
   createRecipientInvitation: "Create a recipient invitation",

@@ -3,9 +3,9 @@
 // raising one is a decision to make in review, not a number to bump quietly.
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { bundledSize } from "../scripts/lib/size.ts";
+import { bundledSize } from "../../scripts/lib/size.ts";
 
-const ENTRY = fileURLToPath(new URL("../src/index.ts", import.meta.url));
+const ENTRY = fileURLToPath(new URL("../../src/index.ts", import.meta.url));
 const BUDGET_GZIP_BYTES = 14_000; // measured 13,380 on 2026-11-26 (typed errors, "report" mode, the envelope check, the direct fetch path)
 const BUDGET_GZIP_BYTES_WITHOUT_VALIDATORS = 8_000; // measured 7,478
 

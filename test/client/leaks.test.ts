@@ -4,10 +4,10 @@
 // key; the key and the forms it travels in are searched for.
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { basicAuthorization, createLeadConduitClient, type LeadConduitError } from "../src/index.ts";
-import { FAULT_CASES } from "./support/cases.ts";
-import { fakeClockClient } from "./support/fault-client.ts";
-import { type FaultServer, startFaultServer } from "./support/fault-server.ts";
+import { basicAuthorization, createLeadConduitClient, type LeadConduitError } from "../../src/index.ts";
+import { FAULT_CASES } from "../support/cases.ts";
+import { fakeClockClient } from "../support/fault-client.ts";
+import { type FaultServer, startFaultServer } from "../support/fault-server.ts";
 
 const KEY = "sk-CANARY-7f3a9c1e-ÄPI-κλειδί";
 const TOKEN = basicAuthorization(KEY).slice("Basic ".length);

@@ -5,12 +5,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runMock } from "../scripts/lib/cli/repo.ts";
-import { appendExercised, appendViolation, operationTag } from "../scripts/lib/coverage.ts";
-import { type MockGateDeps, runMockGate } from "../scripts/lib/mock-gate.ts";
-import type { Step, StepResult } from "../scripts/lib/run.ts";
-import { loadSpec } from "../scripts/lib/spec.ts";
-import { captureIo } from "./support/capture.ts";
+import { runMock } from "../../scripts/lib/cli/repo.ts";
+import { appendExercised, appendViolation, operationTag } from "../../scripts/lib/coverage.ts";
+import { type MockGateDeps, runMockGate } from "../../scripts/lib/mock-gate.ts";
+import type { Step, StepResult } from "../../scripts/lib/run.ts";
+import { loadSpec } from "../../scripts/lib/spec.ts";
+import { captureIo } from "../support/capture.ts";
 
 const spec = loadSpec();
 const R = "createRecipientInvitation";

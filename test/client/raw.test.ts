@@ -1,8 +1,8 @@
 // `lc.raw` is openapi-fetch with the client's authentication and nothing else: what the README
 // promises about it, held to.
 import { describe, expect, it } from "vitest";
-import { basicAuthorization, createLeadConduitClient } from "../src/index.ts";
-import { EXAMPLE_OK } from "./support/fault-server.ts";
+import { basicAuthorization, createLeadConduitClient } from "../../src/index.ts";
+import { EXAMPLE_OK } from "../support/fault-server.ts";
 
 function recording(answer: () => Response) {
   const seen: { method: string; url: string; authorization: string | null; body: string }[] = [];
