@@ -3,10 +3,10 @@
 //   1. pack         `npm pack`: prepack builds dist/ (ESM + CJS, .d.mts + .d.cts, the spec) and bin/
 //   2. publint      on the tarball; every message (suggestions included) is a problem
 //   3. attw         Are the Types Wrong, strict profile, on the tarball
-//   4. consumer     fresh apps install the tarball and the repository as a git dependency
-//                   (scripts/lib/consumer.ts)
+//   4. consumer     a fresh app installs the tarball (scripts/lib/consumer.ts)
 //   5. bin          the `leadconduit-contract` bin from the tarball, in a fresh folder, against
 //                   stand-in servers (scripts/lib/bin-check.ts)
+// and, beside those (it needs no tarball), the repository installed as a git dependency.
 // Prints each step's result and the tarball's size and files; exits non-zero on any problem.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,10 +15,10 @@ import { pathToFileURL } from "node:url";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { checkBin } from "./lib/bin-check.ts";
-import { checkConsumer } from "./lib/consumer.ts";
+import { checkConsumer, checkGitInstall } from "./lib/consumer.ts";
 import { type Packed, packTarball } from "./lib/pack.ts";
 import { binOf, PATHS, ROOT } from "./lib/paths.ts";
-import { run, runSteps, type Step, type StepOutcome, type StepResult, tail } from "./lib/run.ts";
+import { run, runStepsConcurrently, type Step, type StepOutcome, type StepResult, tail } from "./lib/run.ts";
 import { textTable } from "./lib/table.ts";
 import { childEnv, processColour } from "./lib/terminal.ts";
 
@@ -64,6 +64,9 @@ async function attw(packed: Packed): Promise<StepOutcome> {
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
+/** The repository installed as a git dependency (npm clones it and builds it with `prepare`). */
+export const gitDependencyStep = (): Step => ({ name: "git dependency", task: () => checkGitInstall(ROOT) });
+
 export function packageSteps(temp: string, onPacked: (packed: Packed) => void): Step[] {
   let packed: Packed | undefined;
   const onTarball = (check: (p: Packed) => Promise<StepOutcome>) => async () =>
@@ -98,7 +101,9 @@ async function main(): Promise<number> {
   let results: StepResult[];
   console.log(`check:package ${(JSON.parse(readFileSync(PATHS.packageJson, "utf8")) as { name: string }).name}`);
   try {
-    results = await runSteps(packageSteps(temp, (p) => (packed = p)), { colour: processColour(), log: (line) => console.log(line) });
+    const io = { colour: processColour(), log: (line: string) => console.log(line) };
+    // the git dependency needs no tarball: it runs beside the tarball's checks
+    results = await runStepsConcurrently([packageSteps(temp, (p) => (packed = p)), gitDependencyStep()], io);
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }

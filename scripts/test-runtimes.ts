@@ -12,6 +12,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { buildPackage } from "./build.ts";
 import { findBrowser, launchChromium } from "./lib/chromium.ts";
 import { inRoot, ROOT } from "./lib/paths.ts";
@@ -177,8 +178,8 @@ function printTable(rows: Row[]): void {
   console.log(textTable(columns, rows.map((r) => [r.runtime, r.version, r.ok ? "pass" : "FAIL", r.ms])));
 }
 
-/** One row per runtime, each running the smoke suite against one Prism. */
-export async function runRuntimes(): Promise<Row[]> {
+/** One row per runtime, each running the smoke suite against one Prism; `build: false` takes dist/ as it is. */
+export async function runRuntimes(options: { build?: boolean } = {}): Promise<Row[]> {
   const rows: Row[] = [];
   let prism: RunningPrism | undefined;
   const stopPrism = async () => {
@@ -187,7 +188,7 @@ export async function runRuntimes(): Promise<Row[]> {
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopPrism().finally(() => process.exit(130)));
   try {
-    await buildPackage({ quiet: true });
+    if (options.build !== false) await buildPackage({ quiet: true });
     prism = await startPrism();
     rows.push(await runCli("node 20", process.execPath, [CLI, prism.url]));
     for (const rt of NPM_RUNTIMES) rows.push(await runNpmRuntime(rt, prism.url));
@@ -214,7 +215,9 @@ async function runNpmRuntime(rt: (typeof NPM_RUNTIMES)[number], url: string): Pr
 
 async function main(): Promise<number> {
   const started = performance.now();
-  const rows = await runRuntimes();
+  // --no-build: npm test runs this after its pack step built dist/
+  const { values } = parseArgs({ options: { build: { type: "boolean", default: true } }, allowNegative: true, strict: true });
+  const rows = await runRuntimes({ build: values.build });
   console.log("");
   printTable(rows);
   const failed = rows.filter((r) => !r.ok);

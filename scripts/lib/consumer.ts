@@ -8,7 +8,7 @@
 //   - the hover text of everything a user hovers, asked of the TypeScript language service,
 //     through the .d.mts and the .d.cts;
 //   - the spec files the package exports, and the README's links against the tarball's files;
-//   - the repository installed as a git dependency (scripts/lib/git-dependency.ts).
+// and, as a step of its own, the repository installed as a git dependency (git-dependency.ts).
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -40,25 +40,29 @@ async function must(what: string, command: string, args: string[], options: { cw
   return result;
 }
 
+const readRepo = (root: string): Repo => ({ root, ...(JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Omit<Repo, "root">) });
+
 export async function checkConsumer(root: string, packed: Packed): Promise<StepOutcome> {
-  const repo = { root, ...(JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Omit<Repo, "root">) };
   const temp = mkdtempSync(join(tmpdir(), "lc-consumer-"));
-  // the slowest part (npm installs the repository's dev dependencies to build it), so it runs
-  // alongside the rest
-  const built = DIST_FILES.map((file) => `dist/${file}`);
-  const gitDependency = checkGitDependency(root, repo.name, join(temp, "git"), built).then(
-    (note) => ({ note }),
-    (error: unknown) => ({ error }),
-  );
   try {
-    const notes = await checkApp(repo, packed, join(temp, "app"));
-    const git = await gitDependency;
-    if ("error" in git) throw git.error;
-    return { ok: true, note: [...notes, git.note].join("\n") };
+    const notes = await checkApp(readRepo(root), packed, join(temp, "app"));
+    return { ok: true, note: notes.join("\n") };
   } catch (error) {
     return { ok: false, note: error instanceof Error ? error.message : String(error) };
   } finally {
-    await gitDependency;
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/** The repository installed as a git dependency: needs no tarball, so it runs beside the rest. */
+export async function checkGitInstall(root: string): Promise<StepOutcome> {
+  const temp = mkdtempSync(join(tmpdir(), "lc-git-consumer-"));
+  try {
+    const built = DIST_FILES.map((file) => `dist/${file}`);
+    return { ok: true, note: await checkGitDependency(root, readRepo(root).name, temp, built) };
+  } catch (error) {
+    return { ok: false, note: error instanceof Error ? error.message : String(error) };
+  } finally {
     rmSync(temp, { recursive: true, force: true });
   }
 }

@@ -139,6 +139,12 @@ export interface StepIo {
   colour: boolean;
   /** one line of the gate's own output */
   log: (line: string) => void;
+  /** one line a step's command wrote to stderr; console.error when not given */
+  error?: (line: string) => void;
+  /** commands' output goes through `log`/`error` (held back, or filtered) instead of straight to the terminal */
+  capture?: boolean;
+  /** false: no `▶ step` header (an enclosing step announced it already) */
+  headers?: boolean;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -153,9 +159,31 @@ export async function runSteps(steps: Step[], io: StepIo): Promise<StepResult[]>
   return results;
 }
 
+/**
+ * Runs lanes of steps at the same time, the steps of a lane one after another (a lane is one
+ * step, or steps where each needs the one before). Each step's output (its header included) is
+ * held back and printed as one block when the step ends, so the log reads as if they ran in
+ * turn. The results come back in the order the steps were given.
+ */
+export async function runStepsConcurrently(lanes: (Step | Step[])[], io: StepIo): Promise<StepResult[]> {
+  const done = await Promise.all(
+    lanes.map(async (lane) => {
+      const results: StepResult[] = [];
+      for (const step of Array.isArray(lane) ? lane : [lane]) {
+        const lines: string[] = [];
+        const held: StepIo = { ...io, capture: true, log: (line) => lines.push(line), error: (line) => lines.push(line) };
+        results.push(await runStep(step, held));
+        for (const line of lines) io.log(line);
+      }
+      return results;
+    }),
+  );
+  return done.flat();
+}
+
 export async function runStep(step: Step, io: StepIo): Promise<StepResult> {
   const started = performance.now();
-  io.log(`\n▶ ${step.name}`);
+  if (io.headers !== false) io.log(`\n▶ ${step.name}`);
   const outcome = "task" in step ? await runTask(step.task) : await runCommand(step, io);
   const ms = Math.round(performance.now() - started);
   if (outcome.note) {
@@ -187,11 +215,12 @@ function runCommand(
   io: StepIo,
 ): Promise<StepOutcome & { exitCode: number | null }> {
   const env = childEnv(io.env ?? process.env, io.colour, { REDOCLY_TELEMETRY: "off", ...step.env });
-  const piped = step.filter !== undefined;
+  const piped = step.filter !== undefined || io.capture === true;
+  const filter: LineFilter = step.filter ?? ((line) => line);
   return new Promise((resolve) => {
     const child = spawn(step.command, step.args, { stdio: ["ignore", piped ? "pipe" : "inherit", piped ? "pipe" : "inherit"], env });
     const streams = piped
-      ? [forwardLines(child.stdout!, step.filter!, io.log), forwardLines(child.stderr!, step.filter!, (l) => console.error(l))]
+      ? [forwardLines(child.stdout!, filter, io.log), forwardLines(child.stderr!, filter, io.error ?? ((l) => console.error(l)))]
       : [];
     let failure: string | undefined;
     child.once("error", (error) => (failure = `${step.command} could not start: ${error.message}`));
