@@ -168,7 +168,7 @@ const textOf = (value: unknown): string | undefined => (typeof value === "string
  * code }`), RFC 7807's `invalid-params` (`{ name, reason }`) and RFC 9457's `errors`
  * (`{ pointer, detail }`). LeadConduit documents no such body; these are the shapes in use.
  */
-export function violationsInBody(body: unknown): Violation[] {
+function violationsInBody(body: unknown): Violation[] {
   if (!isObject(body)) return [];
   const list = [body.validation, body["invalid-params"], body.errors].find(Array.isArray) ?? [];
   return list.filter(isObject).flatMap((item): Violation[] => {

@@ -81,7 +81,7 @@ export type ResolvedRequestOptions = { [K in Exclude<keyof RequestOptions, Callb
   [K in Callbacks]?: Exclude<RequestOptions[K], undefined>;
 };
 
-export const DEFAULTS = {
+const DEFAULTS = {
   timeoutMs: 30_000,
   maxRetries: 2,
   validateRequests: true,

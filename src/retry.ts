@@ -2,10 +2,10 @@
 // an existing invitation with its entity instead of creating a second one.
 import { AbortError, APIError, ConnectionError, type LeadConduitError, RateLimitError } from "./errors.js";
 
-export const INITIAL_DELAY_MS = 500;
-export const MAX_DELAY_MS = 8_000;
+const INITIAL_DELAY_MS = 500;
+const MAX_DELAY_MS = 8_000;
 /** A Retry-After longer than this is not waited for: the call fails with the server's answer. */
-export const MAX_RETRY_AFTER_MS = 60_000;
+const MAX_RETRY_AFTER_MS = 60_000;
 
 export function isRetryable(error: LeadConduitError): boolean {
   if (error instanceof ConnectionError) return true; // TimeoutError included

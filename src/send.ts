@@ -9,10 +9,10 @@ import { redactHeader, redactRequest, redactText } from "./redact.js";
 import type { CallInput } from "./validation.js";
 
 /** A fetch as the client calls it: a URL and init (typed calls), or a Request (`raw`, middleware). */
-export type Fetch = (input: string | Request, init?: RequestInit) => Promise<Response>;
+type Fetch = (input: string | Request, init?: RequestInit) => Promise<Response>;
 
 /** What openapi-fetch is asked to do for one attempt: read the body as text, send with this fetch. */
-export interface SendInit {
+interface SendInit {
   parseAs: "text";
   fetch: (request: Request) => Promise<Response>;
 }
