@@ -28,7 +28,7 @@ export interface MockServer {
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "content-length"]);
 
 /** The fetch Request an incoming request stands for, with its whole body (none for GET/HEAD). */
-export function toRequest(incoming: IncomingMessage, body: Uint8Array<ArrayBuffer>, origin: string, signal?: AbortSignal): Request {
+function toRequest(incoming: IncomingMessage, body: Uint8Array<ArrayBuffer>, origin: string, signal?: AbortSignal): Request {
   const headers = new Headers();
   const raw = incoming.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) {
@@ -42,7 +42,7 @@ export function toRequest(incoming: IncomingMessage, body: Uint8Array<ArrayBuffe
 }
 
 /** Writes a fetch Response to a node:http response; a network error destroys the socket instead. */
-export async function writeResponse(response: Response, out: ServerResponse, extra: [string, string][] = []): Promise<void> {
+async function writeResponse(response: Response, out: ServerResponse, extra: [string, string][] = []): Promise<void> {
   if (response.type === "error") {
     out.socket?.destroy();
     return;
