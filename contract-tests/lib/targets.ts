@@ -6,10 +6,11 @@
 // status, what it fills in fresh, how it says what it refused), and each datum names the entry
 // of DIFFERENCES that gives the reason. agreement.test.ts holds every target to the reference's
 // answers on everything else, with DIFFERENCES' `normalise` as the only allowance.
+//
+// Prism's launcher and the kit are imported when a target starts (in the global setup only):
+// the test files, vitest's config and the gate read this table without loading them.
 import type { Mode } from "../../scripts/lib/coverage.ts";
-import { startPrism } from "../../scripts/lib/prism.ts";
 import type { OperationSpec } from "../../scripts/lib/spec.ts";
-import { createLeadConduitMock } from "../../src/testing/index.ts";
 import { startMockServer, VIOLATIONS_HEADER } from "./mock-server.ts";
 
 /** An answer as the agreement check compares it: status, Content-Type and the body (JSON when it parses). */
@@ -175,6 +176,7 @@ const prism: Target = {
   about: "Stoplight Prism 5.14.2, `prism mock --errors` on spec/leadconduit.yaml",
   apiKey: PRISM_KEY,
   start: async () => {
+    const { startPrism } = await import("../../scripts/lib/prism.ts");
     const running = await startPrism();
     return { url: running.url, stop: running.stop };
   },
@@ -201,6 +203,7 @@ const mock: Target = {
   about: "leadconduit-client/testing's createLeadConduitMock, behind a node:http server (contract-tests/lib/mock-server.ts)",
   apiKey: MOCK_KEY,
   start: async () => {
+    const { createLeadConduitMock } = await import("../../src/testing/index.ts");
     const server = await startMockServer(createLeadConduitMock({ apiKey: MOCK_KEY }));
     return { url: server.url, stop: server.close };
   },
