@@ -43,6 +43,8 @@ function credentialCases(op: OperationSpec): RawCase[] {
   return [
     { name: "no credentials", expected: 401, credentials: "none", ...json },
     { name: "a wrong key", expected: 401, credentials: "wrong key", ...json },
+    // an app whose key was never set sends this
+    { name: "an empty key", expected: 401, credentials: () => `Basic ${btoa("API:")}`, ...json },
     { name: "wrong scheme (Bearer)", expected: 401, credentials: (key) => `Bearer ${key}`, ...json },
     { name: "malformed Basic token", expected: 401, credentials: () => "Basic !!not-base64!!", ...json },
     { name: "Basic without a token", expected: 401, credentials: () => "Basic", ...json },

@@ -183,11 +183,13 @@ const prism: Target = {
   notApplicable: {},
   statusOf: {
     "a wrong key": { status: 200, because: "credentials" },
+    "an empty key": { status: 200, because: "credentials" },
     "the right key after two spaces": { status: 401, because: "authSpaces" },
     "a Content-Type that names no media type": { status: 500, because: "unreadableMediaType" },
     "UTF-16 JSON with a charset parameter": { status: 200, because: "charset" },
     "a CORS preflight": { status: 204, because: "cors" },
   },
+  // any status by name (DIFFERENCES.prefer)
   ask: (status) => ({ credentials: "key", headers: { prefer: `code=${status}` } }),
   fresh: () => [],
   said: (response) =>
@@ -211,7 +213,9 @@ const mock: Target = {
     generated: { because: "prefer", note: "the mock makes no seeded dynamic answers (Prism's Prefer: dynamic=true, seed=N); it answers the spec's examples" },
   },
   statusOf: {},
+  // by the request itself, as an app's test would: Prefer means nothing to it (DIFFERENCES.prefer)
   ask: (status) => (status >= 200 && status < 300 ? { credentials: "key", headers: {} } : status === 401 ? { credentials: "wrong key", headers: {} } : undefined),
+  // DIFFERENCES.freshIds
   fresh: (op) => (createsAnEntity(op) ? FRESH_IDS : []),
   said: (response) =>
     parseHeader<{ path: string; message: string }>(response, VIOLATIONS_HEADER).map((v) => ({ where: "request", what: `${v.path}: ${v.message}` })),
