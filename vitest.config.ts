@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
-import { operationTag } from "./scripts/lib/coverage.ts";
+import { TARGETS } from "./contract-tests/lib/targets.ts";
+import { operationTag, targetTag } from "./scripts/lib/coverage.ts";
 import { loadSpec } from "./scripts/lib/spec.ts";
 
 // One tag per operation of the spec: a contract test says which operation it is about with
@@ -9,6 +10,8 @@ const operationTags = loadSpec().operations.map((op) => ({
   name: operationTag(op.operationId),
   description: `${op.method} ${op.path}`,
 }));
+// and one per target of the suite (contract-tests/lib/targets.ts), which each test carries too
+const targetTags = TARGETS.map((t) => ({ name: targetTag(t.name), description: t.about }));
 
 export default defineConfig({
   test: {
@@ -34,11 +37,11 @@ export default defineConfig({
         test: {
           name: "contract",
           include: ["contract-tests/**/*.test.ts"],
-          // one Prism for the whole run, started and killed here
-          globalSetup: ["contract-tests/setup/prism.ts"],
+          // every target (Prism, the mock's server) once for the whole run, started and stopped here
+          globalSetup: ["contract-tests/setup/targets.ts"],
           testTimeout: 20_000,
           hookTimeout: 40_000,
-          tags: operationTags,
+          tags: [...operationTags, ...targetTags],
           strictTags: true,
         },
       },

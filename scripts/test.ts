@@ -61,7 +61,7 @@ export async function runAll(io: StepIo & { env: Record<string, string | undefin
 /** The contract tests through the mock gate, as one step whose output is the coverage report. */
 function contractStep(io: StepIo & { env: Record<string, string | undefined> }, keep: (result: Awaited<ReturnType<typeof runMockGate>>) => void): Step {
   return {
-    name: "contract tests (Prism)",
+    name: "contract tests (prism, mock)",
     task: async () => {
       const lines: string[] = [];
       // announced once, by this step; its command's output held with the rest

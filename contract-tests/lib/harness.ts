@@ -1,22 +1,45 @@
 // What every contract test shares: the spec's validators compiled once per worker by Ajv2020
-// from spec/leadconduit.yaml, the Prism URL, and the record of which (operation, status) pairs
-// were exercised in which mode and what broke the spec (read by scripts/lib/mock-gate.ts).
-import { expect, inject } from "vitest";
-import { appendExercised, appendViolation, type Exercised, type Mode, operationTag } from "../../scripts/lib/coverage.ts";
+// from spec/leadconduit.yaml, the targets' URLs (started by setup/targets.ts), the loop that
+// runs a file's cases once per target, and the record of which (operation, status) pairs each
+// target exercised in which mode and what broke the spec (read by scripts/lib/mock-gate.ts).
+import { describe, expect, inject, it } from "vitest";
+import { appendExercised, appendViolation, type Exercised, type Mode, operationTag, targetTag } from "../../scripts/lib/coverage.ts";
 import { documentedResponse, loadSpec, type OperationSpec, specValidators } from "../../scripts/lib/spec.ts";
 import { schemaViolations } from "../../scripts/lib/violations.ts";
 import { createLeadConduitClient, type LeadConduitClient } from "../../src/index.ts";
+import { TARGETS, type Target, WRONG_KEY } from "./targets.ts";
+
+export { examplePath } from "./requests.ts";
 
 export const spec = loadSpec();
 export const validatorFor = specValidators(spec);
 
-export const prismUrl = () => inject("prismUrl");
-
-/** The target every record of this suite is about (a second target gets its own, and a `target:` tag). */
-export const TARGET = "prism";
+export function urlOf(target: Target): string {
+  const url = inject("targetUrls")[target.name];
+  if (!url) throw new Error(`the global setup started no ${target.name}`);
+  return url;
+}
 
 /** Test options saying which operation a suite is about; the gate counts results by this tag. */
 export const about = (operationId: string) => ({ tags: [operationTag(operationId)] });
+
+/**
+ * Runs `cases` once for every target, inside a suite tagged `target:<name>`. A mode the target
+ * table says does not apply to a target gets one skipped test per operation that says why, so
+ * the report shows it instead of a silence.
+ */
+export function forEachTarget(mode: Mode, cases: (target: Target) => void): void {
+  for (const target of TARGETS) {
+    describe(target.name, { tags: [targetTag(target.name)] }, () => {
+      const notApplicable = target.notApplicable[mode];
+      if (!notApplicable) return cases(target);
+      for (const op of spec.operations) {
+        const why = `${notApplicable.note} (contract-tests/lib/targets.ts: ${notApplicable.because})`;
+        it.skip(`${op.operationId}: ${mode} cases do not apply to ${target.name}: ${why}`, about(op.operationId), () => {});
+      }
+    });
+  }
+}
 
 export function operation(operationId: string): OperationSpec {
   const op = spec.operations.find((o) => o.operationId === operationId);
@@ -25,17 +48,17 @@ export function operation(operationId: string): OperationSpec {
 }
 
 /** Notes an exercised pair for the gate's coverage table (scripts/lib/coverage.ts). */
-export function record(entry: Omit<Exercised, "documented" | "target">): void {
+export function record(target: Target, entry: Omit<Exercised, "documented" | "target">): void {
   const file = process.env.LC_CONTRACT_RECORDS;
   if (!file) return;
-  appendExercised(file, { ...entry, target: TARGET, documented: documentedResponse(operation(entry.operationId), entry.status) !== undefined });
+  appendExercised(file, { ...entry, target: target.name, documented: documentedResponse(operation(entry.operationId), entry.status) !== undefined });
 }
 
 /** Notes each way a response breaks the spec, for the gate's violation list and annotations. */
-function recordViolations(operationId: string, response: Response, body: unknown, where: { case: string }): void {
+function recordViolations(target: Target, operationId: string, response: Response, body: unknown, where: { case: string }): void {
   const file = process.env.LC_CONTRACT_RECORDS;
   if (!file) return;
-  const base = { target: TARGET, operationId, status: response.status, case: where.case };
+  const base = { target: target.name, operationId, status: response.status, case: where.case };
   const documented = documentedResponse(operation(operationId), response.status);
   if (!documented) return appendViolation(file, { ...base, message: `status ${response.status} is not documented for ${operationId}` });
   const schema = documented.content["application/json"];
@@ -46,51 +69,55 @@ function recordViolations(operationId: string, response: Response, body: unknown
 }
 
 /**
- * Asserts a mock response is what the spec says for that operation and status: a documented
- * status, JSON content, a body valid against the schema, and no `sl-violations` from Prism.
+ * Asserts what a target said about an exchange: nothing wrong with its own answer, and a
+ * refusal named in the request exactly when the target table says this target names that kind
+ * (a 401 is a credentials refusal, any other 4xx a request that breaks the spec).
+ */
+export function expectSaid(target: Target, response: Response, refusal: boolean): void {
+  const said = target.said(response);
+  expect(said.filter((s) => s.where === "response"), `${target.name} found its own answer wrong`).toEqual([]);
+  const names = refusal && (response.status === 401 ? target.names.credentials : target.names.refusals);
+  const request = said.filter((s) => s.where === "request");
+  if (names) expect(request.length, `${target.name} did not say what it refused`).toBeGreaterThan(0);
+  else expect(request, `${target.name} named a refusal it should not`).toEqual([]);
+}
+
+/**
+ * Asserts a target's response is what the spec says for that operation and status: a
+ * documented status, JSON content, a body valid against the schema, and what the target said
+ * about it as expectSaid wants.
  */
 export async function expectConforming(
+  target: Target,
   operationId: string,
   response: Response,
   body: unknown,
   where: { mode: Mode; case: string; refusal?: boolean },
 ): Promise<void> {
   const op = operation(operationId);
-  recordViolations(operationId, response, body, where);
+  recordViolations(target, operationId, response, body, where);
   const documented = documentedResponse(op, response.status);
   expect(documented, `${operationId} answered undocumented status ${response.status}`).toBeDefined();
-  const violations = JSON.parse(response.headers.get("sl-violations") ?? "[]") as { location: string[] }[];
-  if (where.refusal) {
-    // Prism names what it refused in the request; nothing may be wrong with its response
-    expect(violations.length, "Prism did not say what it refused").toBeGreaterThan(0);
-    expect(violations.filter((v) => v.location[0] !== "request"), "Prism reported violations").toEqual([]);
-  } else {
-    expect(violations, "Prism reported violations").toEqual([]);
-  }
+  expectSaid(target, response, where.refusal === true);
   expect(response.headers.get("content-type") ?? "").toMatch(/^application\/json\b/);
   const schema = documented!.content["application/json"];
   expect(schema, `${operationId} ${response.status} documents no JSON schema`).toBeDefined();
   const validate = validatorFor(schema!);
   const valid = validate(body);
   expect(valid ? [] : validate.errors, `${operationId} ${response.status} body breaks the spec`).toEqual([]);
-  record({ operationId, status: response.status, mode: where.mode, case: where.case });
+  record(target, { operationId, status: response.status, mode: where.mode, case: where.case });
 }
-
-/** Path of an operation with its path parameters filled from the spec's own examples. */
-export function examplePath(op: OperationSpec): string {
-  return op.pathParams.reduce((path, p) => path.replace(`{${p.name}}`, String(p.example)), op.path);
-}
-
 
 /**
- * A client against Prism (response validation on, no retries), plus the last response it
- * received, cloned so the test can check it too. `prefer` is sent as Prism's Prefer header;
- * `dropAuth` removes the Authorization header in fetch, after the client has set it.
+ * A client against a target (response validation on, no retries), plus the last response it
+ * received, cloned so the test can check it too. `prefer` is sent as a Prefer header (Prism's);
+ * `dropAuth` removes the Authorization header in fetch, after the client has set it;
+ * `wrongKey` configures the client with a key that is not the target's.
  */
-export function observedClient(options: { prefer?: string; dropAuth?: boolean } = {}) {
+export function observedClient(target: Target, options: { prefer?: string; dropAuth?: boolean; wrongKey?: boolean } = {}) {
   const lc = createLeadConduitClient({
-    apiKey: "contract-test-key",
-    baseUrl: prismUrl(),
+    apiKey: options.wrongKey ? WRONG_KEY : target.apiKey,
+    baseUrl: urlOf(target),
     validateResponses: true,
     maxRetries: 0,
     fetch: (input, init) => {

@@ -12,7 +12,7 @@ import { dirname } from "node:path";
 export const MODES = ["static", "generated", "negative", "client"] as const;
 export type Mode = (typeof MODES)[number];
 
-/** A target the contract suite ran against: today only "prism". */
+/** A target the contract suite ran against ("prism", "mock": contract-tests/lib/targets.ts), or "live". */
 export type Target = string;
 
 export interface Exercised {
@@ -46,6 +46,9 @@ export const TARGET_TAG_PREFIX = "target:";
 
 /** The vitest tag that says a test is about an operation of the spec. */
 export const operationTag = (operationId: string): string => `${OPERATION_TAG_PREFIX}${operationId}`;
+
+/** The vitest tag that says a test runs against a target. */
+export const targetTag = (target: Target): string => `${TARGET_TAG_PREFIX}${target}`;
 
 /** The operation and target a test's tags name, if any. */
 export function fromTags(tags: readonly string[]): { operationId?: string; target?: Target } {

@@ -1,9 +1,13 @@
 // The mock run of the contract gate (`npm run contract` without --target): lint the spec,
 // check generated/ is up to date, diff the spec against its base when it changed, run the
-// contract tests against Prism, then read what they recorded into one report (the format of
+// contract tests against every target of contract-tests/lib/targets.ts (Prism and the kit's
+// mock), then read what they recorded into one report (the format of
 // scripts/lib/report/model.ts, shared with the live run).
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
+import { TARGETS, WRONG_KEY } from "../../contract-tests/lib/targets.ts";
+import { secretsOf } from "../../src/auth.ts";
+import { redactText } from "../../src/redact.ts";
 import { describeOutcome, runSpecDiff, type SpecDiffOutcome, specDiffSection } from "../spec-diff.ts";
 import { fromTags, MODES, type RecordedViolation, readRecords } from "./coverage.ts";
 import { NOISE, noiseFilter } from "./noise.ts";
@@ -15,8 +19,11 @@ import { type Locate, yamlLocator } from "./spec-locate.ts";
 import { loadSpec } from "./spec.ts";
 import { stripAnsi } from "./terminal.ts";
 
-/** The contract suite's target today; a second one comes with its own tag (`target:<name>`). */
-const DEFAULT_TARGET = "prism";
+/** Where a test that contacts no target is counted: the checks of the spec alone (its examples). */
+const SPEC_ONLY = "spec";
+
+/** Every form of every key the contract suite sends; none may reach the log or a report. */
+export const SUITE_SECRETS: readonly string[] = [...new Set([...TARGETS.map((t) => t.apiKey), WRONG_KEY].flatMap(secretsOf))];
 
 export interface MockGateOptions {
   reportDir: string;
@@ -54,9 +61,9 @@ export async function runMockGate(options: MockGateOptions, io: StepIo, deps: Mo
   steps.push(contractTestsStep(files));
   const results = await deps.runSteps(steps, io);
   const tests = readVitest(files.vitest);
-  const report = assemble({ startedAt, results, tests, records: readRecords(files.records), diff });
+  const report = redactDeep(assemble({ startedAt, results, tests, records: readRecords(files.records), diff }), SUITE_SECRETS);
   const broken = results.find((r) => r.broken)?.note ?? tests.broken;
-  return broken ? { report, broken } : { report };
+  return broken ? { report, broken: redactText(broken, SUITE_SECRETS) } : { report };
 }
 
 export function checkSteps(): Step[] {
@@ -78,13 +85,23 @@ export function specDiffStep(deps: Pick<MockGateDeps, "specDiff">, keep: (outcom
   };
 }
 
-function contractTestsStep(files: { records: string; vitest: string }): Step {
+export function contractTestsStep(files: { records: string; vitest: string }): Step {
   return {
-    name: "contract tests (Prism)",
+    name: `contract tests (${TARGETS.map((t) => t.name).join(", ")})`,
     command: process.execPath,
     args: [packageFile("vitest", "vitest.mjs"), "run", "--project", "contract", "--reporter=dot", "--reporter=json", `--outputFile.json=${files.vitest}`],
     env: { LC_CONTRACT_RECORDS: files.records },
+    // a failing assertion prints what it compared; no key the suite sent may go with it
+    filter: (line) => redactText(line, SUITE_SECRETS),
   };
+}
+
+/** A copy of `value` with every secret removed from every string in it, keys included. */
+function redactDeep<T>(value: T, secrets: readonly string[]): T {
+  if (typeof value === "string") return redactText(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets)) as T;
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactText(k, secrets), redactDeep(v, secrets)])) as T;
 }
 
 interface VitestJson {
@@ -99,7 +116,7 @@ interface VitestJson {
 
 /** The contract tests' results as cases; `broken` when they could not run at all. */
 function readVitest(file: string): { cases: CaseRecord[]; broken?: string } {
-  if (!existsSync(file)) return { cases: [], broken: "the contract tests wrote no results (vitest or Prism failed to start; see above)" };
+  if (!existsSync(file)) return { cases: [], broken: "the contract tests wrote no results (vitest or a target failed to start; see above)" };
   const json = JSON.parse(readFileSync(file, "utf8")) as VitestJson;
   const unloadable = json.testResults.find((f) => f.assertionResults.length === 0 && f.status === "failed");
   if (unloadable) return { cases: [], broken: `${relative(ROOT, unloadable.name)} could not run: ${firstLine(unloadable.message ?? "")}` };
@@ -109,7 +126,7 @@ function readVitest(file: string): { cases: CaseRecord[]; broken?: string } {
       const tagged = fromTags(a.tags ?? []);
       const failures = (a.failureMessages ?? []).map(firstLine);
       return {
-        target: tagged.target ?? DEFAULT_TARGET,
+        target: tagged.target ?? SPEC_ONLY,
         ...(tagged.operationId ? { operationId: tagged.operationId } : {}),
         name: a.fullName,
         file: relative(ROOT, f.name).split("\\").join("/"),
@@ -119,7 +136,12 @@ function readVitest(file: string): { cases: CaseRecord[]; broken?: string } {
       };
     }),
   );
-  return { cases };
+  // the targets in the table's order, then the checks of the spec alone (tests run in any order)
+  const rank = (target: string) => {
+    const index = TARGETS.findIndex((t) => t.name === target);
+    return index < 0 ? TARGETS.length : index;
+  };
+  return { cases: cases.sort((a, b) => rank(a.target) - rank(b.target)) };
 }
 
 function assemble(input: {
@@ -131,8 +153,10 @@ function assemble(input: {
 }): ContractReport {
   const spec = loadSpec();
   const locate = yamlLocator(PATHS.spec, PATHS.specRelative);
-  const targets = [...new Set([DEFAULT_TARGET, ...input.tests.cases.map((c) => c.target), ...input.records.exercised.map((e) => e.target)])];
-  const coverage = buildCoverage(spec, input.records.exercised, { targets, modeOrder: MODES });
+  // every target of the suite must exercise every documented pair, whether its tests ran or not
+  const targets = [...new Set([...TARGETS.map((t) => t.name), ...input.records.exercised.map((e) => e.target)])];
+  const modeOrder = Object.fromEntries(TARGETS.map((t) => [t.name, MODES.filter((m) => !t.notApplicable[m])]));
+  const coverage = buildCoverage(spec, input.records.exercised, { targets, modeOrder: (target) => modeOrder[target] ?? MODES });
   const violations = input.records.violations.map((v) => findingOf(v, locate));
   const info = (spec.document.info ?? {}) as { title?: string; version?: string };
   const diff = input.diff && specDiffSection(input.diff);
@@ -154,7 +178,7 @@ function assemble(input: {
       ...(info.version ? { version: info.version } : {}),
       operations: spec.operations.map((o) => ({ operationId: o.operationId, method: o.method, path: o.path })),
     },
-    targets: targets.map((name) => ({ name })),
+    targets: targets.map(targetEntry),
     steps: input.results.map((r) => ({ name: r.name, ok: r.ok, ms: r.ms, ...(r.note ? { note: r.note } : {}) })),
     coverage,
     cases: input.tests.cases,
@@ -162,6 +186,14 @@ function assemble(input: {
     findings: [],
     ...(diff ? { specDiff: diff } : {}),
   };
+}
+
+/** A target as the report names it: what it is, and the modes of the suite that do not apply to it, with why. */
+function targetEntry(name: string): ContractReport["targets"][number] {
+  const target = TARGETS.find((t) => t.name === name);
+  if (!target) return { name };
+  const notApplicable = Object.entries(target.notApplicable).map(([mode, n]) => ({ mode, reason: n.note }));
+  return { name, about: target.about, ...(notApplicable.length ? { notApplicable } : {}) };
 }
 
 /** A recorded violation as a report finding, with the line of its schema keyword when found. */

@@ -73,13 +73,19 @@ function checkBody(operationId: OperationId, body: unknown, received: Received):
   }
   if (received.text !== "") {
     const media = essence(received.contentType);
+    // a Content-Type that is there but names no media type is not the spec's either (Prism answers 500)
+    const unreadable = media === undefined && (received.contentType ?? "").trim() !== "";
     const unsupported = !spec
       ? "No supported content types, but request included a non-empty body"
-      : media !== undefined && !mediaMatches(media, spec.contentType)
+      : unreadable || (media !== undefined && !mediaMatches(media, spec.contentType))
         ? `Supported content types: ${spec.contentType}`
         : undefined;
     if (unsupported) {
-      const message = spec ? `${media} is not ${spec.contentType}` : "the operation takes no body, but one was sent";
+      const message = !spec
+        ? "the operation takes no body, but one was sent"
+        : unreadable
+          ? `${JSON.stringify(received.contentType)} is not a media type`
+          : `${media} is not ${spec.contentType}`;
       return { violations: [{ path: "headers/content-type", message }], issues: [], unsupported };
     }
   }
@@ -110,14 +116,19 @@ function successMedia(operationId: OperationId): string | undefined {
   return Object.entries(responses).find(([status]) => /^2/.test(status))?.[1].contentType;
 }
 
-/** The body as Prism's server reads it: JSON by media type, else text; null when empty. */
-function readBody(received: Received): { body: unknown; invalid: boolean } {
-  if (received.text === "") return { body: null, invalid: false };
-  if (!isJsonMedia(essence(received.contentType))) return { body: received.text, invalid: false };
+/**
+ * The body as Prism's server reads it: JSON by media type, else text; null when empty. JSON
+ * after a byte order mark is refused as Prism refuses it: a sender must not add one (RFC 8259,
+ * section 8.1), so an app that does has a bug the mock should show.
+ */
+function readBody(received: Received): { body: unknown; invalid?: string } {
+  if (received.text === "") return { body: null };
+  if (!isJsonMedia(essence(received.contentType))) return { body: received.text };
+  if (received.text.startsWith("\uFEFF")) return { body: received.text, invalid: "is not valid JSON: it starts with a byte order mark (U+FEFF)" };
   try {
-    return { body: JSON.parse(received.text), invalid: false };
+    return { body: JSON.parse(received.text) };
   } catch {
-    return { body: received.text, invalid: true };
+    return { body: received.text, invalid: "is not valid JSON" };
   }
 }
 
@@ -141,7 +152,7 @@ function checkOperation(operationId: OperationId, pathParams: Record<string, str
 
 export function inspect(received: Received): Inspection {
   const { body, invalid } = readBody(received);
-  const violations: Violation[] = invalid ? [{ path: "body", message: "is not valid JSON" }] : [];
+  const violations: Violation[] = invalid ? [{ path: "body", message: invalid }] : [];
   const before = invalid ? invalidJson() : undefined;
   const route = received.path === undefined ? ({ kind: "no-path" } as const) : matchRoute(received.method, received.path);
   if (route.kind === "no-path") {
@@ -158,7 +169,7 @@ export function inspect(received: Received): Inspection {
     return { path: received.path, operationId: undefined, pathParams: {}, body, violations, before: answer, after: undefined };
   }
   const { operationId, pathParams } = route;
-  const checked = checkOperation(operationId, pathParams, received, invalid, body);
+  const checked = checkOperation(operationId, pathParams, received, invalid !== undefined, body);
   const all = [...violations, ...checked.violations];
   return { path: received.path, operationId, pathParams, body, violations: all, before, after: checked.after };
 }

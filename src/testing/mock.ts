@@ -61,10 +61,13 @@ function resolveOptions(options: LeadConduitMockOptions): { apiKey: string; base
   return { apiKey, baseUrl: normaliseBaseUrl(options.baseUrl ?? servers[0], caller) };
 }
 
+// Decodes as request.text() does, but keeps a byte order mark, so a body that starts with one is seen
+const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
 /** Reads the request whole, as fetch would send it; rejects as fetch does once its signal aborted. */
 async function receive(request: Request, baseUrl: string): Promise<Received> {
   request.signal?.throwIfAborted();
-  const text = await request.text();
+  const text = UTF8.decode(await request.arrayBuffer());
   request.signal?.throwIfAborted();
   const url = new URL(request.url);
   return {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { fromTags, operationTag, readRecords, appendExercised, appendViolation } from "../../scripts/lib/coverage.ts";
+import { fromTags, operationTag, readRecords, appendExercised, appendViolation, targetTag } from "../../scripts/lib/coverage.ts";
 import { buildCoverage, coveredOf } from "../../scripts/lib/report/coverage.ts";
 import { annotation, annotations, MAX_ANNOTATIONS, stepSummary } from "../../scripts/lib/report/github.ts";
 import { toJUnit } from "../../scripts/lib/report/junit.ts";
@@ -77,6 +77,22 @@ describe("coverage", () => {
     expect(text).toContain("NOT EXERCISED (mock)");
   });
 
+  it("gives each target the columns of its own modes, and says which modes do not apply to a target and why", () => {
+    const exercised = [
+      { target: "prism", operationId: R, status: 200, mode: "generated", documented: true, case: "seed 1" },
+      { target: "mock", operationId: R, status: 200, mode: "static", documented: true, case: "a" },
+    ];
+    const orders: Record<string, string[]> = { prism: ["static", "generated"], mock: ["static"] };
+    const coverage = buildCoverage(spec, exercised, { targets: ["prism", "mock"], modeOrder: (t) => orders[t]! });
+    expect(coverage.modes).toEqual({ prism: ["static", "generated"], mock: ["static"] });
+    expect(coverage.rows[0]!.counts).toEqual({ prism: { static: 0, generated: 1 }, mock: { static: 1 } });
+    const targets = [{ name: "prism" }, { name: "mock", notApplicable: [{ mode: "generated", reason: "no dynamic answers" }] }];
+    const both = report({ coverage, targets });
+    expect(formatReport(both)).toContain("  mock: generated cases do not apply: no dynamic answers");
+    expect(stepSummary(both)).toContain("- mock: generated cases do not apply: no dynamic answers");
+    expect(stepSummary(both)).toMatch(/\| operation \| status \| documented \| prism \| mock \| result \|/);
+  });
+
   it("records are read back by kind; tags name the operation and the target", () => {
     const dir = mkdtempSync(join(tmpdir(), "records-"));
     try {
@@ -89,7 +105,7 @@ describe("coverage", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    expect(fromTags([operationTag(R), "target:mock", "other"])).toEqual({ operationId: R, target: "mock" });
+    expect(fromTags([operationTag(R), targetTag("mock"), "other"])).toEqual({ operationId: R, target: "mock" });
     // a test that merely mentions an operation in its name is not about it
     expect(fromTags([])).toEqual({});
   });

@@ -139,8 +139,9 @@ function intro(program: Program): string[] {
   return [
     "The contract gate: do the client, spec/leadconduit.yaml and a server agree?",
     "Without --target (mock mode): lints the spec, checks generated/ is up to date, diffs the spec",
-    "against its base when it changed, runs the contract tests against a Prism mock and reports",
-    "coverage. Sends nothing to any real server, whatever the environment says.",
+    "against its base when it changed, runs the contract tests against Prism and the testing kit's",
+    "mock (one suite, both targets) and reports coverage. Sends nothing to any real server,",
+    "whatever the environment says.",
     ...live,
   ];
 }

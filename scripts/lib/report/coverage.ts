@@ -1,13 +1,18 @@
 // The coverage table: every documented (operation, status) pair of the spec, then every
 // undocumented pair that was seen, with how often each target exercised it in each mode.
-// One column group per target, so a second target needs no change here.
+// One column group per target, each with the modes that apply to it (in the given order).
 import type { Exercised } from "../coverage.ts";
 import type { Spec } from "../spec-model.ts";
 import type { Coverage, CoverageRow } from "./model.ts";
 
-export function buildCoverage(spec: Spec, exercised: Exercised[], options: { targets: string[]; modeOrder?: readonly string[] }): Coverage {
+export function buildCoverage(
+  spec: Spec,
+  exercised: Exercised[],
+  options: { targets: string[]; modeOrder?: readonly string[] | ((target: string) => readonly string[]) },
+): Coverage {
   const targets = [...new Set([...options.targets, ...exercised.map((e) => e.target)])];
-  const modes = Object.fromEntries(targets.map((t) => [t, modesOf(exercised.filter((e) => e.target === t), options.modeOrder ?? [])]));
+  const orderOf = (t: string) => (typeof options.modeOrder === "function" ? options.modeOrder(t) : (options.modeOrder ?? []));
+  const modes = Object.fromEntries(targets.map((t) => [t, modesOf(exercised.filter((e) => e.target === t), orderOf(t))]));
   const documented = spec.operations.flatMap((op) =>
     op.responses.filter((r) => /^\d{3}$/.test(r.status)).map((r) => ({ operationId: op.operationId, status: Number(r.status), documented: true })),
   );

@@ -5,7 +5,7 @@ import { markdownTable } from "../table.ts";
 import { total } from "./coverage.ts";
 import type { ContractReport, Finding, SpecDiffSection } from "./model.ts";
 import { count } from "./model.ts";
-import { coverageLines, headline, rowResult, seconds, tallyCases, whereInSpec } from "./summary.ts";
+import { coverageLines, headline, notApplicableLines, rowResult, seconds, tallyCases, whereInSpec } from "./summary.ts";
 
 /** GitHub shows at most 10 error annotations per step; the rest are in the summary. */
 export const MAX_ANNOTATIONS = 10;
@@ -19,7 +19,7 @@ export function stepSummary(report: ContractReport): string {
       `${count(report.cases.length, report.mode === "live" ? "check" : "test")} · ${seconds(report.durationMs)}`,
   ];
   if (report.steps.length) parts.push("", "### Steps", "", stepsTable(report));
-  parts.push("", "### Coverage", "", coverageTable(report), "", ...coverageLines(report).map((l) => `- ${l}`));
+  parts.push("", "### Coverage", "", coverageTable(report), "", ...[...coverageLines(report), ...notApplicableLines(report)].map((l) => `- ${l}`));
   parts.push("", "### Results per operation", "", operationsTable(report));
   if (report.violations.length) parts.push("", `### Violations (${report.violations.length})`, "", findingsTable(report.violations));
   const failed = report.cases.filter((c) => c.status === "failed");

@@ -14,8 +14,8 @@ export interface ContractReport {
   startedAt: string;
   durationMs: number;
   spec: { file: string; title?: string; version?: string; operations: { operationId: string; method: string; path: string }[] };
-  /** what was checked: "prism" (mock), or the live server's URL */
-  targets: { name: string; url?: string }[];
+  /** what was checked: "prism" and "mock" (mock mode, contract-tests/lib/targets.ts), or "live" with the server's URL */
+  targets: TargetRecord[];
   steps: StepRecord[];
   coverage: Coverage;
   /** one per test (mock) or probe (live), with its real duration */
@@ -26,6 +26,15 @@ export interface ContractReport {
   findings: Finding[];
   /** the breaking-change check, when the spec differs from its base */
   specDiff?: SpecDiffSection;
+}
+
+export interface TargetRecord {
+  name: string;
+  url?: string;
+  /** what it is (mock mode) */
+  about?: string;
+  /** modes of the suite that do not apply to it, each with the reason (mock mode) */
+  notApplicable?: { mode: string; reason: string }[];
 }
 
 export interface StepRecord {

@@ -46,6 +46,11 @@ export function coverageLines(report: ContractReport): string[] {
   });
 }
 
+/** "mock: generated cases do not apply: the mock makes no …", one per mode a target skips. */
+export function notApplicableLines(report: ContractReport): string[] {
+  return report.targets.flatMap((t) => (t.notApplicable ?? []).map((n) => `${t.name}: ${n.mode} cases do not apply: ${n.reason}`));
+}
+
 export function headline(report: ContractReport): string {
   const against = report.targets.map((t) => (t.url && t.url !== t.name ? `${t.name} (${t.url})` : t.name)).join(", ");
   return `Contract gate (${report.mode}) against ${against}: ${report.ok ? "PASSED" : "FAILED"}`;

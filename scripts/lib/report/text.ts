@@ -3,13 +3,14 @@ import { painter } from "../terminal.ts";
 import { textTable } from "../table.ts";
 import type { ContractReport, Finding, StepRecord } from "./model.ts";
 import { count } from "./model.ts";
-import { coverageLines, headline, rowResult, seconds, tallyCases, whereInSpec } from "./summary.ts";
+import { coverageLines, headline, notApplicableLines, rowResult, seconds, tallyCases, whereInSpec } from "./summary.ts";
 
 export function formatReport(report: ContractReport, colour = false): string {
   const paint = painter(colour);
   const mark = (ok: boolean) => (ok ? paint("green", "✓") : paint("red", "✘"));
   const lines = [`Contract report: ${report.spec.file} (${count(report.spec.operations.length, "operation")})`, formatCoverage(report), ""];
   lines.push(...coverageLines(report).map((l) => `  coverage: ${l}`));
+  lines.push(...notApplicableLines(report).map((l) => `  ${l}`));
   for (const t of tallyCases(report.cases)) {
     lines.push(`  ${mark(t.failed === 0)} ${t.target} ${t.operationId}: ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ""}`);
   }
