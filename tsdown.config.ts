@@ -47,8 +47,9 @@ const openapiFetchCjsInterop: Rolldown.Plugin = {
 // own line, indented like the member it documents. test/consumer checks every hover.
 const TRAILING_JSDOC = /^([ \t]*)(\S[^\n]*?[;,{])[ \t]*(\/\*\*(?:(?!\*\/)[^\n])*\*\/)[ \t]*\n(?=([ \t]*))/gm;
 export function detachTrailingJsdoc(code: string): string {
-  return code.replace(TRAILING_JSDOC, (_all, indent: string, code: string, comment: string, next: string) =>
-    `${indent}${code}\n${next}${comment}\n`,
+  return code.replace(
+    TRAILING_JSDOC,
+    (_all, indent: string, code: string, comment: string, next: string) => `${indent}${code}\n${next}${comment}\n`,
   );
 }
 const declarationComments: Rolldown.Plugin = {

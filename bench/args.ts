@@ -58,9 +58,26 @@ export interface Plan {
 
 export function planFor(quick: boolean): Plan {
   return quick
-    ? { rounds: 5, perCallMs: 40, perCallWarmupMs: 10, loopbackMs: 50, loopbackWarmupMs: 50, concurrency: [1, 32], processes: 3 }
-    : { rounds: 15, perCallMs: 150, perCallWarmupMs: 30, loopbackMs: 200, loopbackWarmupMs: 300, concurrency: [1, 32], processes: 10 };
+    ? {
+        rounds: 5,
+        perCallMs: 40,
+        perCallWarmupMs: 10,
+        loopbackMs: 50,
+        loopbackWarmupMs: 50,
+        concurrency: [1, 32],
+        processes: 3,
+      }
+    : {
+        rounds: 15,
+        perCallMs: 150,
+        perCallWarmupMs: 30,
+        loopbackMs: 200,
+        loopbackWarmupMs: 300,
+        concurrency: [1, 32],
+        processes: 10,
+      };
 }
 
 /** The name of a loopback mode, as the tables and results.json show it. */
-export const loopbackMode = (concurrency: number): string => (concurrency === 1 ? "sequential" : `${concurrency} concurrent`);
+export const loopbackMode = (concurrency: number): string =>
+  concurrency === 1 ? "sequential" : `${concurrency} concurrent`;

@@ -2,12 +2,21 @@
 // of the build is newer than dist/index.mjs, so a rerun does not pay for tsdown again.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { run, tail } from "../scripts/lib/run.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
+import { run, tail } from "../scripts/lib/run.ts";
 
 const OUTPUT = join(ROOT, "dist", "index.mjs");
 /** What tsdown reads (tsdown.config.ts, src/, generated/, the spec it copies into dist/). */
-const INPUTS = ["src", "generated", "spec", "tsdown.config.ts", "scripts/build-docs.ts", "tsconfig.json", "package.json", "package-lock.json"];
+const INPUTS = [
+  "src",
+  "generated",
+  "spec",
+  "tsdown.config.ts",
+  "scripts/build-docs.ts",
+  "tsconfig.json",
+  "package.json",
+  "package-lock.json",
+];
 
 /** True when the output is missing or any input changed after it was written. */
 export const isStale = (outputMtimeMs: number | undefined, inputMtimesMs: number[]): boolean =>
@@ -23,7 +32,13 @@ function mtimes(path: string): number[] {
 /** Builds dist/ with tsdown when it is stale; says whether it did. */
 export async function ensureBuilt(): Promise<boolean> {
   const output = existsSync(OUTPUT) ? statSync(OUTPUT).mtimeMs : undefined;
-  if (!isStale(output, INPUTS.flatMap((p) => mtimes(join(ROOT, p))))) return false;
+  if (
+    !isStale(
+      output,
+      INPUTS.flatMap((p) => mtimes(join(ROOT, p))),
+    )
+  )
+    return false;
   const result = await run(join(ROOT, "node_modules", ".bin", "tsdown"), [], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: "1" },

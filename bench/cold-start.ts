@@ -2,9 +2,9 @@
 // with the baselines process by process, in rotated order, so that drift in machine load hits all alike.
 import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
+import { ROOT } from "../scripts/lib/paths.ts";
 import type { Runtime } from "./runtimes.ts";
 import { rotation, type Series } from "./stats.ts";
-import { ROOT } from "../scripts/lib/paths.ts";
 
 export const COLD_BASELINE = "openapi-fetch alone";
 
@@ -38,9 +38,14 @@ export function measureColdStart(runtime: Runtime, scripts: Record<string, strin
     for (const k of rotation(names.length, i)) {
       const name = names[k]!;
       const started = performance.now();
-      const out = spawnSync(runtime.bin, ["--input-type=module", "-e", scripts[name]!], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+      const out = spawnSync(runtime.bin, ["--input-type=module", "-e", scripts[name]!], {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
       const elapsed = performance.now() - started;
-      if (out.status !== 0) throw new Error(`cold start of ${name} on ${runtime.name} failed: ${out.stderr || out.error}`);
+      if (out.status !== 0)
+        throw new Error(`cold start of ${name} on ${runtime.name} failed: ${out.stderr || out.error}`);
       processMs[k]!.values.push(elapsed);
       importMs[k]!.values.push(Number(out.stdout));
     }

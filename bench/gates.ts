@@ -5,7 +5,6 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../scripts/lib/paths.ts";
 
-
 interface GateStep {
   name: string;
   ms: number;
@@ -35,7 +34,11 @@ export function gateTimes(): GateTime[] {
   return GATES.map(({ name, args, report }) => {
     const since = Date.now();
     const started = performance.now();
-    const run = spawnSync("npm", [...args], { cwd: ROOT, stdio: "ignore", env: { ...process.env, REDOCLY_TELEMETRY: "off" } });
+    const run = spawnSync("npm", [...args], {
+      cwd: ROOT,
+      stdio: "ignore",
+      env: { ...process.env, REDOCLY_TELEMETRY: "off" },
+    });
     const totalMs = Math.round(performance.now() - started);
     if (run.status !== 0) console.error(`warning: ${name} exited ${run.status}; its time is shown all the same`);
     return { name, totalMs, exitCode: run.status, steps: readSteps(report, since) };

@@ -30,14 +30,15 @@ interface HeyApiBuild {
 }
 
 const heyApiVersion = (): string =>
-  (JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@hey-api/openapi-ts/package.json"), "utf8")) as { version: string })
-    .version;
+  (
+    JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@hey-api/openapi-ts/package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version;
 
 /** Identifies one generation: the spec, the generator, the bundler and this recipe. */
 export function recipeKey(spec: string, version: string): string {
-  return createHash("sha256")
-    .update(JSON.stringify({ spec, version, esbuildVersion, CONFIG, ENTRY }))
-    .digest("hex");
+  return createHash("sha256").update(JSON.stringify({ spec, version, esbuildVersion, CONFIG, ENTRY })).digest("hex");
 }
 
 export async function heyApiSdk(): Promise<HeyApiBuild> {

@@ -4,12 +4,11 @@
 // and writes reports/bench.json (ignored by git); bench/results.json only with --write.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { ROOT } from "../scripts/lib/paths.ts";
 import { parseArgs, USAGE, UsageError } from "./args.ts";
 import { formatReport } from "./report.ts";
-import { fmtSeconds } from "./table.ts";
 import { runBench } from "./run.ts";
-import { ROOT } from "../scripts/lib/paths.ts";
-
+import { fmtSeconds } from "./table.ts";
 
 function write(path: string, data: unknown): string {
   mkdirSync(dirname(path), { recursive: true });

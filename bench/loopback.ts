@@ -41,7 +41,11 @@ export function startServer(body: string, authorization: string): Promise<Loopba
 }
 
 /** Calls `fn`, `concurrency` at a time, until `ms` have passed; how many calls completed in how long. */
-async function runFor(fn: () => Promise<unknown>, ms: number, concurrency: number): Promise<{ calls: number; seconds: number }> {
+async function runFor(
+  fn: () => Promise<unknown>,
+  ms: number,
+  concurrency: number,
+): Promise<{ calls: number; seconds: number }> {
   const started = performance.now();
   const deadline = started + ms;
   let calls = 0;

@@ -33,7 +33,11 @@ const isSeries = (x: unknown): x is Series =>
 
 /** The worker's report: the last stdout line that is a JSON object; throws saying what is wrong. */
 export function parseWorkerOutput(stdout: string): WorkerOutput {
-  const line = stdout.trim().split("\n").reverse().find((l) => l.startsWith("{"));
+  const line = stdout
+    .trim()
+    .split("\n")
+    .reverse()
+    .find((l) => l.startsWith("{"));
   if (!line) throw new Error("the worker printed no JSON report");
   let parsed: unknown;
   try {

@@ -1,8 +1,8 @@
 // The printed report: one header that says how to read every ratio, then one table per
 // section with a column group per Node version, the targets and the side comparisons.
 import type { BenchResults, ColdRow, Row, RuntimeResults } from "./results.ts";
+import { BARE_OPENAPI_FETCH, RAW_FETCH } from "./subjects.ts";
 import { fmtHalfSpread, fmtInt, fmtRatio, fmtSeconds, formatTable } from "./table.ts";
-import { LOOPBACK_BASELINE, PER_CALL_BASELINE } from "./subjects.ts";
 import type { ComparisonResult } from "./targets.ts";
 
 export const HOW_TO_READ = [
@@ -14,7 +14,9 @@ export const HOW_TO_READ = [
 function busyWarning(machine: BenchResults["machine"]): string[] {
   const [start, end] = machine.loadAverage;
   if (Math.max(start, end) <= machine.cores) return [];
-  return [`⚠ The machine was busy (load average ${start.toFixed(1)} at start, ${end.toFixed(1)} at end, ${machine.cores} cores): expect noisy ratios; publish figures from a quiet run.`];
+  return [
+    `⚠ The machine was busy (load average ${start.toFixed(1)} at start, ${end.toFixed(1)} at end, ${machine.cores} cores): expect noisy ratios; publish figures from a quiet run.`,
+  ];
 }
 
 function header(r: BenchResults): string[] {
@@ -58,21 +60,33 @@ function coldStartTable(runtimes: RuntimeResults[]): string[] {
     ...runtimes.flatMap((rt) => {
       const row = rt.coldStart.find((x) => x.name === name);
       if (!row) return ["-", "-", "-", "-"];
-      return [`${(1000 / row.pairedMedian).toFixed(1)} ms`, `${row.importMs.toFixed(1)} ms`, fmtRatio(row.ratio), spreadCell(row)];
+      return [
+        `${(1000 / row.pairedMedian).toFixed(1)} ms`,
+        `${row.importMs.toFixed(1)} ms`,
+        fmtRatio(row.ratio),
+        spreadCell(row),
+      ];
     }),
   ]);
   return formatTable([head, ...body]);
 }
 
 function sizeTable(r: BenchResults): string[] {
-  return formatTable([["", "min", "min+gzip"], ...r.size.map((s) => [s.name, `${fmtInt(s.minified)} B`, `${fmtInt(s.gzip)} B`])]);
+  return formatTable([
+    ["", "min", "min+gzip"],
+    ...r.size.map((s) => [s.name, `${fmtInt(s.minified)} B`, `${fmtInt(s.gzip)} B`]),
+  ]);
 }
 
 function gatesLines(r: BenchResults): string[] {
   if (!r.gates) return ["   skipped (--quick or --no-gates)"];
   return r.gates.flatMap((g) => [
     `   ${g.name}: ${fmtSeconds(g.totalMs)}${g.exitCode === 0 ? "" : ` (exited ${g.exitCode})`}`,
-    ...formatTable(g.steps.map((s) => [`${s.ok ? "✔" : "✘"} ${s.name}`, fmtSeconds(s.ms)]), [], "     "),
+    ...formatTable(
+      g.steps.map((s) => [`${s.ok ? "✔" : "✘"} ${s.name}`, fmtSeconds(s.ms)]),
+      [],
+      "     ",
+    ),
   ]);
 }
 
@@ -82,24 +96,39 @@ function comparisonLines(results: ComparisonResult[]): string[] {
     results.map((c) => {
       const range = `middle half of rounds ${c.ratioQ1.toFixed(2)}–${c.ratioQ3.toFixed(2)}, all ${c.ratioMin.toFixed(2)}–${c.ratioMax.toFixed(2)}`;
       const verdict =
-        c.min === undefined ? "" : `${c.met ? "met" : "NOT met"} (target ≥ ${fmtRatio(c.min)})${c.straddles ? "; the middle half of rounds straddles it" : ""}`;
+        c.min === undefined
+          ? ""
+          : `${c.met ? "met" : "NOT met"} (target ≥ ${fmtRatio(c.min)})${c.straddles ? "; the middle half of rounds straddles it" : ""}`;
       const mark = c.min === undefined ? " " : c.met ? "✔" : "✘";
-      return [`${mark} ${c.runtime}`, `${c.where}:`, `${c.subject} at ${fmtRatio(c.ratio)} ${c.baseline}`, range, verdict];
+      return [
+        `${mark} ${c.runtime}`,
+        `${c.where}:`,
+        `${c.subject} at ${fmtRatio(c.ratio)} ${c.baseline}`,
+        range,
+        verdict,
+      ];
     }),
     ["left", "left", "left", "left", "left"],
   );
 }
 
 export function formatReport(r: BenchResults): string {
-  const lines = [...header(r), "", `1. Per call, stub fetch, no network (calls/s; × ${PER_CALL_BASELINE})`];
+  const lines = [...header(r), "", `1. Per call, stub fetch, no network (calls/s; × ${BARE_OPENAPI_FETCH})`];
   lines.push(...speedTable(r.runtimes, (rt) => rt.perCall, "calls/s"));
   for (const mode of Object.keys(r.runtimes[0]!.loopback)) {
-    lines.push("", `2. Loopback, keep-alive node:http in another process, ${mode} (requests/s; × ${LOOPBACK_BASELINE})`);
+    lines.push("", `2. Loopback, keep-alive node:http in another process, ${mode} (requests/s; × ${RAW_FETCH})`);
     lines.push(...speedTable(r.runtimes, (rt) => rt.loopback[mode] ?? [], "req/s"));
   }
-  lines.push("", `3. Cold start, fresh process imports and creates a client, median of ${r.plan.processes} (× openapi-fetch alone, by process time)`);
+  lines.push(
+    "",
+    `3. Cold start, fresh process imports and creates a client, median of ${r.plan.processes} (× openapi-fetch alone, by process time)`,
+  );
   lines.push(...coldStartTable(r.runtimes));
-  lines.push("", "4. Size, bundled with everything it imports, esbuild --minify (bytes, fewer is better)", ...sizeTable(r));
+  lines.push(
+    "",
+    "4. Size, bundled with everything it imports, esbuild --minify (bytes, fewer is better)",
+    ...sizeTable(r),
+  );
   lines.push("", "5. Gate time (wall)", ...gatesLines(r));
   lines.push("", "Targets: the client with validation off", ...comparisonLines(r.targets));
   lines.push("", "Side comparisons", ...comparisonLines(r.comparisons));

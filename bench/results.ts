@@ -6,7 +6,7 @@ import type { GateTime } from "./gates.ts";
 import type { WorkerOutput } from "./protocol.ts";
 import type { SizeRow } from "./size.ts";
 import { median, perSecond, type Series, type Summary, summarize } from "./stats.ts";
-import { LOOPBACK_BASELINE, PER_CALL_BASELINE } from "./subjects.ts";
+import { BARE_OPENAPI_FETCH, RAW_FETCH } from "./subjects.ts";
 import type { ComparisonResult, MeasuredSeries } from "./targets.ts";
 
 /** A summary with the per-round values it came from (calls/s, requests/s). */
@@ -62,8 +62,8 @@ export function runtimeResults(name: string, measured: WorkerOutput, cold: ColdS
   return {
     name,
     node: measured.node,
-    perCall: rows(measured.perCall, PER_CALL_BASELINE),
-    loopback: Object.fromEntries(Object.entries(measured.loopback).map(([mode, s]) => [mode, rows(s, LOOPBACK_BASELINE)])),
+    perCall: rows(measured.perCall, BARE_OPENAPI_FETCH),
+    loopback: Object.fromEntries(Object.entries(measured.loopback).map(([mode, s]) => [mode, rows(s, RAW_FETCH)])),
     coldStart: coldRows(cold),
   };
 }

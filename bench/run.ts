@@ -3,6 +3,7 @@
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { ROOT } from "../scripts/lib/paths.ts";
 import { firstExample, loadSpec, successResponse } from "../scripts/lib/spec.ts";
 import { type BenchArgs, planFor } from "./args.ts";
 import { ensureBuilt } from "./build.ts";
@@ -17,7 +18,6 @@ import { benchRuntimes, type Runtime } from "./runtimes.ts";
 import { measureSizes, sizeEntries } from "./size.ts";
 import { basicAuth } from "./subjects.ts";
 import { COMPARISONS, evaluate, TARGETS } from "./targets.ts";
-import { ROOT } from "../scripts/lib/paths.ts";
 
 const DIST = join(ROOT, "dist", "index.mjs");
 const API_KEY = "bench-key";
@@ -51,13 +51,17 @@ export async function runBench(args: BenchArgs, log: (line: string) => void): Pr
   const plan = planFor(args.quick);
   log("preparing: dist/ (when stale), the @hey-api/openapi-ts SDK, Node 24…");
   const [built, heyApi, runtimes] = await Promise.all([ensureBuilt(), heyApiSdk(), benchRuntimes()]);
-  log(`dist/ ${built ? "rebuilt" : "up to date"}; @hey-api/openapi-ts ${heyApi.version}; ${runtimes.map((r) => r.name).join(", ")}`);
+  log(
+    `dist/ ${built ? "rebuilt" : "up to date"}; @hey-api/openapi-ts ${heyApi.version}; ${runtimes.map((r) => r.name).join(", ")}`,
+  );
   const modules = { client: pathToFileURL(DIST).href, heyApi: pathToFileURL(heyApi.bundle).href };
   const outputs = await measureAll(runtimes, { plan, ...exchange(), apiKey: API_KEY, modules }, log);
 
   log("measuring cold start…");
   const scripts = coldStartScripts(DIST, heyApi.bundle);
-  const measured = runtimes.map((rt, i) => runtimeResults(rt.name, outputs[i]!, measureColdStart(rt, scripts, plan.processes)));
+  const measured = runtimes.map((rt, i) =>
+    runtimeResults(rt.name, outputs[i]!, measureColdStart(rt, scripts, plan.processes)),
+  );
   log("measuring size…");
   const size = await measureSizes(sizeEntries(heyApi.entry));
   if (args.gates) log("timing npm test and npm run contract…");

@@ -1,8 +1,8 @@
 // Section 4, size: each entry bundled with everything it imports, minified and gzipped
 // (scripts/lib/size.ts, esbuild pinned, so the figures are deterministic).
 import { join } from "node:path";
-import { bundledSize } from "../scripts/lib/size.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
+import { bundledSize } from "../scripts/lib/size.ts";
 
 interface SizeEntry {
   name: string;

@@ -9,17 +9,15 @@ import type { RequestBody } from "../src/types.ts";
 type Input = RequestBody<"createRecipientInvitation">;
 type Fetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
+/** The loopback table's baseline: every ratio in a table is a speed relative to its baseline. */
 export const RAW_FETCH = "raw fetch + JSON.parse";
+/** The per-call table's baseline. */
 export const BARE_OPENAPI_FETCH = "bare openapi-fetch POST";
 export const HAND_ROLLED = "openapi-fetch + auth + per-attempt timeout (hand-rolled)";
 export const HEY_API = "@hey-api/openapi-ts fetch client";
 export const CLIENT_OFF = "client, validation off";
 const CLIENT_REQUEST = "client, request validation (default)";
 const CLIENT_BOTH = "client, request + response validation";
-
-/** Baselines: every ratio in a table is a speed relative to its baseline. */
-export const PER_CALL_BASELINE = BARE_OPENAPI_FETCH;
-export const LOOPBACK_BASELINE = RAW_FETCH;
 
 export interface Task {
   name: string;
@@ -50,7 +48,11 @@ export const basicAuth = (apiKey: string): string => `Basic ${btoa(`API:${apiKey
 
 function heyApiTask(s: Subjects): Task {
   // how hey-api does Basic auth: the `auth` callback's "user:password", base64-encoded per call
-  const config = s.heyApi.createConfig({ baseUrl: s.baseUrl, auth: `API:${s.apiKey}`, ...(s.fetch ? { fetch: s.fetch } : {}) });
+  const config = s.heyApi.createConfig({
+    baseUrl: s.baseUrl,
+    auth: `API:${s.apiKey}`,
+    ...(s.fetch ? { fetch: s.fetch } : {}),
+  });
   const client = s.heyApi.createClient(config);
   return { name: HEY_API, run: async () => (await s.heyApi.createRecipientInvitation({ client, body: s.input })).data };
 }
@@ -127,7 +129,10 @@ export function loopbackTasks(s: Subjects): Task[] {
   const headers = { authorization: basicAuth(s.apiKey) };
   return [
     rawFetchTask(live, globalThis.fetch),
-    { name: BARE_OPENAPI_FETCH, run: async () => (await bare.POST("/invitations/recipient", { body: s.input, headers })).data },
+    {
+      name: BARE_OPENAPI_FETCH,
+      run: async () => (await bare.POST("/invitations/recipient", { body: s.input, headers })).data,
+    },
     heyApiTask(live),
     clientTask(live, CLIENT_OFF, false, false),
     clientTask(live, CLIENT_REQUEST, true, false),
@@ -144,7 +149,9 @@ export async function checkTasks(tasks: Task[], expected: unknown): Promise<void
       throw new Error(`bench task "${task.name}" failed: ${(error as Error).message}`);
     }
     if (!isDeepStrictEqual(got, expected)) {
-      throw new Error(`bench task "${task.name}" resolved to ${JSON.stringify(got)?.slice(0, 200)}, not the expected body`);
+      throw new Error(
+        `bench task "${task.name}" resolved to ${JSON.stringify(got)?.slice(0, 200)}, not the expected body`,
+      );
     }
   }
 }

@@ -55,7 +55,13 @@ function compare(runtime: string, where: string, series: Series[], c: Comparison
   return { ...result, min: c.min, met: row.ratio >= c.min, straddles: row.ratioQ1 < c.min && row.ratioQ3 >= c.min };
 }
 
-const pick = ({ ratio, ratioQ1, ratioQ3, ratioMin, ratioMax }: Summary) => ({ ratio, ratioQ1, ratioQ3, ratioMin, ratioMax });
+const pick = ({ ratio, ratioQ1, ratioQ3, ratioMin, ratioMax }: Summary) => ({
+  ratio,
+  ratioQ1,
+  ratioQ3,
+  ratioMin,
+  ratioMax,
+});
 
 /** Each comparison on each runtime; a loopback one at every concurrency measured. */
 export function evaluate(measured: MeasuredSeries[], comparisons: Comparison[]): ComparisonResult[] {

@@ -4,14 +4,15 @@
 import { measureLoopback } from "./loopback.ts";
 import { measurePerCall } from "./per-call.ts";
 import type { WorkerInput, WorkerOutput } from "./protocol.ts";
-import { checkTasks, type ClientModule, type HeyApiModule, loopbackTasks, perCallTasks } from "./subjects.ts";
+import { type ClientModule, checkTasks, type HeyApiModule, loopbackTasks, perCallTasks } from "./subjects.ts";
 
 const STUB_BASE_URL = "https://app.leadconduit.com";
 
 const input = JSON.parse(process.argv[2] ?? "null") as WorkerInput;
 const client = (await import(input.modules.client)) as ClientModule;
 const heyApi = (await import(input.modules.heyApi)) as HeyApiModule;
-const stubFetch = async () => new Response(input.body, { status: 200, headers: { "content-type": "application/json" } });
+const stubFetch = async () =>
+  new Response(input.body, { status: 200, headers: { "content-type": "application/json" } });
 const common = { client, heyApi, apiKey: input.apiKey, input: input.input };
 const perCall = perCallTasks({ ...common, baseUrl: STUB_BASE_URL, fetch: stubFetch });
 const loopback = loopbackTasks({ ...common, baseUrl: input.url });

@@ -4,8 +4,8 @@
 // table's DIFFERENCES. Where the table gives the two targets different statuses for a case,
 // each must answer its own: a difference that went away, or a new one, fails here.
 import { describe, expect, it } from "vitest";
-import type { OperationSpec } from "../scripts/lib/spec.ts";
 import { targetTag } from "../scripts/lib/coverage.ts";
+import type { OperationSpec } from "../scripts/lib/spec.ts";
 import { about, spec, urlOf } from "./lib/harness.ts";
 import { differenceCases, type RawCase, refusalCases, send, validCase } from "./lib/requests.ts";
 import { type Answer, normalised, REFERENCE, statusOn, TARGETS, type Target } from "./lib/targets.ts";
@@ -22,15 +22,19 @@ async function answerOf(target: Target, op: OperationSpec, c: RawCase): Promise<
   return { status: res.status, contentType: res.headers.get("content-type"), body };
 }
 
-for (const target of TARGETS.filter((t) => t !== REFERENCE)) describe(target.name, { tags: [targetTag(target.name)] }, () => {
-  for (const op of spec.operations) describe(`${op.operationId} answered as ${REFERENCE.name} answers`, about(op.operationId), () => {
-    const cases = [validCase(op), ...refusalCases(op), ...differenceCases(op)];
-    it.concurrent.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
-      const [ours, theirs] = await Promise.all([answerOf(target, op, c), answerOf(REFERENCE, op, c)]);
-      const expected = { ours: statusOn(target, c), theirs: statusOn(REFERENCE, c) };
-      expect({ ours: ours.status, theirs: theirs.status }, "statuses, as the target table gives them").toEqual(expected);
-      // where the table says the statuses differ, that is the whole difference to check
-      if (expected.ours === expected.theirs) expect(normalised(ours, op)).toEqual(normalised(theirs, op));
-    });
+for (const target of TARGETS.filter((t) => t !== REFERENCE))
+  describe(target.name, { tags: [targetTag(target.name)] }, () => {
+    for (const op of spec.operations)
+      describe(`${op.operationId} answered as ${REFERENCE.name} answers`, about(op.operationId), () => {
+        const cases = [validCase(op), ...refusalCases(op), ...differenceCases(op)];
+        it.concurrent.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
+          const [ours, theirs] = await Promise.all([answerOf(target, op, c), answerOf(REFERENCE, op, c)]);
+          const expected = { ours: statusOn(target, c), theirs: statusOn(REFERENCE, c) };
+          expect({ ours: ours.status, theirs: theirs.status }, "statuses, as the target table gives them").toEqual(
+            expected,
+          );
+          // where the table says the statuses differ, that is the whole difference to check
+          if (expected.ours === expected.theirs) expect(normalised(ours, op)).toEqual(normalised(theirs, op));
+        });
+      });
   });
-});

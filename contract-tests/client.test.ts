@@ -11,48 +11,59 @@ import { about, expectConforming, forEachTarget, observedClient, record, validCa
 import { statusOn } from "./lib/targets.ts";
 
 forEachTarget("client", (target) => {
-  for (const [operationId, invoke] of Object.entries(validCalls)) describe(`${operationId} through the client`, about(operationId), () => {
-    it("resolves to an InvitationResponse whose entity validates against the spec", async () => {
-      const { lc, seen } = observedClient(target);
-      const result = await invoke(lc);
-      expectTypeOf(result).toEqualTypeOf<InvitationResponse>();
-      expectTypeOf(result.entity).toEqualTypeOf<Entity>();
-      expect(typeof result.message).toBe("string");
-      expect(result.entity.name).toEqual(expect.any(String));
-      expect(seen.response!.status).toBe(200);
-      await expectConforming(target, operationId, seen.response!, await seen.response!.json(), { mode: "client", case: "valid call" });
-    });
+  for (const [operationId, invoke] of Object.entries(validCalls))
+    describe(`${operationId} through the client`, about(operationId), () => {
+      it("resolves to an InvitationResponse whose entity validates against the spec", async () => {
+        const { lc, seen } = observedClient(target);
+        const result = await invoke(lc);
+        expectTypeOf(result).toEqualTypeOf<InvitationResponse>();
+        expectTypeOf(result.entity).toEqualTypeOf<Entity>();
+        expect(typeof result.message).toBe("string");
+        expect(result.entity.name).toEqual(expect.any(String));
+        expect(seen.response!.status).toBe(200);
+        await expectConforming(target, operationId, seen.response!, await seen.response!.json(), {
+          mode: "client",
+          case: "valid call",
+        });
+      });
 
-    it("missing credentials give 401 and a LeadConduitError with status 401", async () => {
-      const { lc, seen } = observedClient(target, { dropAuth: true });
-      const error = await invoke(lc).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(LeadConduitError);
-      expect(error).toBeInstanceOf(AuthenticationError);
-      expect((error as AuthenticationError).status).toBe(401);
-      expect((error as AuthenticationError).body).toEqual({ error: "authentication failed" });
-      expect((error as AuthenticationError).attempts).toBe(1);
-      await expectConforming(target, operationId, seen.response!, await seen.response!.json(), {
-        mode: "client",
-        case: "missing credentials",
-        refusal: true,
+      it("missing credentials give 401 and a LeadConduitError with status 401", async () => {
+        const { lc, seen } = observedClient(target, { dropAuth: true });
+        const error = await invoke(lc).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(LeadConduitError);
+        expect(error).toBeInstanceOf(AuthenticationError);
+        expect((error as AuthenticationError).status).toBe(401);
+        expect((error as AuthenticationError).body).toEqual({ error: "authentication failed" });
+        expect((error as AuthenticationError).attempts).toBe(1);
+        await expectConforming(target, operationId, seen.response!, await seen.response!.json(), {
+          mode: "client",
+          case: "missing credentials",
+          refusal: true,
+        });
+      });
+
+      // the spec's answer is 401 and an AuthenticationError; the target table says who answers otherwise
+      const wrongKey = statusOn(target, { name: "a wrong key", expected: 401 });
+      it(`a wrong key gives ${wrongKey}${wrongKey === 401 ? " and an AuthenticationError" : ", as the target table says"}`, async () => {
+        const { lc, seen } = observedClient(target, { wrongKey: true });
+        const outcome = await invoke(lc).then(
+          (result) => ({ status: 200, result }),
+          (error: unknown) => ({
+            status: error instanceof AuthenticationError ? error.status : error,
+            result: undefined,
+          }),
+        );
+        expect(outcome.status).toBe(wrongKey);
+        expect(seen.response!.status).toBe(wrongKey);
+        const body = await seen.response!.json();
+        if (outcome.result) expect(outcome.result).toEqual(body);
+        await expectConforming(target, operationId, seen.response!, body, {
+          mode: "client",
+          case: "a wrong key",
+          refusal: wrongKey >= 400,
+        });
       });
     });
-
-    // the spec's answer is 401 and an AuthenticationError; the target table says who answers otherwise
-    const wrongKey = statusOn(target, { name: "a wrong key", expected: 401 });
-    it(`a wrong key gives ${wrongKey}${wrongKey === 401 ? " and an AuthenticationError" : ", as the target table says"}`, async () => {
-      const { lc, seen } = observedClient(target, { wrongKey: true });
-      const outcome = await invoke(lc).then(
-        (result) => ({ status: 200, result }),
-        (error: unknown) => ({ status: error instanceof AuthenticationError ? error.status : error, result: undefined }),
-      );
-      expect(outcome.status).toBe(wrongKey);
-      expect(seen.response!.status).toBe(wrongKey);
-      const body = await seen.response!.json();
-      if (outcome.result) expect(outcome.result).toEqual(body);
-      await expectConforming(target, operationId, seen.response!, body, { mode: "client", case: "a wrong key", refusal: wrongKey >= 400 });
-    });
-  });
 
   describe("a body without email", about("createRecipientInvitation"), () => {
     it("is refused with 422 when sent through raw", async () => {
@@ -62,7 +73,12 @@ forEachTarget("client", (target) => {
       expect(response.status).toBe(422);
       expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
       expect(JSON.stringify(error)).toContain("email");
-      record(target, { operationId: "createRecipientInvitation", status: 422, mode: "client", case: "raw body without email" });
+      record(target, {
+        operationId: "createRecipientInvitation",
+        status: 422,
+        mode: "client",
+        case: "raw body without email",
+      });
     });
 
     it("is refused by the client before sending: ValidationError naming the field, no request", async () => {

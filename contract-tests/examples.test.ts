@@ -6,25 +6,26 @@ import { basicAuthorization } from "../src/index.ts";
 import { about, examplePath, expectConforming, forEachTarget, spec, urlOf, validatorFor } from "./lib/harness.ts";
 import { type Target, WRONG_KEY } from "./lib/targets.ts";
 
-for (const op of spec.operations) describe(`${op.operationId} examples`, about(op.operationId), () => {
-  if (op.body) {
-    const { schema, examples } = op.body;
-    it.each(Object.entries(examples))("request example %s is valid", (_name, value) => {
-      const validate = validatorFor(schema);
-      expect(validate(value) ? [] : validate.errors).toEqual([]);
-    });
-  }
-  for (const response of op.responses) {
-    const examples = Object.entries(response.examples["application/json"] ?? {});
-    it(`documents at least one example for ${response.status}`, () => {
-      expect(examples.length).toBeGreaterThan(0);
-    });
-    it.each(examples)(`${response.status} example %s is valid`, (_name, value) => {
-      const validate = validatorFor(response.content["application/json"]!);
-      expect(validate(value) ? [] : validate.errors).toEqual([]);
-    });
-  }
-});
+for (const op of spec.operations)
+  describe(`${op.operationId} examples`, about(op.operationId), () => {
+    if (op.body) {
+      const { schema, examples } = op.body;
+      it.each(Object.entries(examples))("request example %s is valid", (_name, value) => {
+        const validate = validatorFor(schema);
+        expect(validate(value) ? [] : validate.errors).toEqual([]);
+      });
+    }
+    for (const response of op.responses) {
+      const examples = Object.entries(response.examples["application/json"] ?? {});
+      it(`documents at least one example for ${response.status}`, () => {
+        expect(examples.length).toBeGreaterThan(0);
+      });
+      it.each(examples)(`${response.status} example %s is valid`, (_name, value) => {
+        const validate = validatorFor(response.content["application/json"]!);
+        expect(validate(value) ? [] : validate.errors).toEqual([]);
+      });
+    }
+  });
 
 /** `value` with each JSON pointer set to what `from` holds there (the parts a target fills in fresh). */
 function takeFresh(value: unknown, from: unknown, pointers: string[]): unknown {
@@ -32,8 +33,14 @@ function takeFresh(value: unknown, from: unknown, pointers: string[]): unknown {
   for (const pointer of pointers) {
     const keys = pointer.split("/").slice(1);
     const last = keys.pop()!;
-    const into = keys.reduce<Record<string, unknown> | undefined>((o, k) => o?.[k] as Record<string, unknown> | undefined, out);
-    const source = keys.reduce<Record<string, unknown> | undefined>((o, k) => o?.[k] as Record<string, unknown> | undefined, from as Record<string, unknown>);
+    const into = keys.reduce<Record<string, unknown> | undefined>(
+      (o, k) => o?.[k] as Record<string, unknown> | undefined,
+      out,
+    );
+    const source = keys.reduce<Record<string, unknown> | undefined>(
+      (o, k) => o?.[k] as Record<string, unknown> | undefined,
+      from as Record<string, unknown>,
+    );
     if (into && source && last in into) into[last] = source[last];
   }
   return out;
@@ -49,23 +56,30 @@ function askFor(target: Target, status: number): { headers: Record<string, strin
 }
 
 forEachTarget("static", (target) => {
-  for (const op of spec.operations) describe(`${op.operationId} examples`, about(op.operationId), () => {
-    for (const response of op.responses) {
-      it(`serves the ${response.status} example, conforming`, async () => {
-        const status = Number(response.status);
-        const ask = askFor(target, status);
-        const res = await fetch(`${urlOf(target)}${examplePath(op)}`, {
-          method: op.method,
-          headers: { "content-type": "application/json", ...ask.headers },
-          body: op.body ? JSON.stringify(Object.values(op.body.examples)[0]) : undefined,
+  for (const op of spec.operations)
+    describe(`${op.operationId} examples`, about(op.operationId), () => {
+      for (const response of op.responses) {
+        it(`serves the ${response.status} example, conforming`, async () => {
+          const status = Number(response.status);
+          const ask = askFor(target, status);
+          const res = await fetch(`${urlOf(target)}${examplePath(op)}`, {
+            method: op.method,
+            headers: { "content-type": "application/json", ...ask.headers },
+            body: op.body ? JSON.stringify(Object.values(op.body.examples)[0]) : undefined,
+          });
+          const body = await res.json();
+          expect(res.status).toBe(status);
+          const fresh = status < 300 ? target.fresh(op) : [];
+          const examples = Object.values(response.examples["application/json"] ?? {}).map((example) =>
+            takeFresh(example, body, fresh),
+          );
+          expect(examples).toContainEqual(body);
+          await expectConforming(target, op.operationId, res, body, {
+            mode: "static",
+            case: `example ${response.status}`,
+            refusal: ask.refusal,
+          });
         });
-        const body = await res.json();
-        expect(res.status).toBe(status);
-        const fresh = status < 300 ? target.fresh(op) : [];
-        const examples = Object.values(response.examples["application/json"] ?? {}).map((example) => takeFresh(example, body, fresh));
-        expect(examples).toContainEqual(body);
-        await expectConforming(target, op.operationId, res, body, { mode: "static", case: `example ${response.status}`, refusal: ask.refusal });
-      });
-    }
-  });
+      }
+    });
 });

@@ -16,30 +16,36 @@ const parse = (text: string): unknown => {
 };
 
 forEachTarget("negative", (target) => {
-  for (const op of spec.operations) describe(`${op.operationId} refusals`, about(op.operationId), () => {
-    const { operationId } = op;
-    it.concurrent.each(refusalCases(op).map((c) => [c.name, c] as const))("%s", async (_name, c) => {
-      const res = await send(target, urlOf(target), op, c);
-      const text = await res.text();
-      expect(res.status, text).toBe(statusOn(target, c));
-      const body = parse(text) as Record<string, unknown>;
-      if (documentedResponse(op, res.status)) {
-        // a documented status: the body must be the documented one
-        await expectConforming(target, operationId, res, body, { mode: "negative", case: c.name, refusal: res.status >= 400 });
-        return;
-      }
-      expectSaid(target, res, true);
-      const type = PROBLEM_TYPES[res.status];
-      if (type) {
-        expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-        expect(body).toMatchObject({ type: `${PROBLEM_TYPE_BASE}${type}`, status: res.status });
-        if (res.status === 422) expect(body.validation, "a 422 names what broke").toEqual(expect.arrayContaining([expect.anything()]));
-      } else {
-        // Prism's refusal of a body it cannot parse, before it looks any further
-        expect(res.status).toBe(400);
-        expect(body).toEqual({ error: { code: "invalid_json", message: "Invalid JSON" } });
-      }
-      record(target, { operationId, status: res.status, mode: "negative", case: c.name });
+  for (const op of spec.operations)
+    describe(`${op.operationId} refusals`, about(op.operationId), () => {
+      const { operationId } = op;
+      it.concurrent.each(refusalCases(op).map((c) => [c.name, c] as const))("%s", async (_name, c) => {
+        const res = await send(target, urlOf(target), op, c);
+        const text = await res.text();
+        expect(res.status, text).toBe(statusOn(target, c));
+        const body = parse(text) as Record<string, unknown>;
+        if (documentedResponse(op, res.status)) {
+          // a documented status: the body must be the documented one
+          await expectConforming(target, operationId, res, body, {
+            mode: "negative",
+            case: c.name,
+            refusal: res.status >= 400,
+          });
+          return;
+        }
+        expectSaid(target, res, true);
+        const type = PROBLEM_TYPES[res.status];
+        if (type) {
+          expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+          expect(body).toMatchObject({ type: `${PROBLEM_TYPE_BASE}${type}`, status: res.status });
+          if (res.status === 422)
+            expect(body.validation, "a 422 names what broke").toEqual(expect.arrayContaining([expect.anything()]));
+        } else {
+          // Prism's refusal of a body it cannot parse, before it looks any further
+          expect(res.status).toBe(400);
+          expect(body).toEqual({ error: { code: "invalid_json", message: "Invalid JSON" } });
+        }
+        record(target, { operationId, status: res.status, mode: "negative", case: c.name });
+      });
     });
-  });
 });

@@ -9,7 +9,11 @@ export async function buildPackage(options: { quiet?: boolean } = {}): Promise<v
   settleColour();
   // imported after the colour is settled: its colour library reads the environment on load
   const { build } = await import("tsdown");
-  await build({ config: inRoot("tsdown.config.ts"), cwd: inRoot(), ...(options.quiet ? { logLevel: "warn" as const } : {}) });
+  await build({
+    config: inRoot("tsdown.config.ts"),
+    cwd: inRoot(),
+    ...(options.quiet ? { logLevel: "warn" as const } : {}),
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -42,7 +42,11 @@ async function lint(packed: Packed): Promise<StepOutcome> {
 const ATTW_ARGS = ["--profile", "strict", "--exclude-entrypoints", "./openapi.yaml", "./openapi.json"];
 
 async function attw(packed: Packed): Promise<StepOutcome> {
-  const result = await run(binOf("attw"), [packed.tarball, ...ATTW_ARGS, "--format", "json"], { cwd: ROOT, env: noColor, timeoutMs: 180_000 });
+  const result = await run(binOf("attw"), [packed.tarball, ...ATTW_ARGS, "--format", "json"], {
+    cwd: ROOT,
+    env: noColor,
+    timeoutMs: 180_000,
+  });
   let problems: unknown[] | undefined;
   let resolutions = "";
   try {
@@ -58,7 +62,11 @@ async function attw(packed: Packed): Promise<StepOutcome> {
   if (result.code === 0 && problems && problems.length === 0) {
     return { ok: true, note: `attw: no problems (${resolutions || "all resolution modes"})` };
   }
-  const human = await run(binOf("attw"), [packed.tarball, ...ATTW_ARGS, "--format", "ascii"], { cwd: ROOT, env: noColor, timeoutMs: 180_000 });
+  const human = await run(binOf("attw"), [packed.tarball, ...ATTW_ARGS, "--format", "ascii"], {
+    cwd: ROOT,
+    env: noColor,
+    timeoutMs: 180_000,
+  });
   return { ok: false, note: `attw exited ${result.code}, ${problems?.length ?? "?"} problem(s)\n${tail(human, 60)}` };
 }
 
@@ -89,7 +97,9 @@ export function packageSteps(temp: string, onPacked: (packed: Packed) => void): 
 
 function printTarball(packed: Packed): void {
   const { info } = packed;
-  console.log(`\ntarball ${info.filename}: ${kB(info.size)} packed, ${kB(info.unpackedSize)} unpacked, ${info.files.length} files`);
+  console.log(
+    `\ntarball ${info.filename}: ${kB(info.size)} packed, ${kB(info.unpackedSize)} unpacked, ${info.files.length} files`,
+  );
   const files = [...info.files].sort((a, b) => a.path.localeCompare(b.path)).map((f) => [f.path, kB(f.size)]);
   console.log(textTable([{ title: "file" }, { title: "size", align: "right" }], files, { indent: "  " }));
 }
@@ -110,7 +120,11 @@ async function main(): Promise<number> {
   if (packed) printTarball(packed);
   const failed = results.filter((r) => !r.ok).map((r) => r.name);
   const total = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(failed.length ? `\ncheck:package FAILED (${failed.join(", ")}) in ${total} s` : `\ncheck:package passed in ${total} s`);
+  console.log(
+    failed.length
+      ? `\ncheck:package FAILED (${failed.join(", ")}) in ${total} s`
+      : `\ncheck:package passed in ${total} s`,
+  );
   return failed.length ? 1 : 0;
 }
 

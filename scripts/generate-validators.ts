@@ -5,10 +5,17 @@
 // committed file is stale.
 import { readFileSync, writeFileSync } from "node:fs";
 import { _ } from "ajv/dist/2020.js";
-import { fullFormats } from "ajv-formats/dist/formats.js";
 import standalone from "ajv/dist/standalone/index.js";
+import { fullFormats } from "ajv-formats/dist/formats.js";
 import { inRoot } from "./lib/paths.ts";
-import { createSpecAjv, jsonSchemaOf, loadSpec, type OperationSpec, SCHEMA_DOC_ID, successResponse } from "./lib/spec.ts";
+import {
+  createSpecAjv,
+  jsonSchemaOf,
+  loadSpec,
+  type OperationSpec,
+  SCHEMA_DOC_ID,
+  successResponse,
+} from "./lib/spec.ts";
 import { ANNOTATIONS, bundleStandalone, GENERATED_HEADER as HEADER, stripKeys } from "./lib/standalone.ts";
 import { generateTestingModule } from "./lib/testing-module.ts";
 
@@ -67,8 +74,14 @@ export async function generateValidators(): Promise<{ js: string; dts: string }>
       `import * as v from "./standalone.cjs";\nexport const operations = {\n${table.join("\n")}\n};\n` +
       `export const routes = ${JSON.stringify(Object.fromEntries(routes))};\n`,
   });
-  const routeTypes = routes.map(([id, r]) => `  readonly ${id}: { readonly method: ${JSON.stringify(r.method)}; readonly path: ${JSON.stringify(r.path)} };`);
-  return { js, dts: `${DTS}/** Method and path of each operation, as openapi-fetch's client takes them. */\nexport declare const routes: {\n${routeTypes.join("\n")}\n};\n` };
+  const routeTypes = routes.map(
+    ([id, r]) =>
+      `  readonly ${id}: { readonly method: ${JSON.stringify(r.method)}; readonly path: ${JSON.stringify(r.path)} };`,
+  );
+  return {
+    js,
+    dts: `${DTS}/** Method and path of each operation, as openapi-fetch's client takes them. */\nexport declare const routes: {\n${routeTypes.join("\n")}\n};\n`,
+  };
 }
 
 /**

@@ -32,7 +32,8 @@ export function lintWorkflowsStep(): Step {
     task: async () => {
       const { files, problems } = await lintWorkflows();
       if (files.length === 0) return { ok: false, note: "no workflow found in .github/workflows" };
-      if (problems.length === 0) return { ok: true, note: `${files.length} workflows, no problem (${files.join(", ")})` };
+      if (problems.length === 0)
+        return { ok: true, note: `${files.length} workflows, no problem (${files.join(", ")})` };
       return { ok: false, note: `${problems.length} problem(s)\n${formatProblems(problems)}` };
     },
   };

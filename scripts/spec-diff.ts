@@ -14,7 +14,7 @@ import { basename, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { NOISE, withoutNoise } from "./lib/noise.ts";
-import { packageFile, PATHS, ROOT } from "./lib/paths.ts";
+import { PATHS, packageFile, ROOT } from "./lib/paths.ts";
 import type { SpecDiffSection } from "./lib/report/model.ts";
 import { run } from "./lib/run.ts";
 
@@ -80,7 +80,11 @@ export interface DiffLabels {
 }
 
 /** The core of the gate: two spec files in, a verdict out. */
-export async function diffSpecFiles(basePath: string, revisionPath: string, labels: DiffLabels = {}): Promise<SpecDiffResult> {
+export async function diffSpecFiles(
+  basePath: string,
+  revisionPath: string,
+  labels: DiffLabels = {},
+): Promise<SpecDiffResult> {
   const work = mkdtempSync(join(tmpdir(), "spec-diff-"));
   try {
     const report = await redoclyDiff(work, basePath, revisionPath);
@@ -104,9 +108,15 @@ async function redoclyDiff(work: string, basePath: string, revisionPath: string)
   // --fail-on none: the exit code then means "redocly could not run", never "found a change"
   const args = [REDOCLY_BIN, "diff", resolve(basePath), resolve(revisionPath), "--config", config];
   args.push("--format", "json", "--fail-on", "none", "-o", output);
-  const diffed = await run(process.execPath, args, { cwd: work, env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" }, timeoutMs: 120_000 });
+  const diffed = await run(process.execPath, args, {
+    cwd: work,
+    env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
+    timeoutMs: 120_000,
+  });
   if (diffed.code !== 0) {
-    const said = withoutNoise(`${diffed.stdout}\n${diffed.stderr}`, NOISE.redoclyNode20).replace(NOISE.redoclyNode20.explanation, "").trim();
+    const said = withoutNoise(`${diffed.stdout}\n${diffed.stderr}`, NOISE.redoclyNode20)
+      .replace(NOISE.redoclyNode20.explanation, "")
+      .trim();
     throw new Error(`redocly diff failed: ${said || `exit code ${diffed.code}`}`);
   }
   const report = JSON.parse(readFileSync(output, "utf8")) as RedoclyDiffReport;
@@ -242,7 +252,8 @@ export async function runSpecDiff(options: SpecDiffOptions = {}): Promise<SpecDi
   const inRepo = relative(top, resolve(specPath)).split("\\").join("/");
   const short = found.commit.slice(0, 12);
   const content = await git(repoDir, ["show", `${found.commit}:${inRepo}`]);
-  if (content === undefined) return { kind: "skipped", why: `${inRepo} does not exist at ${found.ref} (${short}); nothing to compare with` };
+  if (content === undefined)
+    return { kind: "skipped", why: `${inRepo} does not exist at ${found.ref} (${short}); nothing to compare with` };
   const base = `${found.ref} (${short}):${inRepo}`;
   if (content === readFileSync(specPath, "utf8")) return { kind: "unchanged", base };
   const work = mkdtempSync(join(tmpdir(), "spec-diff-base-"));

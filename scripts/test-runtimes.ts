@@ -15,8 +15,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { buildPackage } from "./build.ts";
 import { findBrowser, launchChromium } from "./lib/chromium.ts";
+import { RUNTIMES_CACHE as CACHE, ensureNpmRuntime, NPM_RUNTIMES } from "./lib/npm-runtimes.ts";
 import { inRoot, ROOT } from "./lib/paths.ts";
-import { ensureNpmRuntime, NPM_RUNTIMES, RUNTIMES_CACHE as CACHE } from "./lib/npm-runtimes.ts";
 import { type RunningPrism, startPrism } from "./lib/prism.ts";
 import { run, tail } from "./lib/run.ts";
 import { textTable } from "./lib/table.ts";
@@ -54,7 +54,11 @@ function reasons(report: SmokeReport): string {
 }
 
 function parseReport(stdout: string): SmokeReport | undefined {
-  const line = stdout.trim().split("\n").reverse().find((l) => l.startsWith("{"));
+  const line = stdout
+    .trim()
+    .split("\n")
+    .reverse()
+    .find((l) => l.startsWith("{"));
   if (!line) return undefined;
   try {
     return JSON.parse(line) as SmokeReport;
@@ -67,8 +71,10 @@ async function runCli(runtime: string, command: string, args: string[], env?: No
   const result = await run(command, args, { cwd: ROOT, env: env ?? process.env, timeoutMs: RUN_TIMEOUT_MS });
   const report = parseReport(result.stdout);
   const version = report?.runtime?.split(" ")[1] ?? "?";
-  if (report && report.ok && result.code === 0) return { runtime, version, ok: true, ms: result.ms };
-  const why = report ? reasons(report) || `exit code ${result.code}` : `no report (exit ${result.code}):\n${tail(result, 15)}`;
+  if (report?.ok && result.code === 0) return { runtime, version, ok: true, ms: result.ms };
+  const why = report
+    ? reasons(report) || `exit code ${result.code}`
+    : `no report (exit ${result.code}):\n${tail(result, 15)}`;
   return { runtime, version, ok: false, ms: result.ms, why };
 }
 
@@ -82,8 +88,12 @@ async function ensureChromium(): Promise<void> {
   const lock = ["-o", "DPkg::Lock::Timeout=300"];
   const update = await run("apt-get", [...lock, "update"], { env, timeoutMs: 600_000 });
   if (update.code !== 0) throw new Error(`apt-get update failed:\n${tail(update, 10)}`);
-  const install = await run("apt-get", [...lock, "install", "-y", "--no-install-recommends", "chromium"], { env, timeoutMs: 900_000 });
-  if (install.code !== 0 || "missing" in findBrowser()) throw new Error(`apt-get install chromium failed:\n${tail(install, 10)}`);
+  const install = await run("apt-get", [...lock, "install", "-y", "--no-install-recommends", "chromium"], {
+    env,
+    timeoutMs: 900_000,
+  });
+  if (install.code !== 0 || "missing" in findBrowser())
+    throw new Error(`apt-get install chromium failed:\n${tail(install, 10)}`);
 }
 
 /** Serves the page, the smoke module, dist/index.mjs, dist/testing.mjs and openapi-fetch's ESM file; nothing else. */
@@ -139,12 +149,16 @@ async function runChromium(prismUrl: string): Promise<Row> {
     return { runtime: "chromium", version, ok: false, ms: ms(), why: `cannot be had: ${(error as Error).message}` };
   }
   const server = await serveBrowserFiles(prismUrl);
-  const browser = await launchChromium().catch(
-    (error: Error) => error,
-  );
+  const browser = await launchChromium().catch((error: Error) => error);
   try {
     if (browser instanceof Error) {
-      return { runtime: "chromium", version, ok: false, ms: ms(), why: `cannot be launched: ${browser.message.split("\n")[0]}` };
+      return {
+        runtime: "chromium",
+        version,
+        ok: false,
+        ms: ms(),
+        why: `cannot be launched: ${browser.message.split("\n")[0]}`,
+      };
     }
     version = browser.version();
     const page = await browser.newPage();
@@ -174,8 +188,18 @@ async function runChromium(prismUrl: string): Promise<Row> {
 }
 
 function printTable(rows: Row[]): void {
-  const columns = [{ title: "runtime" }, { title: "version" }, { title: "result" }, { title: "ms", align: "right" as const }];
-  console.log(textTable(columns, rows.map((r) => [r.runtime, r.version, r.ok ? "pass" : "FAIL", r.ms])));
+  const columns = [
+    { title: "runtime" },
+    { title: "version" },
+    { title: "result" },
+    { title: "ms", align: "right" as const },
+  ];
+  console.log(
+    textTable(
+      columns,
+      rows.map((r) => [r.runtime, r.version, r.ok ? "pass" : "FAIL", r.ms]),
+    ),
+  );
 }
 
 /** One row per runtime, each running the smoke suite against one Prism; `build: false` takes dist/ as it is. */
@@ -186,7 +210,8 @@ export async function runRuntimes(options: { build?: boolean } = {}): Promise<Ro
     await prism?.stop();
     prism = undefined;
   };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopPrism().finally(() => process.exit(130)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => void stopPrism().finally(() => process.exit(130)));
   try {
     if (options.build !== false) await buildPackage({ quiet: true });
     prism = await startPrism();
@@ -206,17 +231,32 @@ async function runNpmRuntime(rt: (typeof NPM_RUNTIMES)[number], url: string): Pr
   try {
     bin = await ensureNpmRuntime(rt);
   } catch (error) {
-    return { runtime: rt.name, version: rt.version, ok: false, ms: 0, why: `cannot be had: ${(error as Error).message}` };
+    return {
+      runtime: rt.name,
+      version: rt.version,
+      ok: false,
+      ms: 0,
+      why: `cannot be had: ${(error as Error).message}`,
+    };
   }
   if (rt.name !== "deno") return runCli(rt.name, bin, [CLI, url]);
   const args = ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1", "--allow-read", "--allow-env", CLI, url];
-  return runCli(rt.name, bin, args, { ...process.env, DENO_DIR: join(CACHE, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" });
+  return runCli(rt.name, bin, args, {
+    ...process.env,
+    DENO_DIR: join(CACHE, "deno-dir"),
+    DENO_NO_UPDATE_CHECK: "1",
+    NO_COLOR: "1",
+  });
 }
 
 async function main(): Promise<number> {
   const started = performance.now();
   // --no-build: npm test runs this after its pack step built dist/
-  const { values } = parseArgs({ options: { build: { type: "boolean", default: true } }, allowNegative: true, strict: true });
+  const { values } = parseArgs({
+    options: { build: { type: "boolean", default: true } },
+    allowNegative: true,
+    strict: true,
+  });
   const rows = await runRuntimes({ build: values.build });
   console.log("");
   printTable(rows);

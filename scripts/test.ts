@@ -4,16 +4,16 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { SpecDiffOutcome } from "./spec-diff.ts";
 import { checkSteps, runMockGate, specDiffStep } from "./lib/mock-gate.ts";
 import { PATHS } from "./lib/paths.ts";
-import { stepsMarkdown, stepSummary } from "./lib/report/github.ts";
+import { stepSummary, stepsMarkdown } from "./lib/report/github.ts";
 import { appendSummary, publishReport } from "./lib/report/publish.ts";
 import { formatReport, formatSteps } from "./lib/report/text.ts";
 import { npmRun, runSteps, runStepsConcurrently, type Step, type StepIo, type StepResult } from "./lib/run.ts";
 import { processColour } from "./lib/terminal.ts";
-import { runSpecDiff, specDiffSection } from "./spec-diff.ts";
 import { lintWorkflowsStep } from "./lint-workflows.ts";
+import type { SpecDiffOutcome } from "./spec-diff.ts";
+import { runSpecDiff, specDiffSection } from "./spec-diff.ts";
 
 export interface TestRun {
   ok: boolean;
@@ -31,7 +31,13 @@ export async function runAll(io: StepIo & { env: Record<string, string | undefin
   const started = performance.now();
   let diff: SpecDiffOutcome | undefined;
   const checks = await runSteps(
-    [...checkSteps(), specDiffStep({ specDiff: () => runSpecDiff() }, (outcome) => (diff = outcome)), lintWorkflowsStep()],
+    [
+      ...checkSteps(),
+      specDiffStep({ specDiff: () => runSpecDiff() }, (outcome) => (diff = outcome)),
+      lintWorkflowsStep(),
+      { name: "format and lint (biome)", ...npmRun("lint:code") },
+      { name: "unused code (knip)", ...npmRun("knip") },
+    ],
     io,
   );
   let contract: Awaited<ReturnType<typeof runMockGate>> | undefined;
@@ -59,17 +65,30 @@ export async function runAll(io: StepIo & { env: Record<string, string | undefin
 }
 
 /** The contract tests through the mock gate, as one step whose output is the coverage report. */
-function contractStep(io: StepIo & { env: Record<string, string | undefined> }, keep: (result: Awaited<ReturnType<typeof runMockGate>>) => void): Step {
+function contractStep(
+  io: StepIo & { env: Record<string, string | undefined> },
+  keep: (result: Awaited<ReturnType<typeof runMockGate>>) => void,
+): Step {
   return {
     name: "contract tests (prism, mock)",
     task: async () => {
       const lines: string[] = [];
       // announced once, by this step; its command's output held with the rest
-      const held = { ...io, capture: true, headers: false, log: (line: string) => lines.push(line), error: (line: string) => lines.push(line) };
+      const held = {
+        ...io,
+        capture: true,
+        headers: false,
+        log: (line: string) => lines.push(line),
+        error: (line: string) => lines.push(line),
+      };
       const result = await runMockGate({ reportDir: PATHS.reports, testsOnly: true }, held);
       keep(result);
       // the step summary of npm test holds the contract report; annotations still go out
-      publishReport(result.report, { reportDir: PATHS.reports, env: { GITHUB_ACTIONS: io.env.GITHUB_ACTIONS }, log: (l) => lines.push(l) });
+      publishReport(result.report, {
+        reportDir: PATHS.reports,
+        env: { GITHUB_ACTIONS: io.env.GITHUB_ACTIONS },
+        log: (l) => lines.push(l),
+      });
       const ok = result.report.ok && !result.broken;
       const note = `${ok ? "contract holds" : "contract broken"}\n${[...lines, "", formatReport(result.report, io.colour)].join("\n")}`;
       return { ok, note, ...(result.broken ? { broken: true } : {}) };
@@ -78,10 +97,22 @@ function contractStep(io: StepIo & { env: Record<string, string | undefined> }, 
 }
 
 /** npm test's step summary: its steps, then the contract report (with the spec:diff section when the spec changed). */
-export function testSummary(ok: boolean, steps: StepResult[], totalMs: number, report: Parameters<typeof stepSummary>[0], diff?: SpecDiffOutcome): string {
+export function testSummary(
+  ok: boolean,
+  steps: StepResult[],
+  totalMs: number,
+  report: Parameters<typeof stepSummary>[0],
+  diff?: SpecDiffOutcome,
+): string {
   const section = diff && specDiffSection(diff);
   const contract = stepSummary(section ? { ...report, specDiff: section } : report);
-  return [`## ${ok ? "✅" : "❌"} npm test: ${ok ? "passed" : "FAILED"}`, "", stepsMarkdown(steps, totalMs), "", contract].join("\n");
+  return [
+    `## ${ok ? "✅" : "❌"} npm test: ${ok ? "passed" : "FAILED"}`,
+    "",
+    stepsMarkdown(steps, totalMs),
+    "",
+    contract,
+  ].join("\n");
 }
 
 async function main(): Promise<number> {

@@ -93,7 +93,13 @@ export function createLeadConduitClient(options: ClientOptions = {}): LeadCondui
   const { createRecipientInvitation: recipient, createSourceInvitation: source, resendInvitation: resend } = routes;
   const invitations: InvitationsResource = {
     createRecipient: (body, opts) =>
-      call(ctx, "createRecipientInvitation", { body }, (init) => raw[recipient.method](recipient.path, { body, ...init }), opts),
+      call(
+        ctx,
+        "createRecipientInvitation",
+        { body },
+        (init) => raw[recipient.method](recipient.path, { body, ...init }),
+        opts,
+      ),
     createSource: (body, opts) =>
       call(ctx, "createSourceInvitation", { body }, (init) => raw[source.method](source.path, { body, ...init }), opts),
     resend: (entityId, opts) =>

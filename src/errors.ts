@@ -115,7 +115,8 @@ export class RateLimitError extends APIError {
   ) {
     const { retryAfterMs, ...rest } = details;
     super(message, rest);
-    if (retryAfterMs !== undefined) Object.defineProperty(this, "retryAfterMs", { value: retryAfterMs, enumerable: true });
+    if (retryAfterMs !== undefined)
+      Object.defineProperty(this, "retryAfterMs", { value: retryAfterMs, enumerable: true });
   }
 }
 /** 5xx: the server failed; retried. */
@@ -142,7 +143,9 @@ export class AbortError extends LeadConduitError {}
 export const ABORTED_MESSAGE = "The call was aborted by its signal";
 
 /** The error for a non-2xx answer: its class by status, its message from what the body said. */
-export function errorForStatus(details: ErrorDetails & { status: number; retryAfterMs?: number | undefined }): APIError {
+export function errorForStatus(
+  details: ErrorDetails & { status: number; retryAfterMs?: number | undefined },
+): APIError {
   const { status } = details;
   const { retryAfterMs, ...rest } = details;
   const violations = violationsInBody(rest.body);
@@ -190,7 +193,6 @@ function summaryOf(body: unknown, rawBody: string, violations: readonly Violatio
   }
   return rawBody.replace(/\s+/g, " ").trim().slice(0, 200);
 }
-
 
 // `name` lives on each prototype (not as an own field) so it survives minification and
 // does not clutter util.inspect output.

@@ -77,7 +77,9 @@ export interface ClientOptions extends Omit<RequestOptions, "signal"> {
 }
 
 type Callbacks = "signal" | "onRetry" | "onResponseViolation";
-export type ResolvedRequestOptions = { [K in Exclude<keyof RequestOptions, Callbacks>]-?: Exclude<RequestOptions[K], undefined> } & {
+export type ResolvedRequestOptions = {
+  [K in Exclude<keyof RequestOptions, Callbacks>]-?: Exclude<RequestOptions[K], undefined>;
+} & {
   [K in Callbacks]?: Exclude<RequestOptions[K], undefined>;
 };
 

@@ -80,7 +80,15 @@ async function attemptOnce<K extends OperationId>(
     request: exchange.sent?.(),
   });
   if (response.ok) {
-    return successOf({ operationId: op.operationId, text, response, opts, secrets: transport.secrets, details, sent: exchange.sent });
+    return successOf({
+      operationId: op.operationId,
+      text,
+      response,
+      opts,
+      secrets: transport.secrets,
+      details,
+      sent: exchange.sent,
+    });
   }
   const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
   throw errorForStatus({ ...details(), ...keptBody(text, transport.secrets), retryAfterMs });

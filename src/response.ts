@@ -25,7 +25,8 @@ export function successOf<K extends OperationId>(answer: Answer<K>): SuccessBody
   const mode = answer.opts.validateResponses;
   if (mode !== false) {
     const violations = specViolations(answer, body);
-    if (violations.length && mode === true) throw invalid(answer, `Response breaks the spec: ${describeViolations(violations)}`, violations);
+    if (violations.length && mode === true)
+      throw invalid(answer, `Response breaks the spec: ${describeViolations(violations)}`, violations);
     if (violations.length) report(answer, violations);
   }
   if (op.shape(body)) return body;
@@ -39,7 +40,9 @@ function parseJson(answer: Answer<OperationId>): unknown {
   } catch {
     // There is nothing typed to return, whatever validateResponses says.
     const what = answer.text.trim() === "" ? "empty" : "not JSON";
-    throw invalid(answer, `Response ${answer.response.status} body is ${what}`, [{ path: "/", message: `body is ${what}` }]);
+    throw invalid(answer, `Response ${answer.response.status} body is ${what}`, [
+      { path: "/", message: `body is ${what}` },
+    ]);
   }
 }
 
@@ -63,5 +66,9 @@ function report(answer: Answer<OperationId>, violations: Violation[]): void {
 }
 
 function invalid(answer: Answer<OperationId>, message: string, violations: Violation[]): ResponseValidationError {
-  return new ResponseValidationError(message, { ...answer.details(), ...keptBody(answer.text, answer.secrets), violations });
+  return new ResponseValidationError(message, {
+    ...answer.details(),
+    ...keptBody(answer.text, answer.secrets),
+    violations,
+  });
 }

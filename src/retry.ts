@@ -1,6 +1,6 @@
 // When to try again and how long to wait. Retrying these calls is safe because the API answers
 // an existing invitation with its entity instead of creating a second one.
-import { AbortError, APIError, ConnectionError, type LeadConduitError, RateLimitError } from "./errors.js";
+import { type AbortError, APIError, ConnectionError, type LeadConduitError, RateLimitError } from "./errors.js";
 
 const INITIAL_DELAY_MS = 500;
 const MAX_DELAY_MS = 8_000;

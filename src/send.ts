@@ -53,9 +53,16 @@ export function sendOnce(
     : direct(transport, operationId, input, signal, exchange);
 }
 
-async function direct(t: Transport, operationId: OperationId, input: CallInput, signal: AbortSignal, exchange: Exchange) {
+async function direct(
+  t: Transport,
+  operationId: OperationId,
+  input: CallInput,
+  signal: AbortSignal,
+  exchange: Exchange,
+) {
   const { method, path } = routes[operationId];
-  const url = t.baseUrl + path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(input.path?.[name])));
+  const url =
+    t.baseUrl + path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(input.path?.[name])));
   const headers: Record<string, string> = { authorization: t.authorization };
   let body: string | undefined;
   if (input.body !== undefined) {
@@ -94,7 +101,12 @@ async function throughOpenapiFetch(t: Transport, send: Sender, signal: AbortSign
   exchange.text = typeof value === "string" ? value : value === undefined ? "" : JSON.stringify(value);
 }
 
-function redactedOf(method: string, url: string, headers: Record<string, string>, secrets: readonly string[]): RedactedRequest {
+function redactedOf(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  secrets: readonly string[],
+): RedactedRequest {
   const redacted: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) redacted[name] = redactHeader(name, value);
   return { method, url: redactText(url, secrets), headers: redacted };

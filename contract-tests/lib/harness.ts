@@ -3,7 +3,14 @@
 // runs a file's cases once per target, and the record of which (operation, status) pairs each
 // target exercised in which mode and what broke the spec (read by scripts/lib/mock-gate.ts).
 import { describe, expect, inject, it } from "vitest";
-import { appendExercised, appendViolation, type Exercised, type Mode, operationTag, targetTag } from "../../scripts/lib/coverage.ts";
+import {
+  appendExercised,
+  appendViolation,
+  type Exercised,
+  type Mode,
+  operationTag,
+  targetTag,
+} from "../../scripts/lib/coverage.ts";
 import { documentedResponse, loadSpec, type OperationSpec, specValidators } from "../../scripts/lib/spec.ts";
 import { schemaViolations } from "../../scripts/lib/violations.ts";
 import { createLeadConduitClient, type LeadConduitClient } from "../../src/index.ts";
@@ -35,13 +42,17 @@ export function forEachTarget(mode: Mode, cases: (target: Target) => void): void
       if (!notApplicable) return cases(target);
       for (const op of spec.operations) {
         const why = `${notApplicable.note} (contract-tests/lib/targets.ts: ${notApplicable.because})`;
-        it.skip(`${op.operationId}: ${mode} cases do not apply to ${target.name}: ${why}`, about(op.operationId), () => {});
+        it.skip(
+          `${op.operationId}: ${mode} cases do not apply to ${target.name}: ${why}`,
+          about(op.operationId),
+          () => {},
+        );
       }
     });
   }
 }
 
-export function operation(operationId: string): OperationSpec {
+function operation(operationId: string): OperationSpec {
   const op = spec.operations.find((o) => o.operationId === operationId);
   if (!op) throw new Error(`no operation ${operationId} in the spec`);
   return op;
@@ -51,21 +62,35 @@ export function operation(operationId: string): OperationSpec {
 export function record(target: Target, entry: Omit<Exercised, "documented" | "target">): void {
   const file = process.env.LC_CONTRACT_RECORDS;
   if (!file) return;
-  appendExercised(file, { ...entry, target: target.name, documented: documentedResponse(operation(entry.operationId), entry.status) !== undefined });
+  appendExercised(file, {
+    ...entry,
+    target: target.name,
+    documented: documentedResponse(operation(entry.operationId), entry.status) !== undefined,
+  });
 }
 
 /** Notes each way a response breaks the spec, for the gate's violation list and annotations. */
-function recordViolations(target: Target, operationId: string, response: Response, body: unknown, where: { case: string }): void {
+function recordViolations(
+  target: Target,
+  operationId: string,
+  response: Response,
+  body: unknown,
+  where: { case: string },
+): void {
   const file = process.env.LC_CONTRACT_RECORDS;
   if (!file) return;
   const base = { target: target.name, operationId, status: response.status, case: where.case };
   const documented = documentedResponse(operation(operationId), response.status);
-  if (!documented) return appendViolation(file, { ...base, message: `status ${response.status} is not documented for ${operationId}` });
+  if (!documented) {
+    appendViolation(file, { ...base, message: `status ${response.status} is not documented for ${operationId}` });
+    return;
+  }
   const schema = documented.content["application/json"];
   if (!schema) return;
   const validate = validatorFor(schema);
   if (validate(body)) return;
-  for (const v of schemaViolations(spec, validate.errors)) appendViolation(file, { ...base, ...v, message: `${v.path} ${v.message}` });
+  for (const v of schemaViolations(spec, validate.errors))
+    appendViolation(file, { ...base, ...v, message: `${v.path} ${v.message}` });
 }
 
 /**
@@ -75,7 +100,10 @@ function recordViolations(target: Target, operationId: string, response: Respons
  */
 export function expectSaid(target: Target, response: Response, refusal: boolean): void {
   const said = target.said(response);
-  expect(said.filter((s) => s.where === "response"), `${target.name} found its own answer wrong`).toEqual([]);
+  expect(
+    said.filter((s) => s.where === "response"),
+    `${target.name} found its own answer wrong`,
+  ).toEqual([]);
   const names = refusal && (response.status === 401 ? target.names.credentials : target.names.refusals);
   const request = said.filter((s) => s.where === "request");
   if (names) expect(request.length, `${target.name} did not say what it refused`).toBeGreaterThan(0);
@@ -114,7 +142,10 @@ export async function expectConforming(
  * `dropAuth` removes the Authorization header in fetch, after the client has set it;
  * `wrongKey` configures the client with a key that is not the target's.
  */
-export function observedClient(target: Target, options: { prefer?: string; dropAuth?: boolean; wrongKey?: boolean } = {}) {
+export function observedClient(
+  target: Target,
+  options: { prefer?: string; dropAuth?: boolean; wrongKey?: boolean } = {},
+) {
   const lc = createLeadConduitClient({
     apiKey: options.wrongKey ? WRONG_KEY : target.apiKey,
     baseUrl: urlOf(target),
@@ -143,7 +174,8 @@ const entityId = String(operation("resendInvitation").pathParams[0]!.example);
 
 /** A valid call of each operation through the typed methods. */
 export const validCalls = {
-  createRecipientInvitation: (lc: LeadConduitClient) => lc.invitations.createRecipient({ email: "mike.jones@example.com" }),
+  createRecipientInvitation: (lc: LeadConduitClient) =>
+    lc.invitations.createRecipient({ email: "mike.jones@example.com" }),
   createSourceInvitation: (lc: LeadConduitClient) => lc.invitations.createSource({ email: "mike.jones@example.com" }),
   resendInvitation: (lc: LeadConduitClient) => lc.invitations.resend(entityId),
 } as const;

@@ -25,10 +25,24 @@ export interface MockServer {
 }
 
 // Hop-by-hop headers belong to the connection Node already read, not to the request the mock sees.
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "content-length"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "transfer-encoding",
+  "te",
+  "trailer",
+  "upgrade",
+  "content-length",
+]);
 
 /** The fetch Request an incoming request stands for, with its whole body (none for GET/HEAD). */
-function toRequest(incoming: IncomingMessage, body: Uint8Array<ArrayBuffer>, origin: string, signal?: AbortSignal): Request {
+function toRequest(
+  incoming: IncomingMessage,
+  body: Uint8Array<ArrayBuffer>,
+  origin: string,
+  signal?: AbortSignal,
+): Request {
   const headers = new Headers();
   const raw = incoming.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) {
@@ -38,7 +52,12 @@ function toRequest(incoming: IncomingMessage, body: Uint8Array<ArrayBuffer>, ori
   const bodyless = method === "GET" || method === "HEAD" || body.length === 0;
   // a Blob adds no Content-Type of its own: the mock sees exactly the headers that were sent
   // the request-target is a path: `//x` must stay a path, not become a host
-  return new Request(new URL(`${origin}${incoming.url ?? "/"}`), { method, headers, body: bodyless ? null : new Blob([body]), ...(signal ? { signal } : {}) });
+  return new Request(new URL(`${origin}${incoming.url ?? "/"}`), {
+    method,
+    headers,
+    body: bodyless ? null : new Blob([body]),
+    ...(signal ? { signal } : {}),
+  });
 }
 
 /** Writes a fetch Response to a node:http response; a network error destroys the socket instead. */
@@ -78,7 +97,13 @@ function readBody(incoming: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
 }
 
 /** Answers one request with the mock, its violations attached; `queue` keeps requests one at a time. */
-async function answer(mock: ServedMock, origin: string, queue: { turn: Promise<unknown> }, incoming: IncomingMessage, out: ServerResponse): Promise<void> {
+async function answer(
+  mock: ServedMock,
+  origin: string,
+  queue: { turn: Promise<unknown> },
+  incoming: IncomingMessage,
+  out: ServerResponse,
+): Promise<void> {
   const client = new AbortController();
   out.once("close", () => {
     if (!out.writableFinished) client.abort(new Error("the client went away"));
@@ -93,7 +118,9 @@ async function answer(mock: ServedMock, origin: string, queue: { turn: Promise<u
   }
   const mine = queue.turn.then(async () => {
     // a scripted hang rejects once the client is gone; nobody is left to answer
-    const response = await mock.handle(request).catch((error: unknown) => (client.signal.aborted ? Response.error() : Promise.reject(error)));
+    const response = await mock
+      .handle(request)
+      .catch((error: unknown) => (client.signal.aborted ? Response.error() : Promise.reject(error)));
     return { response, violations: takeViolations(mock) };
   });
   queue.turn = mine.catch(() => undefined);

@@ -54,7 +54,13 @@ function credentialCases(op: OperationSpec): RawCase[] {
 }
 
 function bodyCases(): RawCase[] {
-  const bad = (name: string, body: string): RawCase => ({ name, expected: 422, credentials: "key", headers: JSON_TYPE, body });
+  const bad = (name: string, body: string): RawCase => ({
+    name,
+    expected: 422,
+    credentials: "key",
+    headers: JSON_TYPE,
+    body,
+  });
   return [
     bad("body without email", "{}"),
     bad("email not a string", '{"email":5}'),
@@ -64,8 +70,20 @@ function bodyCases(): RawCase[] {
     bad("body not an object", '["a@example.com"]'),
     bad("no body", ""),
     { name: "a body that is not JSON", expected: 400, credentials: "key", headers: JSON_TYPE, body: '{"email":' },
-    { name: "JSON after a byte order mark", expected: 400, credentials: "key", headers: JSON_TYPE, body: `\uFEFF${VALID_BODY}` },
-    { name: "wrong content type", expected: 415, credentials: "key", headers: { "content-type": "text/plain" }, body: "a@example.com" },
+    {
+      name: "JSON after a byte order mark",
+      expected: 400,
+      credentials: "key",
+      headers: JSON_TYPE,
+      body: `\uFEFF${VALID_BODY}`,
+    },
+    {
+      name: "wrong content type",
+      expected: 415,
+      credentials: "key",
+      headers: { "content-type": "text/plain" },
+      body: "a@example.com",
+    },
   ];
 }
 
@@ -76,14 +94,37 @@ export function refusalCases(op: OperationSpec): RawCase[] {
   cases.push(
     { name: "unknown path", expected: 404, path: `${examplePath(op)}/unknown`, credentials: "key", ...json },
     { name: "wrong method", expected: 405, method: "DELETE", credentials: "key" },
-    { name: "an Accept without JSON", expected: 406, credentials: "key", ...json, headers: { ...(op.body ? JSON_TYPE : {}), accept: "application/xml" } },
+    {
+      name: "an Accept without JSON",
+      expected: 406,
+      credentials: "key",
+      ...json,
+      headers: { ...(op.body ? JSON_TYPE : {}), accept: "application/xml" },
+    },
   );
   if (op.body) cases.push(...bodyCases());
-  else cases.push({ name: "a body where none is taken", expected: 415, credentials: "key", headers: JSON_TYPE, body: "{}" });
+  else
+    cases.push({
+      name: "a body where none is taken",
+      expected: 415,
+      credentials: "key",
+      headers: JSON_TYPE,
+      body: "{}",
+    });
   for (const param of op.pathParams) {
     cases.push(
-      { name: `${param.name} breaking its pattern`, expected: 422, path: op.path.replace(`{${param.name}}`, "not-an-id"), credentials: "key" },
-      { name: `an empty ${param.name}`, expected: 422, path: op.path.replace(`{${param.name}}`, ""), credentials: "key" },
+      {
+        name: `${param.name} breaking its pattern`,
+        expected: 422,
+        path: op.path.replace(`{${param.name}}`, "not-an-id"),
+        credentials: "key",
+      },
+      {
+        name: `an empty ${param.name}`,
+        expected: 422,
+        path: op.path.replace(`{${param.name}}`, ""),
+        credentials: "key",
+      },
     );
   }
   return cases;
@@ -105,8 +146,20 @@ export function differenceCases(op: OperationSpec): RawCase[] {
   if (op.body) {
     const utf16 = new Uint8Array([...VALID_BODY].flatMap((c) => [c.charCodeAt(0), 0]));
     cases.push(
-      { name: "a Content-Type that names no media type", expected: 415, credentials: "key", headers: { "content-type": "application/json x" }, body: VALID_BODY },
-      { name: "UTF-16 JSON with a charset parameter", expected: 400, credentials: "key", headers: { "content-type": "application/json; charset=utf-16le" }, body: utf16 },
+      {
+        name: "a Content-Type that names no media type",
+        expected: 415,
+        credentials: "key",
+        headers: { "content-type": "application/json x" },
+        body: VALID_BODY,
+      },
+      {
+        name: "UTF-16 JSON with a charset parameter",
+        expected: 400,
+        credentials: "key",
+        headers: { "content-type": "application/json; charset=utf-16le" },
+        body: utf16,
+      },
     );
   }
   return cases;
@@ -114,7 +167,12 @@ export function differenceCases(op: OperationSpec): RawCase[] {
 
 /** A valid request of the operation, as the agreement check sends it. */
 export function validCase(op: OperationSpec): RawCase {
-  return { name: "a valid request", expected: 200, credentials: "key", ...(op.body ? { headers: JSON_TYPE, body: VALID_BODY } : {}) };
+  return {
+    name: "a valid request",
+    expected: 200,
+    credentials: "key",
+    ...(op.body ? { headers: JSON_TYPE, body: VALID_BODY } : {}),
+  };
 }
 
 /** The Authorization header a case sends to a target, if any. */

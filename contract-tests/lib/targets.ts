@@ -32,7 +32,9 @@ interface Difference {
 }
 
 const problemOf = (answer: Answer, status: number) =>
-  answer.status === status && answer.body !== null && typeof answer.body === "object" ? (answer.body as Record<string, unknown>) : undefined;
+  answer.status === status && answer.body !== null && typeof answer.body === "object"
+    ? (answer.body as Record<string, unknown>)
+    : undefined;
 
 /** The ids a create fills in fresh in the mock, as JSON pointers into its 2xx body. */
 const FRESH_IDS = ["/entity/id", "/entity/invitation_id"];
@@ -47,7 +49,8 @@ export const DIFFERENCES = {
   },
   telling: {
     what: "how a target says what it refused",
-    prism: "an sl-violations header on the answers it makes up from the spec (the 401); none on its problem+json refusals, whose body says it",
+    prism:
+      "an sl-violations header on the answers it makes up from the spec (the 401); none on its problem+json refusals, whose body says it",
     mock: "mock.violations for every request that breaks the spec (this suite's server passes them on in x-mock-violations); nothing for credentials",
     why: "deliberate: an app's test sends a wrong key on purpose to test its AuthenticationError handling, and must not fail mock.assertNoViolations() for it",
   },
@@ -74,7 +77,8 @@ export const DIFFERENCES = {
   },
   problemDetail: {
     what: "the detail sentence of a 422 refusal",
-    prism: '"Your request is not valid and no HTTP validation response was found in the spec, so Prism is generating this error for you."',
+    prism:
+      '"Your request is not valid and no HTTP validation response was found in the spec, so Prism is generating this error for you."',
     mock: '"Your request is not valid against the LeadConduit spec, so the mock refuses it as Prism does."',
     why: "free text the spec does not define; type, title, status and the validation list are the same",
     normalise: (answer) => {
@@ -202,7 +206,8 @@ const prism: Target = {
 
 const mock: Target = {
   name: "mock",
-  about: "leadconduit-client/testing's createLeadConduitMock, behind a node:http server (contract-tests/lib/mock-server.ts)",
+  about:
+    "leadconduit-client/testing's createLeadConduitMock, behind a node:http server (contract-tests/lib/mock-server.ts)",
   apiKey: MOCK_KEY,
   start: async () => {
     const { createLeadConduitMock } = await import("../../src/testing/index.ts");
@@ -210,15 +215,26 @@ const mock: Target = {
     return { url: server.url, stop: server.close };
   },
   notApplicable: {
-    generated: { because: "prefer", note: "the mock makes no seeded dynamic answers (Prism's Prefer: dynamic=true, seed=N); it answers the spec's examples" },
+    generated: {
+      because: "prefer",
+      note: "the mock makes no seeded dynamic answers (Prism's Prefer: dynamic=true, seed=N); it answers the spec's examples",
+    },
   },
   statusOf: {},
   // by the request itself, as an app's test would: Prefer means nothing to it (DIFFERENCES.prefer)
-  ask: (status) => (status >= 200 && status < 300 ? { credentials: "key", headers: {} } : status === 401 ? { credentials: "wrong key", headers: {} } : undefined),
+  ask: (status) =>
+    status >= 200 && status < 300
+      ? { credentials: "key", headers: {} }
+      : status === 401
+        ? { credentials: "wrong key", headers: {} }
+        : undefined,
   // DIFFERENCES.freshIds
   fresh: (op) => (createsAnEntity(op) ? FRESH_IDS : []),
   said: (response) =>
-    parseHeader<{ path: string; message: string }>(response, VIOLATIONS_HEADER).map((v) => ({ where: "request", what: `${v.path}: ${v.message}` })),
+    parseHeader<{ path: string; message: string }>(response, VIOLATIONS_HEADER).map((v) => ({
+      where: "request",
+      what: `${v.path}: ${v.message}`,
+    })),
   names: { credentials: false, refusals: true, because: "telling" },
 };
 
@@ -235,5 +251,8 @@ export function statusOn(target: Target, c: { name: string; expected: number }):
 
 /** An answer with every difference's allowance applied, so two targets' answers can be compared. */
 export function normalised(answer: Answer, op: OperationSpec): Answer {
-  return Object.values(DIFFERENCES as Record<string, Difference>).reduce((a, d) => (d.normalise ? d.normalise(a, op) : a), answer);
+  return Object.values(DIFFERENCES as Record<string, Difference>).reduce(
+    (a, d) => (d.normalise ? d.normalise(a, op) : a),
+    answer,
+  );
 }

@@ -22,6 +22,9 @@ export default async function setup(project: TestProject) {
     await stopAll();
     throw failed.reason;
   }
-  project.provide("targetUrls", Object.fromEntries(TARGETS.map((t, i) => [t.name, (started[i] as PromiseFulfilledResult<Running>).value.url])));
+  project.provide(
+    "targetUrls",
+    Object.fromEntries(TARGETS.map((t, i) => [t.name, (started[i] as PromiseFulfilledResult<Running>).value.url])),
+  );
   return stopAll;
 }

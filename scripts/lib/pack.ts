@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { run, tail } from "./run.ts";
 
-export interface PackInfo {
+interface PackInfo {
   filename: string;
   size: number;
   unpackedSize: number;
@@ -19,13 +19,22 @@ export interface Packed {
 
 /** The files dist/ must hold: the client, the testing kit and its MSW handlers (ESM, CJS, declarations of each), the spec. */
 export const DIST_FILES = [
-  ...["index", "testing", "msw"].flatMap((entry) => [`${entry}.cjs`, `${entry}.d.cts`, `${entry}.d.mts`, `${entry}.mjs`]),
+  ...["index", "testing", "msw"].flatMap((entry) => [
+    `${entry}.cjs`,
+    `${entry}.d.cts`,
+    `${entry}.d.mts`,
+    `${entry}.mjs`,
+  ]),
   "openapi.json",
   "openapi.yaml",
 ];
 
 export async function packTarball(root: string, destination: string, env: NodeJS.ProcessEnv): Promise<Packed> {
-  const packed = await run("npm", ["pack", "--json", "--pack-destination", destination], { cwd: root, env, timeoutMs: 180_000 });
+  const packed = await run("npm", ["pack", "--json", "--pack-destination", destination], {
+    cwd: root,
+    env,
+    timeoutMs: 180_000,
+  });
   if (packed.code !== 0) throw new Error(`npm pack exited ${packed.code}\n${tail(packed)}`);
   // prepack's build prints to stdout too; npm's JSON report is the last top-level array
   const start = packed.stdout.lastIndexOf("\n[\n");
@@ -53,12 +62,18 @@ function assertDistImports(root: string): void {
 
 /** The kit's entries run wherever the client runs: they import nothing but `msw` (the MSW entry only). */
 function assertKitImports(dist: string): void {
-  for (const [entry, allowed] of [["testing", []], ["msw", ["msw"]]] as const) {
+  for (const [entry, allowed] of [
+    ["testing", []],
+    ["msw", ["msw"]],
+  ] as const) {
     for (const file of [`${entry}.mjs`, `${entry}.cjs`]) {
       const code = readFileSync(join(dist, file), "utf8");
       const imported = [...code.matchAll(/(?:^import\s[^"']*|\brequire\()["']([^"']+)["']/gm)].map((m) => m[1]!);
       const stray = imported.filter((name) => !(allowed as readonly string[]).includes(name));
-      if (stray.length) throw new Error(`dist/${file} imports ${stray.join(", ")}; the kit may import only ${allowed.join(", ") || "nothing"}`);
+      if (stray.length)
+        throw new Error(
+          `dist/${file} imports ${stray.join(", ")}; the kit may import only ${allowed.join(", ") || "nothing"}`,
+        );
     }
   }
 }

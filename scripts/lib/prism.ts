@@ -2,7 +2,7 @@
 // answers. Used by the contract tests' global setup and by the runtime and bench scripts.
 import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { packageFile, PATHS } from "./paths.ts";
+import { PATHS, packageFile } from "./paths.ts";
 import { startProcess } from "./run.ts";
 import { childEnv } from "./terminal.ts";
 
@@ -17,7 +17,7 @@ export interface RunningPrism {
 }
 
 /** A port the OS says is free now; Prism cannot listen on port 0 and report it back. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -29,7 +29,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startPrism(options: { specPath?: string; timeoutMs?: number; args?: string[] } = {}): Promise<RunningPrism> {
+export async function startPrism(
+  options: { specPath?: string; timeoutMs?: number; args?: string[] } = {},
+): Promise<RunningPrism> {
   const { specPath = PATHS.spec, timeoutMs = 30_000, args = [] } = options;
   let lastError: unknown;
   // a port found free can be taken before Prism binds it; try a few before giving up
@@ -54,11 +56,15 @@ async function launch(specPath: string, port: number, timeoutMs: number, args: s
   const deadline = Date.now() + timeoutMs;
   try {
     while (true) {
-      if (Date.now() > deadline) throw new Error(`Prism did not answer on ${url} within ${timeoutMs} ms:\n${prism.output()}`);
+      if (Date.now() > deadline)
+        throw new Error(`Prism did not answer on ${url} within ${timeoutMs} ms:\n${prism.output()}`);
       const ready = await Promise.race([
         prism.exited,
         fetch(`${url}/__health`, { signal: AbortSignal.timeout(1_000) }).then(
-          async (res) => (await res.arrayBuffer(), true),
+          async (res) => {
+            await res.arrayBuffer();
+            return true;
+          },
           () => false,
         ),
       ]);

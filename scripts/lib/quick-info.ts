@@ -93,7 +93,8 @@ function probeSource(name: string, items: Item[]) {
     else mark(item.exported, `export type X${i} = T.${item.exported};`, item.exported);
     for (const member of item.members) {
       const holder = `v${i}`;
-      if (!lines.some((l) => l.startsWith(`declare const ${holder}:`))) lines.push(`declare const ${holder}: T.${item.exported};`);
+      if (!lines.some((l) => l.startsWith(`declare const ${holder}:`)))
+        lines.push(`declare const ${holder}: T.${item.exported};`);
       mark(`${item.exported}.${member}`, `${holder}.${member};`, member);
     }
   });
@@ -103,12 +104,16 @@ function probeSource(name: string, items: Item[]) {
 }
 
 function languageService(appDir: string, probe: string, text: () => string) {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(appDir, "tsconfig.nodenext.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(appDir, "tsconfig.nodenext.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
     },
-  })!;
+  )!;
   const host: ts.LanguageServiceHost = {
     getCompilationSettings: () => parsed.options,
     getScriptFileNames: () => [probe],

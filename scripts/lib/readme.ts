@@ -52,7 +52,9 @@ export function links(markdown: string): Link[] {
     if (text.trim().startsWith("```")) inCode = !inCode;
     if (inCode) return;
     const prose = text.replace(/`[^`]*`/g, "");
-    for (const match of prose.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|\b(?:src|href)="([^"]+)"|<(https?:\/\/[^>\s]+)>/g)) {
+    for (const match of prose.matchAll(
+      /\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|\b(?:src|href)="([^"]+)"|<(https?:\/\/[^>\s]+)>/g,
+    )) {
       out.push({ line: index + 1, target: (match[1] ?? match[2] ?? match[3])! });
     }
   });
@@ -60,12 +62,12 @@ export function links(markdown: string): Link[] {
 }
 
 /** A link that points at a file of the repository (not a URL, not an in-page anchor). */
-export function isLocal(target: string): boolean {
+function isLocal(target: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith("#");
 }
 
 /** The repository-relative file a local link points at, without its anchor. */
-export function localPath(target: string): string {
+function localPath(target: string): string {
   return decodeURI(target.replace(/[#?].*$/, "")).replace(/^\.\//, "");
 }
 
@@ -78,7 +80,8 @@ export function brokenLinks(markdown: string, files: ReadonlySet<string>): strin
     .filter((l) => isLocal(l.target))
     .flatMap((l) => {
       const path = localPath(l.target);
-      if (path.startsWith("../") || path.startsWith("/")) return [`README.md:${l.line}: ${l.target} leaves the repository`];
+      if (path.startsWith("../") || path.startsWith("/"))
+        return [`README.md:${l.line}: ${l.target} leaves the repository`];
       const isDir = [...files].some((f) => f.startsWith(`${path.replace(/\/$/, "")}/`));
       return files.has(path) || isDir ? [] : [`README.md:${l.line}: ${l.target} is not there`];
     });

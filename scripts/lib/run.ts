@@ -51,7 +51,11 @@ export function run(
 }
 
 /** `run` for the few callers that must stay synchronous (the build hook that bundles the spec). */
-export function runSync(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): RunResult {
+export function runSync(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): RunResult {
   const started = performance.now();
   const result = spawnSync(command, args, {
     cwd: options.cwd,
@@ -63,7 +67,14 @@ export function runSync(command: string, args: string[], options: { cwd?: string
   });
   const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
   const failure = result.error && !timedOut ? `\n${command}: ${result.error.message}` : "";
-  return { code: result.status, signal: result.signal, stdout: result.stdout ?? "", stderr: (result.stderr ?? "") + failure, ms: Math.round(performance.now() - started), timedOut };
+  return {
+    code: result.status,
+    signal: result.signal,
+    stdout: result.stdout ?? "",
+    stderr: (result.stderr ?? "") + failure,
+    ms: Math.round(performance.now() - started),
+    timedOut,
+  };
 }
 
 /** The last lines of a command's output, for a failure message. */
@@ -85,14 +96,24 @@ export interface StartedProcess {
   exited: Promise<never>;
 }
 
-export function startProcess(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): StartedProcess {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+export function startProcess(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): StartedProcess {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   const exited = new Promise<never>((_, reject) => {
     child.once("error", (error) => reject(new Error(`${command} could not start: ${error.message}`)));
-    child.once("exit", (code, signal) => reject(new Error(`${command} exited (${signal ?? `code ${code}`}):\n${output}`)));
+    child.once("exit", (code, signal) =>
+      reject(new Error(`${command} exited (${signal ?? `code ${code}`}):\n${output}`)),
+    );
   });
   exited.catch(() => {});
   const stop = () =>
@@ -171,7 +192,12 @@ export async function runStepsConcurrently(lanes: (Step | Step[])[], io: StepIo)
       const results: StepResult[] = [];
       for (const step of Array.isArray(lane) ? lane : [lane]) {
         const lines: string[] = [];
-        const held: StepIo = { ...io, capture: true, log: (line) => lines.push(line), error: (line) => lines.push(line) };
+        const held: StepIo = {
+          ...io,
+          capture: true,
+          log: (line) => lines.push(line),
+          error: (line) => lines.push(line),
+        };
         results.push(await runStep(step, held));
         for (const line of lines) io.log(line);
       }
@@ -181,7 +207,7 @@ export async function runStepsConcurrently(lanes: (Step | Step[])[], io: StepIo)
   return done.flat();
 }
 
-export async function runStep(step: Step, io: StepIo): Promise<StepResult> {
+async function runStep(step: Step, io: StepIo): Promise<StepResult> {
   const started = performance.now();
   if (io.headers !== false) io.log(`\n▶ ${step.name}`);
   const outcome = "task" in step ? await runTask(step.task) : await runCommand(step, io);
@@ -218,9 +244,15 @@ function runCommand(
   const piped = step.filter !== undefined || io.capture === true;
   const filter: LineFilter = step.filter ?? ((line) => line);
   return new Promise((resolve) => {
-    const child = spawn(step.command, step.args, { stdio: ["ignore", piped ? "pipe" : "inherit", piped ? "pipe" : "inherit"], env });
+    const child = spawn(step.command, step.args, {
+      stdio: ["ignore", piped ? "pipe" : "inherit", piped ? "pipe" : "inherit"],
+      env,
+    });
     const streams = piped
-      ? [forwardLines(child.stdout!, filter, io.log), forwardLines(child.stderr!, filter, io.error ?? ((l) => console.error(l)))]
+      ? [
+          forwardLines(child.stdout!, filter, io.log),
+          forwardLines(child.stderr!, filter, io.error ?? ((l) => console.error(l))),
+        ]
       : [];
     let failure: string | undefined;
     child.once("error", (error) => (failure = `${step.command} could not start: ${error.message}`));

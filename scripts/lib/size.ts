@@ -12,7 +12,9 @@ const withoutValidators: Plugin = {
     b.onLoad({ filter: /.*/, namespace: "stub" }, () => ({
       contents:
         "const ok = () => true; const op = { body: ok, pathParams: { entityId: ok }, shape: ok, success: ok };" +
-        `export const operations = { ${Object.keys(routes).map((id) => `${id}: op`).join(", ")} };` +
+        `export const operations = { ${Object.keys(routes)
+          .map((id) => `${id}: op`)
+          .join(", ")} };` +
         `export const routes = ${JSON.stringify(routes)};`,
       loader: "js",
     }));

@@ -64,11 +64,12 @@ type AjvOptions = ConstructorParameters<typeof Ajv2020>[0];
  * `formats: "full"` (tests, gates) checks formats completely; "fast" is for the client's
  * runtime validators (see scripts/generate-validators.ts).
  */
-export function createAjv(options: AjvOptions = {}, formats: "full" | "fast" = "full") {
+function createAjv(options: AjvOptions = {}, formats: "full" | "fast" = "full") {
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, ...options });
   // ajv-formats is CommonJS; `.default` is the plugin under Node ESM, the module itself in a bundle.
   type Plugin = typeof formatsPlugin.default;
-  const plugin: Plugin = (formatsPlugin as unknown as { default?: Plugin }).default ?? (formatsPlugin as unknown as Plugin);
+  const plugin: Plugin =
+    (formatsPlugin as unknown as { default?: Plugin }).default ?? (formatsPlugin as unknown as Plugin);
   plugin(ajv, { mode: formats });
   // OpenAPI keywords that are annotations only; registering them keeps strict mode on.
   ajv.addVocabulary(["example", "xml", "externalDocs", "discriminator"]);
@@ -90,8 +91,10 @@ export function specValidators(spec: Spec): (schema: object) => ValidateFunction
   const ajv = createSpecAjv(spec, { verbose: true });
   const compiled = new WeakMap<object, ValidateFunction>();
   return (schema) => {
-    let validate = compiled.get(schema);
-    if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
+    const known = compiled.get(schema);
+    if (known) return known;
+    const validate = ajv.compile(schema);
+    compiled.set(schema, validate);
     return validate;
   };
 }
@@ -144,7 +147,8 @@ function deref(document: JsonObject, node: Json | undefined, pointer: string): {
     if (depth > 16) throw new Error(`spec: $ref chain too deep at ${current.$ref}`);
     at = (current.$ref as string).replace(/^#/, "");
     let target: Json | undefined = document;
-    for (const part of at.slice(1).split("/")) target = (target as JsonObject)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+    for (const part of at.slice(1).split("/"))
+      target = (target as JsonObject)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
     if (target === undefined) throw new Error(`spec: unresolved $ref ${current.$ref}`);
     current = target as JsonObject;
   }
@@ -183,7 +187,9 @@ function operationOf(
   pointers: WeakMap<object, string>,
 ): OperationSpec {
   const params = [
-    ...((pathItem.node.parameters ?? []) as Json[]).map((p, i) => deref(document, p, `${pathItem.pointer}/parameters/${i}`)),
+    ...((pathItem.node.parameters ?? []) as Json[]).map((p, i) =>
+      deref(document, p, `${pathItem.pointer}/parameters/${i}`),
+    ),
     ...((op.parameters ?? []) as Json[]).map((p, i) => deref(document, p, `${at}/parameters/${i}`)),
   ];
   return {

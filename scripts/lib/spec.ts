@@ -3,12 +3,12 @@
 // same file and nothing copies a schema.
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { type JsonObject, type Spec, specFromDocument } from "./spec-model.ts";
 import { PATHS } from "./paths.ts";
+import { type JsonObject, type Spec, specFromDocument } from "./spec-model.ts";
 
 export * from "./spec-model.ts";
 
-export const SPEC_PATH = PATHS.spec;
+const SPEC_PATH = PATHS.spec;
 
 export function loadSpec(path = SPEC_PATH): Spec {
   return specFromDocument(parse(readFileSync(path, "utf8")) as JsonObject);

@@ -15,14 +15,14 @@ export interface Answer {
   body: string;
 }
 
-export interface Context {
+interface Context {
   operationId: string;
   kind: Kind;
   request: IncomingMessage;
 }
 
 /** Bends the conforming answer; returning nothing keeps it. */
-export type Tamper = (ctx: Context, answer: Answer) => Answer | void;
+export type Tamper = (ctx: Context, answer: Answer) => Answer | undefined;
 
 export interface StandIn {
   url: string;
@@ -40,7 +40,9 @@ export function json(status: number, value: unknown): Answer {
 
 export function routeOf(spec: Spec, method: string, url: string): OperationSpec | undefined {
   const path = new URL(url, "http://stand-in").pathname;
-  return spec.operations.find((op) => op.method === method && new RegExp(`^${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(path));
+  return spec.operations.find(
+    (op) => op.method === method && new RegExp(`^${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(path),
+  );
 }
 
 /** The first example of an operation's success response, a fresh copy. */
@@ -51,7 +53,13 @@ export function exampleOf(op: OperationSpec): unknown {
 /** What a server keeping the spec answers, and which kind of call it took the request for. */
 type ValidatorOf = ReturnType<typeof specValidators>;
 
-function conforming(spec: Spec, validatorOf: ValidatorOf, apiKey: string, request: IncomingMessage, raw: string): { kind: Kind; answer: Answer; op?: OperationSpec } {
+function conforming(
+  spec: Spec,
+  validatorOf: ValidatorOf,
+  apiKey: string,
+  request: IncomingMessage,
+  raw: string,
+): { kind: Kind; answer: Answer; op?: OperationSpec } {
   const op = routeOf(spec, request.method!, request.url!);
   if (!op) return { kind: "valid", answer: json(404, { error: "not found" }) };
   if (request.headers.authorization !== basicAuthorization(apiKey)) {
@@ -119,7 +127,8 @@ export function when(operationId: string, kind: Kind, replace: (answer: Answer) 
 export function echoing(apiKey: string, operationId: string): Tamper {
   return (ctx, answer) => {
     const said = `key ${apiKey} header ${ctx.request.headers.authorization ?? "none"}`;
-    if (ctx.operationId === operationId && ctx.kind === "valid") return { status: 500, headers: { "content-type": "text/plain" }, body: said };
+    if (ctx.operationId === operationId && ctx.kind === "valid")
+      return { status: 500, headers: { "content-type": "text/plain" }, body: said };
     if (ctx.kind === "no-credentials") return json(401, { error: `authentication failed, expected ${apiKey}` });
     if (ctx.kind === "bad-body") return json(400, { error: said });
     return answer;

@@ -3,7 +3,7 @@
 
 import { stripAnsi } from "./terminal.ts";
 
-export type Align = "left" | "right";
+type Align = "left" | "right";
 
 export interface Column {
   title: string;
@@ -35,7 +35,11 @@ export function textTable(
   const cells = rows.map((row) => columns.map((_, i) => String(row[i] ?? "")));
   const widths = columns.map((c, i) => Math.max(width(c.title), ...cells.map((r) => width(r[i]!))));
   const line = (values: string[]) =>
-    indent + values.map((v, i) => pad(v, widths[i]!, columns[i]!.align ?? "left")).join("  ").trimEnd();
+    indent +
+    values
+      .map((v, i) => pad(v, widths[i]!, columns[i]!.align ?? "left"))
+      .join("  ")
+      .trimEnd();
   const lines: string[] = [];
   if (options.groups) lines.push(indent + groupRow(options.groups, widths).trimEnd());
   lines.push(line(columns.map((c) => c.title)));
@@ -50,7 +54,9 @@ function groupRow(groups: { title: string; span: number }[], widths: number[]): 
       const span = widths.slice(at, at + g.span);
       at += g.span;
       const total = span.reduce((a, b) => a + b, 0) + 2 * Math.max(0, span.length - 1);
-      return g.title === "" ? " ".repeat(total) : pad(`${g.title} ${"─".repeat(Math.max(0, total - width(g.title) - 1))}`, total, "left");
+      return g.title === ""
+        ? " ".repeat(total)
+        : pad(`${g.title} ${"─".repeat(Math.max(0, total - width(g.title) - 1))}`, total, "left");
     })
     .join("  ");
 }
@@ -60,13 +66,15 @@ function groupRow(groups: { title: string; span: number }[], widths: number[]): 
  * HTML, except in a cell that is one code span (where entities would show literally).
  */
 export function markdownTable(columns: Column[], rows: Cell[][]): string {
-  const escape = (value: Cell) => {
+  const escapeCell = (value: Cell) => {
     const text = String(value);
-    const html = /^`[^`]*`$/.test(text) ? text : text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    const html = /^`[^`]*`$/.test(text)
+      ? text
+      : text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
     return html.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
   };
-  const header = `| ${columns.map((c) => escape(c.title)).join(" | ")} |`;
+  const header = `| ${columns.map((c) => escapeCell(c.title)).join(" | ")} |`;
   const rule = `|${columns.map((c) => (c.align === "right" ? "---:" : "---")).join("|")}|`;
-  const body = rows.map((row) => `| ${columns.map((_, i) => escape(row[i] ?? "")).join(" | ")} |`);
+  const body = rows.map((row) => `| ${columns.map((_, i) => escapeCell(row[i] ?? "")).join(" | ")} |`);
   return [header, rule, ...body].join("\n");
 }

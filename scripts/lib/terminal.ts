@@ -32,7 +32,8 @@ export function painter(colour: boolean): (style: Style, text: string) => string
   return (style, text) => (colour ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text);
 }
 
-const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+// ESC, then a CSI sequence; built from a string so the pattern holds no control character
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, "g");
 
 /** Text without ANSI escape sequences. */
 export function stripAnsi(text: string): string {

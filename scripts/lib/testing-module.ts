@@ -48,7 +48,9 @@ const json = (value: unknown) => JSON.stringify(value);
 export function dependencyOrder(defs: Record<string, unknown>): string[] {
   const prefix = `${SCHEMA_DOC_ID}#/$defs/`;
   const refsOf = (name: string) =>
-    [...JSON.stringify(defs[name]).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]!.slice(prefix.length)).filter((r) => r in defs);
+    [...JSON.stringify(defs[name]).matchAll(/"\$ref":"([^"]+)"/g)]
+      .map((m) => m[1]!.slice(prefix.length))
+      .filter((r) => r in defs);
   const ordered: string[] = [];
   const visit = (name: string, path: string[]) => {
     if (ordered.includes(name)) return;

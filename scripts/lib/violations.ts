@@ -2,7 +2,7 @@
 // the pointer of the schema keyword in the spec (for an annotation on its line).
 import type { ErrorObject } from "ajv";
 import { violationsOf } from "../../src/violations.ts";
-import { schemaPointerOf, type Spec } from "./spec-model.ts";
+import { type Spec, schemaPointerOf } from "./spec-model.ts";
 
 export interface SchemaViolation {
   path: string;

@@ -24,7 +24,9 @@ export class ContractViolationError extends Error {
     const lines = violations.map(
       (v, i) => `  ${i + 1}. ${v.operationId ?? "(no operation)"} ${v.path}: ${v.message} (${v.request} → ${v.status})`,
     );
-    super(`${violations.length} violation(s) of the LeadConduit spec by the requests sent to the mock:\n${lines.join("\n")}`);
+    super(
+      `${violations.length} violation(s) of the LeadConduit spec by the requests sent to the mock:\n${lines.join("\n")}`,
+    );
     Object.defineProperty(this, "violations", { value: violations, enumerable: true });
   }
 }

@@ -37,10 +37,17 @@ function applyOverrides<T extends object>(base: T, overrides: object | undefined
   return out as T;
 }
 
-function assertValid<T>(check: ((value: unknown) => value is T) & { errors?: unknown }, value: unknown, caller: string): T {
+function assertValid<T>(
+  check: ((value: unknown) => value is T) & { errors?: unknown },
+  value: unknown,
+  caller: string,
+): T {
   if (check(value)) return value;
   const violations = violationsOf((check as { errors?: Parameters<typeof violationsOf>[0] }).errors);
-  throw new LeadConduitMockError(`${caller}: the overrides break the spec: ${describeViolations(violations)}`, violations);
+  throw new LeadConduitMockError(
+    `${caller}: the overrides break the spec: ${describeViolations(violations)}`,
+    violations,
+  );
 }
 
 /**

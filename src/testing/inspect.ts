@@ -53,7 +53,12 @@ function prismIssue(issue: ValidationIssue, prefix: "body" | "path", param?: str
   const extra = "additionalProperty" in params ? `; found '${String(params.additionalProperty)}'` : "";
   const kind = segments.length ? (prefix === "body" ? "property " : "parameter ") : "";
   const where = `Request ${prefix} ${kind}${segments.join(".")}${segments.length ? " " : ""}`;
-  return { location: [prefix, ...segments], severity: "Error", code: issue.keyword, message: `${where}${issue.message ?? ""}${allowed}${extra}` };
+  return {
+    location: [prefix, ...segments],
+    severity: "Error",
+    code: issue.keyword,
+    message: `${where}${issue.message ?? ""}${allowed}${extra}`,
+  };
 }
 
 interface Findings {
@@ -101,7 +106,12 @@ function checkPathParams(operationId: OperationId, pathParams: Record<string, st
     if (value === "") {
       const message = `must have required property '${name}'`;
       findings.violations.push({ path: `path/${name}`, message, keyword: "required" });
-      findings.issues.push({ location: ["path"], severity: "Error", code: "required", message: `Request path ${message}` });
+      findings.issues.push({
+        location: ["path"],
+        severity: "Error",
+        code: "required",
+        message: `Request path ${message}`,
+      });
     } else if (!validate(value)) {
       const errors = validate.errors ?? [];
       findings.violations.push(...violationsOf(errors, `path/${name}`));
@@ -124,7 +134,8 @@ function successMedia(operationId: OperationId): string | undefined {
 function readBody(received: Received): { body: unknown; invalid?: string } {
   if (received.text === "") return { body: null };
   if (!isJsonMedia(essence(received.contentType))) return { body: received.text };
-  if (received.text.startsWith("\uFEFF")) return { body: received.text, invalid: "is not valid JSON: it starts with a byte order mark (U+FEFF)" };
+  if (received.text.startsWith("\uFEFF"))
+    return { body: received.text, invalid: "is not valid JSON: it starts with a byte order mark (U+FEFF)" };
   try {
     return { body: JSON.parse(received.text) };
   } catch {
@@ -132,7 +143,13 @@ function readBody(received: Received): { body: unknown; invalid?: string } {
   }
 }
 
-function checkOperation(operationId: OperationId, pathParams: Record<string, string>, received: Received, invalid: boolean, body: unknown) {
+function checkOperation(
+  operationId: OperationId,
+  pathParams: Record<string, string>,
+  received: Received,
+  invalid: boolean,
+  body: unknown,
+) {
   const fromBody: Findings = invalid ? { violations: [], issues: [] } : checkBody(operationId, body, received);
   const fromPath = checkPathParams(operationId, pathParams);
   const violations = [...fromBody.violations, ...fromPath.violations];
@@ -154,19 +171,36 @@ export function inspect(received: Received): Inspection {
   const { body, invalid } = readBody(received);
   const violations: Violation[] = invalid ? [{ path: "body", message: invalid }] : [];
   const before = invalid ? invalidJson() : undefined;
-  const route = received.path === undefined ? ({ kind: "no-path" } as const) : matchRoute(received.method, received.path);
+  const route =
+    received.path === undefined ? ({ kind: "no-path" } as const) : matchRoute(received.method, received.path);
   if (route.kind === "no-path") {
     const message =
       received.path === undefined
         ? `${received.fullPath} is not below the base URL`
         : `no operation of the spec has the path ${received.path}`;
     violations.push({ path: "url", message });
-    return { path: received.path, operationId: undefined, pathParams: {}, body, violations, before: before ?? noPath(received.fullPath), after: undefined };
+    return {
+      path: received.path,
+      operationId: undefined,
+      pathParams: {},
+      body,
+      violations,
+      before: before ?? noPath(received.fullPath),
+      after: undefined,
+    };
   }
   if (route.kind === "no-method") {
     violations.push({ path: "method", message: `${received.method} is not a method of ${received.path} in the spec` });
     const answer = before ?? noMethod(received.fullPath, received.method);
-    return { path: received.path, operationId: undefined, pathParams: {}, body, violations, before: answer, after: undefined };
+    return {
+      path: received.path,
+      operationId: undefined,
+      pathParams: {},
+      body,
+      violations,
+      before: answer,
+      after: undefined,
+    };
   }
   const { operationId, pathParams } = route;
   const checked = checkOperation(operationId, pathParams, received, invalid !== undefined, body);

@@ -10,8 +10,8 @@ import { createEntityStore } from "./entities.js";
 import { ContractViolationError, LeadConduitMockError } from "./errors.js";
 import { type Inspection, inspect, type Received } from "./inspect.js";
 import { type Answer, unauthorised } from "./problems.js";
-import { createRecorder } from "./record.js";
 import { createQueues } from "./queue.js";
+import { createRecorder } from "./record.js";
 import { assertOperation, replyAnswer, scriptReply, timesOf } from "./replies.js";
 import type { FailureMode, HandleOptions, LeadConduitMock, LeadConduitMockOptions, MockFetch } from "./types.js";
 
@@ -42,7 +42,9 @@ function hang(signal: AbortSignal): Promise<never> {
 
 /** What undici's fetch rejects with when the connection drops. */
 function connectionDropped(): TypeError {
-  return new TypeError("fetch failed", { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
+  return new TypeError("fetch failed", {
+    cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }),
+  });
 }
 
 function toResponse(answer: Answer & { headers?: [string, string][] }, method: string): Response {
@@ -53,10 +55,13 @@ function toResponse(answer: Answer & { headers?: [string, string][] }, method: s
 
 function resolveOptions(options: LeadConduitMockOptions): { apiKey: string; baseUrl: string } {
   const caller = "createLeadConduitMock";
-  if (options === null || typeof options !== "object") throw new LeadConduitMockError(`${caller} takes { apiKey, baseUrl? }`);
+  if (options === null || typeof options !== "object")
+    throw new LeadConduitMockError(`${caller} takes { apiKey, baseUrl? }`);
   const { apiKey } = options;
   if (typeof apiKey !== "string" || apiKey.trim() === "") {
-    throw new LeadConduitMockError(`${caller}: apiKey must be the key the app under test is configured with (a non-empty string)`);
+    throw new LeadConduitMockError(
+      `${caller}: apiKey must be the key the app under test is configured with (a non-empty string)`,
+    );
   }
   return { apiKey, baseUrl: normaliseBaseUrl(options.baseUrl ?? servers[0], caller) };
 }
@@ -124,7 +129,10 @@ export function createLeadConduitMock(options: LeadConduitMockOptions): LeadCond
   };
 
   const fetch: MockFetch = async (input, init) => {
-    const request = new Request(typeof input === "string" && input.startsWith("/") ? `${baseUrl}${input}` : input, init);
+    const request = new Request(
+      typeof input === "string" && input.startsWith("/") ? `${baseUrl}${input}` : input,
+      init,
+    );
     const response = await handle(request);
     if (response.type === "error") throw connectionDropped();
     return response;

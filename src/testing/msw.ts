@@ -26,10 +26,7 @@ export interface MockServer {
  * const server = setupServer(...leadconduitHandlers(mock));
  * @throws {TypeError} baseUrl is not an http(s) URL
  */
-export function leadconduitHandlers(
-  mock: MockServer,
-  options: LeadConduitHandlersOptions = {},
-): HttpHandler[] {
+export function leadconduitHandlers(mock: MockServer, options: LeadConduitHandlersOptions = {}): HttpHandler[] {
   const baseUrl = parseBaseUrl(options.baseUrl ?? mock.baseUrl);
   if (baseUrl === undefined) throw new TypeError(`leadconduitHandlers: ${BASE_URL_RULE}`);
   return [

@@ -34,7 +34,12 @@ export const invalidJson = (): Answer => ({
 });
 
 export const noPath = (path: string): Answer =>
-  problem("NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched", 404, `The route ${path} hasn't been found in the specification file`);
+  problem(
+    "NO_PATH_MATCHED_ERROR",
+    "Route not resolved, no path matched",
+    404,
+    `The route ${path} hasn't been found in the specification file`,
+  );
 
 export const noMethod = (path: string, method: string): Answer =>
   problem(
@@ -44,7 +49,8 @@ export const noMethod = (path: string, method: string): Answer =>
     `The route ${path} has been matched, but it does not have "${method.toLowerCase()}" method defined`,
   );
 
-export const invalidContentType = (detail: string): Answer => problem("INVALID_CONTENT_TYPE", "Invalid content type", 415, detail);
+export const invalidContentType = (detail: string): Answer =>
+  problem("INVALID_CONTENT_TYPE", "Invalid content type", 415, detail);
 
 export const unprocessable = (validation: PrismIssue[]): Answer =>
   problem(

@@ -89,7 +89,8 @@ function textOf(status: number, body: unknown, caller: string): string | null | 
 /** Checks a scripted answer and turns it into a queue entry; throws LeadConduitMockError naming what is wrong. */
 export function scriptReply(operationId: OperationId, answer: ScriptedReply, options: ReplyOptions): Scripted {
   const caller = `mock.reply(${operationId}, ${String(answer?.status)})`;
-  if (answer === null || typeof answer !== "object") throw new LeadConduitMockError(`${caller}: the answer must be an object { status, body?, headers? }`);
+  if (answer === null || typeof answer !== "object")
+    throw new LeadConduitMockError(`${caller}: the answer must be an object { status, body?, headers? }`);
   const { status, body } = answer;
   if (!Number.isInteger(status) || status < 200 || status > 599) {
     throw new LeadConduitMockError(`${caller}: status must be a whole number from 200 to 599`);
@@ -110,7 +111,11 @@ export function scriptReply(operationId: OperationId, answer: ScriptedReply, opt
 }
 
 /** The scripted answer as it is sent; `usual` gives the body of a 2xx that left it out. */
-export function replyAnswer(entry: Extract<Scripted, { kind: "reply" }>, operationId: OperationId, usual: () => unknown): Answer & { headers: [string, string][] } {
+export function replyAnswer(
+  entry: Extract<Scripted, { kind: "reply" }>,
+  operationId: OperationId,
+  usual: () => unknown,
+): Answer & { headers: [string, string][] } {
   const { status, headers } = entry;
   let text = entry.text;
   if (text === undefined && !NULL_BODY_STATUSES.has(status)) {

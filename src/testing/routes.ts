@@ -16,7 +16,7 @@ export type RouteMatch =
   | { kind: "no-path" }
   | { kind: "no-method" };
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function compile(operationId: OperationId): Route {
   const { method, path } = operations[operationId];
@@ -25,7 +25,7 @@ function compile(operationId: OperationId): Route {
     .split(/(\{[^}]+\})/)
     .map((part) => {
       const name = /^\{([^}]+)\}$/.exec(part)?.[1];
-      if (name === undefined) return escape(part);
+      if (name === undefined) return escapeRegExp(part);
       names.push(name);
       // an empty segment still matches, so `//resend` is refused for its missing parameter
       return "([^/]*)";

@@ -12,7 +12,7 @@ describe("basicAuthorization", () => {
     ["non-Latin-1 key (btoa alone would throw)", "ключ-密钥-🔑"],
     ["key with a colon", "a:b:c"],
     ["long key", "k".repeat(4096)],
-  ])("%s encodes as Basic base64(\"API:\" + key) over UTF-8", (_what, key) => {
+  ])('%s encodes as Basic base64("API:" + key) over UTF-8', (_what, key) => {
     expect(basicAuthorization(key)).toBe(expected(key));
     const decoded = Buffer.from(basicAuthorization(key).slice(6), "base64").toString("utf8");
     expect(decoded).toBe(`API:${key}`);

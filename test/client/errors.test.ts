@@ -19,14 +19,21 @@ import {
 } from "../../src/index.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
 
-function answering(status: number, body: string, headers: Record<string, string> = { "content-type": "application/json" }) {
+function answering(
+  status: number,
+  body: string,
+  headers: Record<string, string> = { "content-type": "application/json" },
+) {
   let calls = 0;
   const fetch = async () => {
     calls++;
     return new Response(body, { status, headers });
   };
   const lc = createLeadConduitClient({ apiKey: "k", baseUrl: "https://api.test", fetch, maxRetries: 0 });
-  return { call: () => lc.invitations.createRecipient({ email: "mike.jones@example.com" }).catch((e: unknown) => e), calls: () => calls };
+  return {
+    call: () => lc.invitations.createRecipient({ email: "mike.jones@example.com" }).catch((e: unknown) => e),
+    calls: () => calls,
+  };
 }
 
 describe("status → error class", () => {
@@ -59,14 +66,17 @@ describe("status → error class", () => {
       expect(error, String(status)).toBeInstanceOf(APIError);
       expect(error, String(status)).not.toBeInstanceOf(ValidationError);
     }
-    const refused = createLeadConduitClient({ apiKey: "k", baseUrl: "https://api.test", fetch: async () => Response.json({}) });
+    const refused = createLeadConduitClient({
+      apiKey: "k",
+      baseUrl: "https://api.test",
+      fetch: async () => Response.json({}),
+    });
     const error = await refused.invitations.createRecipient({ email: "not an address" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).not.toBeInstanceOf(APIError);
     expect((error as ValidationError).status).toBeUndefined();
     expect((error as ValidationError).attempts).toBe(0);
   });
-
 });
 
 describe("violations a server lists in its body", () => {
@@ -79,7 +89,12 @@ describe("violations a server lists in its body", () => {
         title: "Invalid request",
         status: 422,
         validation: [
-          { location: ["body"], severity: "Error", code: "additionalProperties", message: "must NOT have additional properties" },
+          {
+            location: ["body"],
+            severity: "Error",
+            code: "additionalProperties",
+            message: "must NOT have additional properties",
+          },
           { location: ["body", "email"], severity: "Error", code: "format", message: 'must match format "email"' },
         ],
       },
@@ -93,7 +108,10 @@ describe("violations a server lists in its body", () => {
     [
       "RFC 7807 invalid-params (400)",
       400,
-      { title: "Your request parameters didn't validate.", "invalid-params": [{ name: "email", reason: "must be an address" }] },
+      {
+        title: "Your request parameters didn't validate.",
+        "invalid-params": [{ name: "email", reason: "must be an address" }],
+      },
       BadRequestError,
       [{ path: "email", message: "must be an address" }],
       "LeadConduit answered 400: Your request parameters didn't validate. (email must be an address)",
@@ -106,9 +124,18 @@ describe("violations a server lists in its body", () => {
       [{ path: "/email", message: "must be a string" }],
       "LeadConduit answered 422: Invalid (/email must be a string)",
     ],
-    ["a plain error envelope", 422, { error: "email is invalid" }, UnprocessableEntityError, [], "LeadConduit answered 422: email is invalid"],
+    [
+      "a plain error envelope",
+      422,
+      { error: "email is invalid" },
+      UnprocessableEntityError,
+      [],
+      "LeadConduit answered 422: email is invalid",
+    ],
   ] as const)("%s", async (_what, status, body, cls, violations, message) => {
-    const error = (await answering(status, JSON.stringify(body), { "content-type": "application/problem+json" }).call()) as APIError;
+    const error = (await answering(status, JSON.stringify(body), {
+      "content-type": "application/problem+json",
+    }).call()) as APIError;
     expect(error).toBeInstanceOf(cls);
     expect(error.violations).toEqual(violations);
     expect(error.body).toEqual(body);
@@ -194,7 +221,9 @@ describe("what an error carries", () => {
           return new Promise<Response>(() => {});
         },
       });
-      const timedOut = await lc.invitations.createRecipient({ email: "mike.jones@example.com" }).catch((e: unknown) => e);
+      const timedOut = await lc.invitations
+        .createRecipient({ email: "mike.jones@example.com" })
+        .catch((e: unknown) => e);
       expect(timedOut).toBeInstanceOf(TimeoutError);
       expect((timedOut as TimeoutError).attempts).toBe(2);
       expect(calls).toBe(2);
@@ -230,7 +259,9 @@ describe("what an error carries", () => {
           return new Promise<Response>(() => {});
         },
       });
-      await expect(lc.invitations.createRecipient({ email: "mike.jones@example.com" })).rejects.toBeInstanceOf(TimeoutError);
+      await expect(lc.invitations.createRecipient({ email: "mike.jones@example.com" })).rejects.toBeInstanceOf(
+        TimeoutError,
+      );
       expect(signals).toHaveLength(1);
       expect(signals[0]!.aborted).toBe(true);
     });

@@ -1,6 +1,11 @@
 // Bad input is refused before any network I/O: ValidationError naming the field, zero requests.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLeadConduitClient, type InvitationRequest, UnprocessableEntityError, ValidationError } from "../../src/index.ts";
+import {
+  createLeadConduitClient,
+  type InvitationRequest,
+  UnprocessableEntityError,
+  ValidationError,
+} from "../../src/index.ts";
 import { BAD_EMAIL_INPUTS, BAD_ENTITY_IDS } from "../support/cases.ts";
 import { type FaultServer, startFaultServer } from "../support/fault-server.ts";
 

@@ -76,18 +76,28 @@ describe("no error path leaks the key", () => {
     const closed = await startFaultServer();
     await closed.close();
     const refused = createLeadConduitClient({ apiKey: KEY, baseUrl: closed.url, maxRetries: 0 });
-    errors.push(await refused.invitations.createRecipient({ email: "mike.jones@example.com" }).catch((e: unknown) => e));
+    errors.push(
+      await refused.invitations.createRecipient({ email: "mike.jones@example.com" }).catch((e: unknown) => e),
+    );
     expect(errors.map((e) => (e as LeadConduitError).name)).toEqual(["TimeoutError", "AbortError", "ConnectionError"]);
-    for (const error of errors) expect((error as LeadConduitError).request?.headers.authorization).toBe("Basic [REDACTED]");
-    errors.forEach((e, i) => expectNoLeak(e, `error ${i}`));
+    for (const error of errors)
+      expect((error as LeadConduitError).request?.headers.authorization).toBe("Basic [REDACTED]");
+    errors.forEach((e, i) => {
+      expectNoLeak(e, `error ${i}`);
+    });
   });
 
   it('what "report" mode tells onResponseViolation', async () => {
     const reports: unknown[] = [];
-    const { invite } = fakeClockClient(server, "breaks-format-200", {
-      validateResponses: "report",
-      onResponseViolation: (info) => reports.push(info),
-    }, KEY);
+    const { invite } = fakeClockClient(
+      server,
+      "breaks-format-200",
+      {
+        validateResponses: "report",
+        onResponseViolation: (info) => reports.push(info),
+      },
+      KEY,
+    );
     await invite();
     expect(reports).toHaveLength(1);
     expectNoLeak(reports[0], "onResponseViolation info");
@@ -102,5 +112,7 @@ describe("no error path leaks the key", () => {
 
 afterAll(() => {
   // printed so the closing note can quote it
-  console.log(`leak checks: ${leakChecks} (each rendering of each value searched for ${FORMS.length} forms of the key)`);
+  console.log(
+    `leak checks: ${leakChecks} (each rendering of each value searched for ${FORMS.length} forms of the key)`,
+  );
 });

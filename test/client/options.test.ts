@@ -79,9 +79,9 @@ describe("construction", () => {
 
   it("per-call options are checked too", async () => {
     const lc = createLeadConduitClient({ apiKey: "k", baseUrl: "https://api.test", fetch: recording().fetch });
-    await expect(
-      lc.invitations.createRecipient({ email: "mike.jones@example.com" }, { timeoutMs: 0 }),
-    ).rejects.toThrow(ConfigurationError);
+    await expect(lc.invitations.createRecipient({ email: "mike.jones@example.com" }, { timeoutMs: 0 })).rejects.toThrow(
+      ConfigurationError,
+    );
   });
 });
 

@@ -48,7 +48,12 @@ describe("lc.raw", () => {
 
   it("returns any 2xx body as data: no response validation", async () => {
     const { fetch } = recording(() => Response.json({ unexpected: true }));
-    const lc = createLeadConduitClient({ apiKey: "raw-key", baseUrl: "https://api.test", fetch, validateResponses: true });
+    const lc = createLeadConduitClient({
+      apiKey: "raw-key",
+      baseUrl: "https://api.test",
+      fetch,
+      validateResponses: true,
+    });
     const { data } = await lc.raw.PUT("/invitations/{entityId}/resend", {
       params: { path: { entityId: "64b8f0f5e4b0c3a1d5e6f7a8" } },
     });

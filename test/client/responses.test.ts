@@ -31,7 +31,10 @@ function answering(body: unknown, headers: Record<string, string> = { "content-t
   return { call, reports };
 }
 
-const withEntity = (change: Record<string, unknown>) => ({ ...EXAMPLE_OK, entity: { ...EXAMPLE_OK.entity, ...change } });
+const withEntity = (change: Record<string, unknown>) => ({
+  ...EXAMPLE_OK,
+  entity: { ...EXAMPLE_OK.entity, ...change },
+});
 
 describe("a 2xx that is not the documented envelope is refused in every mode", () => {
   it.each([
@@ -143,18 +146,16 @@ describe("validateResponses: true", () => {
     const { call } = answering(withEntity({ created_at: "yesterday" }));
     const { error } = (await call({ validateResponses: true })) as { error: ResponseValidationError };
     expect(error).toBeInstanceOf(ResponseValidationError);
-    expect(error.violations).toEqual([
-      expect.objectContaining({ path: "/entity/created_at", keyword: "format" }),
-    ]);
+    expect(error.violations).toEqual([expect.objectContaining({ path: "/entity/created_at", keyword: "format" })]);
     expect(error.message).toBe('Response breaks the spec: /entity/created_at must match format "date-time"');
   });
 });
 
 describe("option values", () => {
   it.each([["yes"], [1]])("validateResponses %j is a ConfigurationError", (value) => {
-    expect(() =>
-      createLeadConduitClient({ apiKey: KEY, validateResponses: value as unknown as boolean }),
-    ).toThrow(ConfigurationError);
+    expect(() => createLeadConduitClient({ apiKey: KEY, validateResponses: value as unknown as boolean })).toThrow(
+      ConfigurationError,
+    );
   });
 
   it("an onResponseViolation that is not a function is a ConfigurationError", () => {

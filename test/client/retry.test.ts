@@ -54,8 +54,10 @@ describe("through the client", () => {
       );
     return { call, calls: () => calls, retries };
   }
-  const status = (code: number, headers: Record<string, string> = {}) => () =>
-    Response.json({ error: `status ${code}` }, { status: code, headers });
+  const status =
+    (code: number, headers: Record<string, string> = {}) =>
+    () =>
+      Response.json({ error: `status ${code}` }, { status: code, headers });
   const ok = () => Response.json(EXAMPLE_OK);
 
   it.each([408, 429, 500, 502, 503, 504])("retries %i until it succeeds", async (code) => {
@@ -129,7 +131,9 @@ describe("through the client", () => {
 describe("retryDelay", () => {
   it("is the full backoff with no jitter and three quarters of it with the most", () => {
     const error = new ServerError("x", { status: 503 });
-    expect([1, 2, 3, 4, 5, 6].map((n) => retryDelay(n, error, () => 0))).toEqual([500, 1_000, 2_000, 4_000, 8_000, 8_000]);
+    expect([1, 2, 3, 4, 5, 6].map((n) => retryDelay(n, error, () => 0))).toEqual([
+      500, 1_000, 2_000, 4_000, 8_000, 8_000,
+    ]);
     expect([1, 2, 3].map((n) => retryDelay(n, error, () => 0.999999))).toEqual([375, 750, 1_500]);
   });
 });

@@ -66,15 +66,24 @@ describe("a typed call", () => {
   });
 
   it("makes the same error of an answer either way, with the same redacted request", async () => {
-    const problem = { title: "Invalid request", validation: [{ location: ["body", "email"], message: "is taken", code: "unique" }] };
+    const problem = {
+      title: "Invalid request",
+      validation: [{ location: ["body", "email"], message: "is taken", code: "unique" }],
+    };
     const { fetch } = recording(() => Response.json(problem, { status: 422 }));
     const lc = createLeadConduitClient({ apiKey: "send-key", baseUrl: "https://api.test", fetch });
-    const direct = (await lc.invitations.createSource({ email: "a@example.com" }).catch((e: unknown) => e)) as LeadConduitError;
+    const direct = (await lc.invitations
+      .createSource({ email: "a@example.com" })
+      .catch((e: unknown) => e)) as LeadConduitError;
     lc.raw.use(noop);
-    const through = (await lc.invitations.createSource({ email: "a@example.com" }).catch((e: unknown) => e)) as LeadConduitError;
+    const through = (await lc.invitations
+      .createSource({ email: "a@example.com" })
+      .catch((e: unknown) => e)) as LeadConduitError;
     for (const error of [direct, through]) {
       expect(error).toBeInstanceOf(UnprocessableEntityError);
-      expect((error as UnprocessableEntityError).violations).toEqual([{ path: "body/email", message: "is taken", keyword: "unique" }]);
+      expect((error as UnprocessableEntityError).violations).toEqual([
+        { path: "body/email", message: "is taken", keyword: "unique" },
+      ]);
       expect(error.body).toEqual(problem);
     }
     expect(through.request).toEqual(direct.request);

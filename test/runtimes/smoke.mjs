@@ -55,7 +55,10 @@ const CHECKS = {
     const error = await rejection(lc.invitations.createRecipient({ email: "not an email" }));
     check(error instanceof ValidationError, `got ${error?.name}: ${error?.message}`);
     check(error.attempts === 0, `attempts was ${error.attempts}`);
-    check(error.violations.some((v) => v.path === "body/email"), `violations: ${JSON.stringify(error.violations)}`);
+    check(
+      error.violations.some((v) => v.path === "body/email"),
+      `violations: ${JSON.stringify(error.violations)}`,
+    );
     check(sent === 0, `fetch was called ${sent} time(s)`);
   },
 };

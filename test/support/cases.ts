@@ -133,7 +133,10 @@ export const FAULT_CASES: FaultCase[] = [
     attempts: 1,
     requests: 1,
     check: (e) => {
-      expect((e as ResponseValidationError).violations.map((v) => v.path).sort()).toEqual(["/entity/name", "/entity/source"]);
+      expect((e as ResponseValidationError).violations.map((v) => v.path).sort()).toEqual([
+        "/entity/name",
+        "/entity/source",
+      ]);
       expect(e!.message).toMatch(/not the documented envelope/);
     },
   },
@@ -226,4 +229,3 @@ export const BAD_ENTITY_IDS: [string, unknown][] = [
   ["a number", 123],
   ["undefined", undefined],
 ];
-

@@ -7,7 +7,12 @@ import type { FaultServer } from "./fault-server.ts";
 
 let tags = 0;
 
-export function fakeClockClient(server: FaultServer, scenario: string, options: RequestOptions = {}, apiKey = "fault-key") {
+export function fakeClockClient(
+  server: FaultServer,
+  scenario: string,
+  options: RequestOptions = {},
+  apiKey = "fault-key",
+) {
   const path = `${scenario}~${++tags}`;
   const retries: RetryInfo[] = [];
   let waited = 0;

@@ -15,14 +15,20 @@ type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
 
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 };
 
-export const scenarios: Record<string, Handler> = {
+const scenarios: Record<string, Handler> = {
   ok: (_req, res) => json(res, 200, EXAMPLE_OK),
-  "flaky-5xx": (_req, res, n) => (n <= 3 ? json(res, [500, 502, 503][n - 1]!, { error: "try again" }) : json(res, 200, EXAMPLE_OK)),
-  "timeout-408-then-ok": (_req, res, n) => (n === 1 ? json(res, 408, { error: "request timeout" }) : json(res, 200, EXAMPLE_OK)),
+  "flaky-5xx": (_req, res, n) =>
+    n <= 3 ? json(res, [500, 502, 503][n - 1]!, { error: "try again" }) : json(res, 200, EXAMPLE_OK),
+  "timeout-408-then-ok": (_req, res, n) =>
+    n === 1 ? json(res, 408, { error: "request timeout" }) : json(res, 200, EXAMPLE_OK),
   "retry-after-1": (_req, res, n) =>
     n === 1 ? json(res, 429, { error: "slow down" }, { "retry-after": "1" }) : json(res, 200, EXAMPLE_OK),
   "rate-limited-forever": (_req, res) => json(res, 429, { error: "slow down" }),
@@ -41,7 +47,8 @@ export const scenarios: Record<string, Handler> = {
     res.end(text);
   },
   "html-502": (_req, res) => {
-    const page = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>";
+    const page =
+      "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>";
     res.writeHead(502, { "content-type": "text/html", "content-length": Buffer.byteLength(page) });
     res.end(page);
   },

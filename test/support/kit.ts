@@ -7,7 +7,7 @@ import type { LeadConduitMock } from "../../src/testing/index.ts";
 export const KEY = "test-key";
 export const AUTH = basicAuthorization(KEY);
 export const JSON_HEADERS = { "content-type": "application/json", authorization: AUTH };
-export const BASE = "https://app.leadconduit.com";
+const BASE = "https://app.leadconduit.com";
 export const ENTITY_ID = "64b8f0f5e4b0c3a1d5e6f7a8";
 
 export const spec = loadSpec();
@@ -47,7 +47,11 @@ export async function send(
   mock: LeadConduitMock,
   request: { method: string; path: string; headers?: Record<string, string>; body?: BodyInit },
 ): Promise<Sent> {
-  const res = await mock.fetch(`${BASE}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+  const res = await mock.fetch(`${BASE}${request.path}`, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+  });
   const text = await res.text();
   let json: unknown;
   try {

@@ -2,9 +2,9 @@
 // (checked here by Ajv compiled from the spec file, not by the kit's own validators), built from
 // the spec's examples, a fresh id for each created entity, the same entity for the same create.
 import { describe, expect, it } from "vitest";
+import { firstExample, successResponse } from "../../scripts/lib/spec.ts";
 import { createLeadConduitClient } from "../../src/index.ts";
 import { createLeadConduitMock } from "../../src/testing/index.ts";
-import { firstExample, successResponse } from "../../scripts/lib/spec.ts";
 import { AUTH, ENTITY_ID, JSON_HEADERS, KEY, operation, send, spec, specErrors } from "../support/kit.ts";
 
 const setup = () => {
@@ -146,7 +146,12 @@ describe("base URL", () => {
     });
     expect(outside.status).toBe(404);
     expect(mock.violations).toEqual([
-      expect.objectContaining({ operationId: undefined, path: "url", message: "/invitations/recipient is not below the base URL", status: 404 }),
+      expect.objectContaining({
+        operationId: undefined,
+        path: "url",
+        message: "/invitations/recipient is not below the base URL",
+        status: 404,
+      }),
     ]);
   });
 

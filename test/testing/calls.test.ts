@@ -29,13 +29,25 @@ describe("mock.calls", () => {
         body: undefined,
         headers: { authorization: "Basic [REDACTED]" },
       },
-      { operationId: undefined, method: "GET", path: "/nope", pathParams: {}, body: undefined, headers: { "x-trace": "t-1" } },
+      {
+        operationId: undefined,
+        method: "GET",
+        path: "/nope",
+        pathParams: {},
+        body: undefined,
+        headers: { "x-trace": "t-1" },
+      },
     ]);
   });
 
   it("keeps a body that is not JSON as text, and decodes path parameters", async () => {
     const mock = createLeadConduitMock({ apiKey: KEY });
-    await send(mock, { method: "POST", path: "/invitations/source", headers: { "content-type": "text/plain" }, body: "hello" });
+    await send(mock, {
+      method: "POST",
+      path: "/invitations/source",
+      headers: { "content-type": "text/plain" },
+      body: "hello",
+    });
     await send(mock, { method: "PUT", path: "/invitations/a%20b/resend" });
     expect(mock.calls.map((c) => [c.body, c.pathParams])).toEqual([
       ["hello", {}],
@@ -45,7 +57,12 @@ describe("mock.calls", () => {
 
   it("hands out frozen copies", async () => {
     const mock = createLeadConduitMock({ apiKey: KEY });
-    await send(mock, { method: "POST", path: "/invitations/recipient", headers: { "content-type": "application/json" }, body: '{"email":"a@example.com"}' });
+    await send(mock, {
+      method: "POST",
+      path: "/invitations/recipient",
+      headers: { "content-type": "application/json" },
+      body: '{"email":"a@example.com"}',
+    });
     const [call] = mock.calls;
     expect(Object.isFrozen(call)).toBe(true);
     expect(Object.isFrozen(call!.body)).toBe(true);
@@ -79,6 +96,8 @@ describe("createLeadConduitMock options", () => {
 
   it("refuses a bad baseUrl given to handle()", async () => {
     const mock = createLeadConduitMock({ apiKey: KEY });
-    await expect(mock.handle(new Request("https://x.example/"), { baseUrl: "nope" })).rejects.toBeInstanceOf(LeadConduitMockError);
+    await expect(mock.handle(new Request("https://x.example/"), { baseUrl: "nope" })).rejects.toBeInstanceOf(
+      LeadConduitMockError,
+    );
   });
 });

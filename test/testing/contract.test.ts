@@ -90,7 +90,13 @@ const CASES: Case[] = [
       status: 404,
       detail: "The route /invitations/recipient/unknown hasn't been found in the specification file",
     },
-    violations: [{ operationId: undefined, path: "url", message: "no operation of the spec has the path /invitations/recipient/unknown" }],
+    violations: [
+      {
+        operationId: undefined,
+        path: "url",
+        message: "no operation of the spec has the path /invitations/recipient/unknown",
+      },
+    ],
   },
   {
     name: "a trailing slash",
@@ -114,7 +120,13 @@ const CASES: Case[] = [
       status: 405,
       detail: 'The route /invitations/recipient has been matched, but it does not have "delete" method defined',
     },
-    violations: [{ operationId: undefined, path: "method", message: "DELETE is not a method of /invitations/recipient in the spec" }],
+    violations: [
+      {
+        operationId: undefined,
+        path: "method",
+        message: "DELETE is not a method of /invitations/recipient in the spec",
+      },
+    ],
   },
   {
     name: "body without email",
@@ -123,9 +135,16 @@ const CASES: Case[] = [
     status: 422,
     contentType: "application/problem+json",
     json: problem422([
-      { location: ["body"], severity: "Error", code: "required", message: "Request body must have required property 'email'" },
+      {
+        location: ["body"],
+        severity: "Error",
+        code: "required",
+        message: "Request body must have required property 'email'",
+      },
     ]),
-    violations: [{ operationId: op, path: "body/email", message: "must have required property 'email'", keyword: "required" }],
+    violations: [
+      { operationId: op, path: "body/email", message: "must have required property 'email'", keyword: "required" },
+    ],
   },
   {
     name: "email not a string",
@@ -134,7 +153,12 @@ const CASES: Case[] = [
     status: 422,
     contentType: "application/problem+json",
     json: problem422([
-      { location: ["body", "email"], severity: "Error", code: "type", message: "Request body property email must be string" },
+      {
+        location: ["body", "email"],
+        severity: "Error",
+        code: "type",
+        message: "Request body property email must be string",
+      },
     ]),
     violations: [{ operationId: op, path: "body/email", message: "must be string", keyword: "type" }],
   },
@@ -151,10 +175,20 @@ const CASES: Case[] = [
         code: "additionalProperties",
         message: "Request body must NOT have additional properties; found 'admin'",
       },
-      { location: ["body", "email"], severity: "Error", code: "format", message: 'Request body property email must match format "email"' },
+      {
+        location: ["body", "email"],
+        severity: "Error",
+        code: "format",
+        message: 'Request body property email must match format "email"',
+      },
     ]),
     violations: [
-      { operationId: op, path: "body/admin", message: "must NOT have additional properties", keyword: "additionalProperties" },
+      {
+        operationId: op,
+        path: "body/admin",
+        message: "must NOT have additional properties",
+        keyword: "additionalProperties",
+      },
       { operationId: op, path: "body/email", message: 'must match format "email"', keyword: "format" },
     ],
   },
@@ -192,7 +226,9 @@ const CASES: Case[] = [
     status: 400,
     contentType: "application/json; charset=utf-8",
     json: { error: { code: "invalid_json", message: "Invalid JSON" } },
-    violations: [{ operationId: op, path: "body", message: "is not valid JSON: it starts with a byte order mark (U+FEFF)" }],
+    violations: [
+      { operationId: op, path: "body", message: "is not valid JSON: it starts with a byte order mark (U+FEFF)" },
+    ],
   },
   {
     // Prism 5.14.2 answers 500 here (contract-tests/lib/targets.ts); the spec takes only application/json
@@ -201,8 +237,15 @@ const CASES: Case[] = [
     body: VALID,
     status: 415,
     contentType: "application/problem+json",
-    json: { type: `${PRISM}INVALID_CONTENT_TYPE`, title: "Invalid content type", status: 415, detail: "Supported content types: application/json" },
-    violations: [{ operationId: op, path: "headers/content-type", message: '"application/json x" is not a media type' }],
+    json: {
+      type: `${PRISM}INVALID_CONTENT_TYPE`,
+      title: "Invalid content type",
+      status: 415,
+      detail: "Supported content types: application/json",
+    },
+    violations: [
+      { operationId: op, path: "headers/content-type", message: '"application/json x" is not a media type' },
+    ],
   },
   {
     name: "an empty Content-Type: the body is text, not an object",
@@ -219,7 +262,12 @@ const CASES: Case[] = [
     body: "a@example.com",
     status: 415,
     contentType: "application/problem+json",
-    json: { type: `${PRISM}INVALID_CONTENT_TYPE`, title: "Invalid content type", status: 415, detail: "Supported content types: application/json" },
+    json: {
+      type: `${PRISM}INVALID_CONTENT_TYPE`,
+      title: "Invalid content type",
+      status: 415,
+      detail: "Supported content types: application/json",
+    },
     violations: [{ operationId: op, path: "headers/content-type", message: "text/plain is not application/json" }],
   },
   {
@@ -272,7 +320,10 @@ const CASES: Case[] = [
             detail: `Unable to find content for ${accept}`,
           }
         : expect.objectContaining({ message: "Invitation was sent successfully" }),
-    violations: status === 406 ? [{ operationId: op, path: "headers/accept", message: `${accept} does not admit application/json` }] : [],
+    violations:
+      status === 406
+        ? [{ operationId: op, path: "headers/accept", message: `${accept} does not admit application/json` }]
+        : [],
   })),
   {
     name: "entityId breaking its pattern",
@@ -289,7 +340,14 @@ const CASES: Case[] = [
         message: 'Request path parameter entityId must match pattern "^[0-9a-fA-F]{24}$"',
       },
     ]),
-    violations: [{ operationId: "resendInvitation", path: "path/entityId", message: 'must match pattern "^[0-9a-fA-F]{24}$"', keyword: "pattern" }],
+    violations: [
+      {
+        operationId: "resendInvitation",
+        path: "path/entityId",
+        message: 'must match pattern "^[0-9a-fA-F]{24}$"',
+        keyword: "pattern",
+      },
+    ],
   },
   {
     name: "an empty entityId",
@@ -298,8 +356,17 @@ const CASES: Case[] = [
     headers: { authorization: AUTH },
     status: 422,
     contentType: "application/problem+json",
-    json: problem422([{ location: ["path"], severity: "Error", code: "required", message: "Request path must have required property 'entityId'" }]),
-    violations: [{ operationId: "resendInvitation", path: "path/entityId", message: "must have required property 'entityId'" }],
+    json: problem422([
+      {
+        location: ["path"],
+        severity: "Error",
+        code: "required",
+        message: "Request path must have required property 'entityId'",
+      },
+    ]),
+    violations: [
+      { operationId: "resendInvitation", path: "path/entityId", message: "must have required property 'entityId'" },
+    ],
   },
   {
     name: "a body where the operation takes none",
@@ -309,8 +376,17 @@ const CASES: Case[] = [
     body: '{"x":1}',
     status: 415,
     contentType: "application/problem+json",
-    json: expect.objectContaining({ status: 415, detail: "No supported content types, but request included a non-empty body" }),
-    violations: [{ operationId: "resendInvitation", path: "headers/content-type", message: "the operation takes no body, but one was sent" }],
+    json: expect.objectContaining({
+      status: 415,
+      detail: "No supported content types, but request included a non-empty body",
+    }),
+    violations: [
+      {
+        operationId: "resendInvitation",
+        path: "headers/content-type",
+        message: "the operation takes no body, but one was sent",
+      },
+    ],
   },
   {
     name: "an empty JSON body where the operation takes none",
@@ -384,7 +460,9 @@ describe("consumer contract: refusals as Prism gives them", () => {
     expect(res.contentType).toBe(c.contentType);
     expect(res.json).toEqual(c.json);
     expect(mock.violations).toEqual(
-      c.violations.map((v) => expect.objectContaining({ request: `${method} ${path.split("?")[0]}`, status: c.status, ...v })),
+      c.violations.map((v) =>
+        expect.objectContaining({ request: `${method} ${path.split("?")[0]}`, status: c.status, ...v }),
+      ),
     );
     expect(mock.calls).toHaveLength(1);
   });

@@ -6,7 +6,10 @@ import { firstExample, successResponse } from "../../scripts/lib/spec.ts";
 import { type Entity, LeadConduitMockError, makeEntity, makeInvitationResponse } from "../../src/testing/index.ts";
 import { operation, schemaErrors } from "../support/kit.ts";
 
-const EXAMPLE = firstExample(successResponse(operation("createRecipientInvitation"))) as { message: string; entity: Entity };
+const EXAMPLE = firstExample(successResponse(operation("createRecipientInvitation"))) as {
+  message: string;
+  entity: Entity;
+};
 
 function thrown(fn: () => unknown): LeadConduitMockError {
   try {
@@ -26,7 +29,13 @@ describe("makeEntity", () => {
   });
 
   it("applies overrides; undefined removes an optional field", () => {
-    const entity = makeEntity({ name: "Acme Leads", pending: false, source: null, description: undefined, flow_ids: [] });
+    const entity = makeEntity({
+      name: "Acme Leads",
+      pending: false,
+      source: null,
+      description: undefined,
+      flow_ids: [],
+    });
     expect(entity).toMatchObject({ name: "Acme Leads", pending: false, source: null, flow_ids: [] });
     expect("description" in entity).toBe(false);
     expect(schemaErrors("Entity", entity)).toEqual([]);
@@ -43,11 +52,21 @@ describe("makeEntity", () => {
 
   it.each([
     ["an id that is not a BSON id", { id: "42" }, "/id", 'must match pattern "^[0-9a-fA-F]{24}$"'],
-    ["a source outside the enum", { source: "magic" as never }, "/source", "must be equal to one of the allowed values"],
+    [
+      "a source outside the enum",
+      { source: "magic" as never },
+      "/source",
+      "must be equal to one of the allowed values",
+    ],
     ["a required field removed", { name: undefined }, "/name", "must have required property 'name'"],
     ["a field_suffix too long", { field_suffix: "toolong" }, "/field_suffix", "must NOT have more than 5 characters"],
     ["a logo_url that is not a URI", { logo_url: "not a uri" }, "/logo_url", 'must match format "uri"'],
-    ["a created_at that is not a date-time", { created_at: "yesterday" }, "/created_at", 'must match format "date-time"'],
+    [
+      "a created_at that is not a date-time",
+      { created_at: "yesterday" },
+      "/created_at",
+      'must match format "date-time"',
+    ],
   ])("refuses %s, naming the path", (_name, overrides, path, message) => {
     const error = thrown(() => makeEntity(overrides as never));
     expect(error.violations).toContainEqual(expect.objectContaining({ path, message }));
@@ -68,7 +87,10 @@ describe("makeInvitationResponse", () => {
   });
 
   it("merges entity overrides into the example entity", () => {
-    const response = makeInvitationResponse({ message: "Invitation was resent", entity: { pending: false, expired: true } });
+    const response = makeInvitationResponse({
+      message: "Invitation was resent",
+      entity: { pending: false, expired: true },
+    });
     expect(response.message).toBe("Invitation was resent");
     expect(response.entity).toEqual({ ...EXAMPLE.entity, pending: false, expired: true });
     expect(schemaErrors("InvitationResponse", response)).toEqual([]);
@@ -76,13 +98,17 @@ describe("makeInvitationResponse", () => {
 
   it("refuses an override that breaks the spec, naming the path", () => {
     const error = thrown(() => makeInvitationResponse({ entity: { id: "nope" } }));
-    expect(error.violations).toEqual([{ path: "/entity/id", message: 'must match pattern "^[0-9a-fA-F]{24}$"', keyword: "pattern" }]);
+    expect(error.violations).toEqual([
+      { path: "/entity/id", message: 'must match pattern "^[0-9a-fA-F]{24}$"', keyword: "pattern" },
+    ]);
     expect(thrown(() => makeInvitationResponse({ message: 5 as never })).violations).toEqual([
       { path: "/message", message: "must be string", keyword: "type" },
     ]);
     expect(thrown(() => makeInvitationResponse({ entity: "x" as never })).message).toBe(
       "makeInvitationResponse (entity): overrides must be an object",
     );
-    expect(thrown(() => makeInvitationResponse(null as never)).message).toBe("makeInvitationResponse: overrides must be an object");
+    expect(thrown(() => makeInvitationResponse(null as never)).message).toBe(
+      "makeInvitationResponse: overrides must be an object",
+    );
   });
 });

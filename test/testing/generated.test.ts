@@ -4,8 +4,8 @@
 // check's job: npm run check:generated.)
 import { describe, expect, it } from "vitest";
 import { operations, schemas, servers } from "../../generated/testing.js";
-import { dependencyOrder } from "../../scripts/lib/testing-module.ts";
 import { firstExample } from "../../scripts/lib/spec.ts";
+import { dependencyOrder } from "../../scripts/lib/testing-module.ts";
 import { schemaErrors, spec } from "../support/kit.ts";
 
 describe("generated/testing.js", () => {
@@ -48,7 +48,12 @@ describe("generated/testing.js", () => {
 describe("dependencyOrder", () => {
   const ref = (name: string) => ({ $ref: `leadconduit.json#/$defs/${name}` });
   it("puts each component after those it refers to, otherwise in the spec's order", () => {
-    expect(dependencyOrder({ A: { properties: { b: ref("B") } }, B: { items: ref("C") }, C: {}, D: {} })).toEqual(["C", "B", "A", "D"]);
+    expect(dependencyOrder({ A: { properties: { b: ref("B") } }, B: { items: ref("C") }, C: {}, D: {} })).toEqual([
+      "C",
+      "B",
+      "A",
+      "D",
+    ]);
   });
   it("lists recursive components once each", () => {
     expect(dependencyOrder({ A: ref("B"), B: { items: [ref("A"), ref("B")] } })).toEqual(["B", "A"]);

@@ -35,7 +35,11 @@ function expectNoKey(value: unknown, what: string) {
 }
 
 /** Sends a request carrying the key in the wrong places; returns the answer's text. */
-async function abuse(mock: LeadConduitMock, key: string, request: { method: string; path: string; headers?: Record<string, string>; body?: string }) {
+async function abuse(
+  mock: LeadConduitMock,
+  key: string,
+  request: { method: string; path: string; headers?: Record<string, string>; body?: string },
+) {
   const res = await mock.fetch(`https://app.leadconduit.com${request.path}`, {
     method: request.method,
     headers: { authorization: basicAuthorization(key), "content-type": "application/json", ...request.headers },
@@ -46,17 +50,31 @@ async function abuse(mock: LeadConduitMock, key: string, request: { method: stri
 
 const ABUSES = [
   ["the key as the email", { method: "POST", path: "/invitations/recipient", body: JSON.stringify({ email: KEY }) }],
-  ["the key as a property name", { method: "POST", path: "/invitations/source", body: JSON.stringify({ email: "a@example.com", [KEY]: 1 }) }],
+  [
+    "the key as a property name",
+    { method: "POST", path: "/invitations/source", body: JSON.stringify({ email: "a@example.com", [KEY]: 1 }) },
+  ],
   ["the key as entityId", { method: "PUT", path: `/invitations/${encodeURIComponent(KEY)}/resend` }],
   ["the key in an unknown path", { method: "POST", path: `/invitations/${encodeURIComponent(KEY)}`, body: "{}" }],
-  ["the key in the query", { method: "POST", path: `/invitations/recipient?api_key=${encodeURIComponent(KEY)}`, body: "{}" }],
+  [
+    "the key in the query",
+    { method: "POST", path: `/invitations/recipient?api_key=${encodeURIComponent(KEY)}`, body: "{}" },
+  ],
   // header values are bytes (Latin-1): the key travels there URL-encoded
   [
     "the key in headers",
-    { method: "POST", path: "/invitations/recipient", headers: { "x-api-key": encodeURIComponent(KEY), "x-custom": `token ${encodeURIComponent(KEY)}` }, body: "{}" },
+    {
+      method: "POST",
+      path: "/invitations/recipient",
+      headers: { "x-api-key": encodeURIComponent(KEY), "x-custom": `token ${encodeURIComponent(KEY)}` },
+      body: "{}",
+    },
   ],
   ["the key in a body that is not JSON", { method: "POST", path: "/invitations/recipient", body: `{${KEY}` }],
-  ["the key as text", { method: "POST", path: "/invitations/recipient", headers: { "content-type": "text/plain" }, body: KEY }],
+  [
+    "the key as text",
+    { method: "POST", path: "/invitations/recipient", headers: { "content-type": "text/plain" }, body: KEY },
+  ],
 ] as const;
 
 describe("the mock never shows a key", () => {
@@ -99,7 +117,13 @@ describe("the mock never shows a key", () => {
 
   it("through the client: the usual path, a wrong key, scripted failures and refusals", async () => {
     const mock = createLeadConduitMock({ apiKey: KEY });
-    const lc = createLeadConduitClient({ apiKey: KEY, fetch: mock.fetch, maxRetries: 0, validateRequests: false, timeoutMs: 20 });
+    const lc = createLeadConduitClient({
+      apiKey: KEY,
+      fetch: mock.fetch,
+      maxRetries: 0,
+      validateRequests: false,
+      timeoutMs: 20,
+    });
     const wrong = createLeadConduitClient({ apiKey: WRONG, fetch: mock.fetch, maxRetries: 0 });
     await lc.invitations.createRecipient({ email: "a@example.com" });
     const errors = [

@@ -59,7 +59,9 @@ describe("leadconduitHandlers with setupServer (msw 2)", () => {
   it("serves a mock's own base URL, path prefix included", async () => {
     const client = createLeadConduitClient({ apiKey: KEY, baseUrl: "https://proxy.example.com/lc", maxRetries: 0 });
     await client.invitations.createSource(EMAIL);
-    expect(proxied.calls).toEqual([expect.objectContaining({ operationId: "createSourceInvitation", path: "/invitations/source" })]);
+    expect(proxied.calls).toEqual([
+      expect.objectContaining({ operationId: "createSourceInvitation", path: "/invitations/source" }),
+    ]);
     expect(mock.calls).toEqual([]);
   });
 
@@ -89,7 +91,9 @@ describe("leadconduitHandlers with setupServer (msw 2)", () => {
   it("plays scripted answers: a 404 the spec does not document, then the usual answer", async () => {
     mock.reply("resendInvitation", { status: 404, body: { error: "not found" } });
     await expect(lc.invitations.resend("0123456789abcdef01234567")).rejects.toBeInstanceOf(NotFoundError);
-    await expect(lc.invitations.resend("0123456789abcdef01234567")).resolves.toMatchObject({ message: "Invitation was sent successfully" });
+    await expect(lc.invitations.resend("0123456789abcdef01234567")).resolves.toMatchObject({
+      message: "Invitation was sent successfully",
+    });
   });
 
   it('"network" becomes MSW\'s network error: ConnectionError', async () => {
@@ -99,7 +103,7 @@ describe("leadconduitHandlers with setupServer (msw 2)", () => {
     expect((error as ConnectionError).cause).toBeInstanceOf(TypeError);
   });
 
-  it('"timeout" ends with the client\'s timeout, and with the caller\'s abort', async () => {
+  it("\"timeout\" ends with the client's timeout, and with the caller's abort", async () => {
     mock.fail("createRecipientInvitation", "timeout", { times: 2 });
     await expect(lc.invitations.createRecipient(EMAIL, { timeoutMs: 30 })).rejects.toBeInstanceOf(TimeoutError);
     const controller = new AbortController();

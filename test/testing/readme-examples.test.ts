@@ -2,7 +2,7 @@
 // files (scripts/lib/consumer.ts): the section is found and its TypeScript blocks taken whole.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { sectionSnippets, TESTING_SECTION as README_SECTION } from "../../scripts/lib/readme.ts";
+import { TESTING_SECTION as README_SECTION, sectionSnippets } from "../../scripts/lib/readme.ts";
 
 const MARKDOWN = [
   "# Title",
@@ -49,7 +49,13 @@ describe("sectionSnippets", () => {
       expect(code).toMatch(/from "leadconduit-client\/testing";/);
     }
     const all = snippets.map((s) => s.code).join("\n");
-    for (const must of ["afterEach(() => mock.assertNoViolations())", '"Retry-After"', "makeEntity(", "setupServer(", "leadconduitHandlers("]) {
+    for (const must of [
+      "afterEach(() => mock.assertNoViolations())",
+      '"Retry-After"',
+      "makeEntity(",
+      "setupServer(",
+      "leadconduitHandlers(",
+    ]) {
       expect(all).toContain(must);
     }
   });

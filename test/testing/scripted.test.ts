@@ -12,7 +12,12 @@ import {
   ServerError,
   TimeoutError,
 } from "../../src/index.ts";
-import { createLeadConduitMock, LeadConduitMockError, makeEntity, makeInvitationResponse } from "../../src/testing/index.ts";
+import {
+  createLeadConduitMock,
+  LeadConduitMockError,
+  makeEntity,
+  makeInvitationResponse,
+} from "../../src/testing/index.ts";
 import { AUTH, ENTITY_ID, JSON_HEADERS, KEY, send, specErrors } from "../support/kit.ts";
 
 const setup = (options: { maxRetries?: number; timeoutMs?: number } = {}) => {
@@ -76,14 +81,21 @@ describe("mock.reply", () => {
   it("is per operation: other operations keep the usual answer", async () => {
     const { mock, lc } = setup({ maxRetries: 0 });
     mock.reply("createSourceInvitation", { status: 500 });
-    await expect(lc.invitations.createRecipient(EMAIL)).resolves.toMatchObject({ message: "Invitation was sent successfully" });
+    await expect(lc.invitations.createRecipient(EMAIL)).resolves.toMatchObject({
+      message: "Invitation was sent successfully",
+    });
     await expect(lc.invitations.createSource(EMAIL)).rejects.toBeInstanceOf(ServerError);
   });
 
   it("a 2xx without a body gets the usual answer with the scripted headers", async () => {
     const { mock } = setup();
     mock.reply("createRecipientInvitation", { status: 200, headers: { "x-request-id": "r-1" } });
-    const res = await send(mock, { method: "POST", path: "/invitations/recipient", headers: JSON_HEADERS, body: JSON.stringify(EMAIL) });
+    const res = await send(mock, {
+      method: "POST",
+      path: "/invitations/recipient",
+      headers: JSON_HEADERS,
+      body: JSON.stringify(EMAIL),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("x-request-id")).toBe("r-1");
     expect(res.contentType).toBe("application/json");
@@ -97,33 +109,67 @@ describe("mock.reply", () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).body).toEqual({ error: "authentication failed" });
     mock.reply("createRecipientInvitation", { status: 502 });
-    const res = await send(mock, { method: "POST", path: "/invitations/recipient", headers: JSON_HEADERS, body: JSON.stringify(EMAIL) });
+    const res = await send(mock, {
+      method: "POST",
+      path: "/invitations/recipient",
+      headers: JSON_HEADERS,
+      body: JSON.stringify(EMAIL),
+    });
     expect([res.status, res.text, res.contentType]).toEqual([502, "", null]);
   });
 
   it("a string body is sent as it is, with the content type given", async () => {
     const { mock } = setup();
-    mock.reply("createRecipientInvitation", { status: 502, body: "<html>Bad gateway</html>", headers: { "content-type": "text/html" } });
-    const res = await send(mock, { method: "POST", path: "/invitations/recipient", headers: JSON_HEADERS, body: JSON.stringify(EMAIL) });
+    mock.reply("createRecipientInvitation", {
+      status: 502,
+      body: "<html>Bad gateway</html>",
+      headers: { "content-type": "text/html" },
+    });
+    const res = await send(mock, {
+      method: "POST",
+      path: "/invitations/recipient",
+      headers: JSON_HEADERS,
+      body: JSON.stringify(EMAIL),
+    });
     expect([res.status, res.text, res.contentType]).toEqual([502, "<html>Bad gateway</html>", "text/html"]);
   });
 
   it("is not used by a request the API refuses (credentials, contract): it waits for the next good one", async () => {
     const { mock } = setup();
     mock.reply("createRecipientInvitation", { status: 500 });
-    const noKey = await send(mock, { method: "POST", path: "/invitations/recipient", headers: { "content-type": "application/json" }, body: JSON.stringify(EMAIL) });
-    const invalid = await send(mock, { method: "POST", path: "/invitations/recipient", headers: JSON_HEADERS, body: "{}" });
-    const good = await send(mock, { method: "POST", path: "/invitations/recipient", headers: JSON_HEADERS, body: JSON.stringify(EMAIL) });
+    const noKey = await send(mock, {
+      method: "POST",
+      path: "/invitations/recipient",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(EMAIL),
+    });
+    const invalid = await send(mock, {
+      method: "POST",
+      path: "/invitations/recipient",
+      headers: JSON_HEADERS,
+      body: "{}",
+    });
+    const good = await send(mock, {
+      method: "POST",
+      path: "/invitations/recipient",
+      headers: JSON_HEADERS,
+      body: JSON.stringify(EMAIL),
+    });
     expect([noKey.status, invalid.status, good.status]).toEqual([401, 422, 500]);
   });
 
   it("refuses at the reply call a 2xx body the API could never send, naming each path", () => {
     const { mock } = setup();
-    const body = { message: "ok", entity: { id: "not-an-id", name: "X", module_ids: [], source: "nope", recipient: null } };
+    const body = {
+      message: "ok",
+      entity: { id: "not-an-id", name: "X", module_ids: [], source: "nope", recipient: null },
+    };
     const error = thrown(() => mock.reply("createRecipientInvitation", { status: 200, body }));
     expect(error).toBeInstanceOf(LeadConduitMockError);
     const { message, violations } = error as LeadConduitMockError;
-    expect(message).toContain("mock.reply(createRecipientInvitation, 200): the API could never send this (pass { unchecked: true } to send it anyway)");
+    expect(message).toContain(
+      "mock.reply(createRecipientInvitation, 200): the API could never send this (pass { unchecked: true } to send it anyway)",
+    );
     expect(violations.map((v) => v.path)).toEqual(["/entity/id", "/entity/source"]);
     expect(message).toContain('/entity/id must match pattern "^[0-9a-fA-F]{24}$"');
     expect(message).toContain("/entity/source must be equal to one of the allowed values");
@@ -132,7 +178,11 @@ describe("mock.reply", () => {
   it.each([
     ["a missing entity", { message: "ok" }, ["/entity"]],
     ["a body that is not JSON", "{not json", ["/"]],
-    ["a bad date-time (full format check)", { ...makeInvitationResponse(), entity: { ...makeEntity(), created_at: "2024-13-45T00:00:00Z" } }, ["/entity/created_at"]],
+    [
+      "a bad date-time (full format check)",
+      { ...makeInvitationResponse(), entity: { ...makeEntity(), created_at: "2024-13-45T00:00:00Z" } },
+      ["/entity/created_at"],
+    ],
   ])("refuses %s", (_name, body, paths) => {
     const { mock } = setup();
     const error = thrown(() => mock.reply("resendInvitation", { status: 200, body }));
@@ -141,7 +191,9 @@ describe("mock.reply", () => {
 
   it("refuses a documented error status whose body breaks its schema, and a 2xx that is not JSON", () => {
     const { mock } = setup();
-    expect(thrown(() => mock.reply("createRecipientInvitation", { status: 401, body: { message: "no" } }))).toMatchObject({
+    expect(
+      thrown(() => mock.reply("createRecipientInvitation", { status: 401, body: { message: "no" } })),
+    ).toMatchObject({
       violations: [{ path: "/error", keyword: "required" }],
     });
     expect(
@@ -164,21 +216,41 @@ describe("mock.reply", () => {
   });
 
   it.each([
-    ["an unknown operation", () => ({ op: "deleteEverything", answer: { status: 200 } }), /unknown operation "deleteEverything"; the spec has createRecipientInvitation, createSourceInvitation, resendInvitation/],
+    [
+      "an unknown operation",
+      () => ({ op: "deleteEverything", answer: { status: 200 } }),
+      /unknown operation "deleteEverything"; the spec has createRecipientInvitation, createSourceInvitation, resendInvitation/,
+    ],
     ["a status below 200", () => ({ answer: { status: 101 } }), /status must be a whole number from 200 to 599/],
     ["a status above 599", () => ({ answer: { status: 600 } }), /status must be a whole number from 200 to 599/],
     ["a fractional status", () => ({ answer: { status: 200.5 } }), /status must be a whole number/],
     ["no answer", () => ({ answer: null }), /the answer must be an object/],
-    ["times 0", () => ({ answer: { status: 500 }, options: { times: 0 } }), /times must be a whole number > 0 or Infinity, got 0/],
+    [
+      "times 0",
+      () => ({ answer: { status: 500 }, options: { times: 0 } }),
+      /times must be a whole number > 0 or Infinity, got 0/,
+    ],
     ["times 1.5", () => ({ answer: { status: 500 }, options: { times: 1.5 } }), /times must be/],
     ["times NaN", () => ({ answer: { status: 500 }, options: { times: Number.NaN } }), /times must be/],
     ["a body on a 304", () => ({ answer: { status: 304, body: "x" } }), /a 304 cannot have a body/],
     ["a body JSON cannot carry", () => ({ answer: { status: 500, body: 10n } }), /cannot be sent as JSON/],
-    ["a cyclic body", () => { const a: Record<string, unknown> = {}; a.self = a; return { answer: { status: 500, body: a } }; }, /cannot be sent as JSON/],
+    [
+      "a cyclic body",
+      () => {
+        const a: Record<string, unknown> = {};
+        a.self = a;
+        return { answer: { status: 500, body: a } };
+      },
+      /cannot be sent as JSON/,
+    ],
     ["a bad header name", () => ({ answer: { status: 500, headers: { "bad header": "x" } } }), /bad headers/],
   ])("throws LeadConduitMockError for %s", (_name, make, pattern) => {
     const { mock } = setup();
-    const { op = "createRecipientInvitation", answer, options } = make() as { op?: string; answer: unknown; options?: object };
+    const {
+      op = "createRecipientInvitation",
+      answer,
+      options,
+    } = make() as { op?: string; answer: unknown; options?: object };
     const error = thrown(() => mock.reply(op as never, answer as never, options));
     expect(error).toBeInstanceOf(LeadConduitMockError);
     expect((error as Error).message).toMatch(pattern);
@@ -189,13 +261,21 @@ describe("mock.fail", () => {
   it('"network" drops the connection: mock.fetch rejects with a TypeError like undici\'s', async () => {
     const { mock } = setup();
     mock.fail("createRecipientInvitation", "network");
-    const error = await mock.fetch("/invitations/recipient", { method: "POST", headers: JSON_HEADERS, body: "{}" }).catch((e: unknown) => e);
+    const error = await mock
+      .fetch("/invitations/recipient", { method: "POST", headers: JSON_HEADERS, body: "{}" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect((error as TypeError).message).toBe("fetch failed");
     expect((error as TypeError).cause).toMatchObject({ message: "other side closed", code: "UND_ERR_SOCKET" });
     // handle() resolves to Response.error() instead, for MSW and servers
     mock.fail("createRecipientInvitation", "network");
-    const response = await mock.handle(new Request("https://app.leadconduit.com/invitations/recipient", { method: "POST", headers: JSON_HEADERS, body: "{}" }));
+    const response = await mock.handle(
+      new Request("https://app.leadconduit.com/invitations/recipient", {
+        method: "POST",
+        headers: JSON_HEADERS,
+        body: "{}",
+      }),
+    );
     expect(response.type).toBe("error");
   });
 
@@ -240,10 +320,18 @@ describe("mock.fail", () => {
     mock.fail("resendInvitation", "timeout", { times: 2 });
     const reason = new Error("gave up");
     const controller = new AbortController();
-    const pending = mock.fetch(`/invitations/${ENTITY_ID}/resend`, { method: "PUT", headers: { authorization: AUTH }, signal: controller.signal });
+    const pending = mock.fetch(`/invitations/${ENTITY_ID}/resend`, {
+      method: "PUT",
+      headers: { authorization: AUTH },
+      signal: controller.signal,
+    });
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
-    const timedOut = mock.fetch(`/invitations/${ENTITY_ID}/resend`, { method: "PUT", headers: { authorization: AUTH }, signal: AbortSignal.timeout(1) });
+    const timedOut = mock.fetch(`/invitations/${ENTITY_ID}/resend`, {
+      method: "PUT",
+      headers: { authorization: AUTH },
+      signal: AbortSignal.timeout(1),
+    });
     await expect(timedOut).rejects.toMatchObject({ name: "TimeoutError" });
   });
 
@@ -251,14 +339,22 @@ describe("mock.fail", () => {
     const { mock } = setup();
     const controller = new AbortController();
     controller.abort();
-    await expect(mock.fetch("/invitations/recipient", { method: "POST", signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(
+      mock.fetch("/invitations/recipient", { method: "POST", signal: controller.signal }),
+    ).rejects.toMatchObject({ name: "AbortError" });
     expect(mock.calls).toEqual([]);
   });
 
   it("takes the next request of the operation whatever it carries (the connection fails first), recorded with status 0", async () => {
     const { mock } = setup();
     mock.fail("createRecipientInvitation", "network");
-    await expect(mock.fetch("/invitations/recipient", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).rejects.toBeInstanceOf(TypeError);
+    await expect(
+      mock.fetch("/invitations/recipient", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      }),
+    ).rejects.toBeInstanceOf(TypeError);
     expect(mock.violations).toEqual([expect.objectContaining({ path: "body/email", status: 0 })]);
     expect(mock.calls).toHaveLength(1);
   });

@@ -21,7 +21,11 @@ const spec = loadSpec();
 describe("parseCommand", () => {
   it("runs the mock gate without --target, whatever the environment says", () => {
     expect(parseCommand([], "repo")).toEqual({ kind: "mock", testsOnly: false });
-    expect(parseCommand(["--tests-only", "--report-dir", "out"], "repo")).toEqual({ kind: "mock", testsOnly: true, reportDir: "out" });
+    expect(parseCommand(["--tests-only", "--report-dir", "out"], "repo")).toEqual({
+      kind: "mock",
+      testsOnly: true,
+      reportDir: "out",
+    });
   });
 
   it("runs live only with --target", () => {
@@ -69,8 +73,16 @@ describe("parseCommand", () => {
 
   it("help lists every flag, the environment and every exit code", () => {
     const text = usage("repo");
-    for (const flag of ["--target", "--dry-run", "--entity-id", "--report-dir", "--tests-only", "--help", "--version"]) expect(text).toContain(flag);
-    for (const env of ["LEADCONDUIT_API_KEY", "LEADCONDUIT_CONTRACT_EMAIL", "LEADCONDUIT_BASE_URL", "GITHUB_STEP_SUMMARY", "NO_COLOR"]) expect(text).toContain(env);
+    for (const flag of ["--target", "--dry-run", "--entity-id", "--report-dir", "--tests-only", "--help", "--version"])
+      expect(text).toContain(flag);
+    for (const env of [
+      "LEADCONDUIT_API_KEY",
+      "LEADCONDUIT_CONTRACT_EMAIL",
+      "LEADCONDUIT_BASE_URL",
+      "GITHUB_STEP_SUMMARY",
+      "NO_COLOR",
+    ])
+      expect(text).toContain(env);
     for (const code of ["0  ", "1  ", "2  ", "3  "]) expect(text).toContain(`\n  ${code}`);
   });
 });
@@ -80,8 +92,18 @@ describe("runCli in-process", () => {
     const standIn = await startStandIn(spec, KEY);
     try {
       const mockRuns: unknown[] = [];
-      const io = captureIo({ LEADCONDUIT_BASE_URL: standIn.url, LEADCONDUIT_API_KEY: KEY, LEADCONDUIT_CONTRACT_EMAIL: EMAIL });
-      const code = await runCli([], io, { ...repoDeps, runMock: async (command) => (mockRuns.push(command), 0) });
+      const io = captureIo({
+        LEADCONDUIT_BASE_URL: standIn.url,
+        LEADCONDUIT_API_KEY: KEY,
+        LEADCONDUIT_CONTRACT_EMAIL: EMAIL,
+      });
+      const code = await runCli([], io, {
+        ...repoDeps,
+        runMock: async (command) => {
+          mockRuns.push(command);
+          return 0;
+        },
+      });
       expect(code).toBe(0);
       expect(mockRuns).toEqual([{ kind: "mock", testsOnly: false }]);
       expect(standIn.requests).toHaveLength(0);
@@ -134,7 +156,11 @@ describe("npm run contract, spawned as a user runs it", () => {
   let conforming: StandIn;
   let drifted: StandIn;
   let temp: string;
-  const env = (extra: Record<string, string> = {}) => ({ PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...extra });
+  const env = (extra: Record<string, string> = {}) => ({
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    ...extra,
+  });
   const contract = (args: string[], extra: Record<string, string> = {}) =>
     // from the repository's root, as `npm run contract` runs it
     run(process.execPath, ["--import", "tsx", CONTRACT, ...args], { cwd: ROOT, env: env(extra), timeoutMs: 60_000 });
@@ -142,7 +168,11 @@ describe("npm run contract, spawned as a user runs it", () => {
 
   beforeAll(async () => {
     conforming = await startStandIn(spec, KEY);
-    drifted = await startStandIn(spec, KEY, entityOf("createSourceInvitation", (e) => delete e.name));
+    drifted = await startStandIn(
+      spec,
+      KEY,
+      entityOf("createSourceInvitation", (e) => delete e.name),
+    );
     temp = mkdtempSync(join(tmpdir(), "cli-test-"));
   });
   afterAll(async () => {
@@ -186,7 +216,7 @@ describe("npm run contract, spawned as a user runs it", () => {
     expect(refused.code).toBe(2);
     for (const ran of [ok, broken, refused]) {
       expect(`${ran.stdout}${ran.stderr}`).not.toContain(KEY);
-      expect(`${ran.stdout}${ran.stderr}`).not.toMatch(/\u001b\[/);
+      expect(`${ran.stdout}${ran.stderr}`).not.toContain("\u001b[");
     }
   });
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocsHtml, writeDocs } from "../../scripts/build-docs.ts";
-import { DOCS_URL, launchChromium, openDocsOffline, type OfflineDocs } from "../../scripts/lib/docs-browser.ts";
+import { DOCS_URL, launchChromium, type OfflineDocs, openDocsOffline } from "../../scripts/lib/docs-browser.ts";
 
 const OPERATIONS = {
   createRecipientInvitation: "Create a recipient invitation",
@@ -31,8 +31,12 @@ const docs = (): OfflineDocs => {
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), "leadconduit-docs-"));
   const launching = launchChromium().then(
-    (b) => (browser = b),
-    (error: unknown) => void (browserError = error),
+    (b) => {
+      browser = b;
+    },
+    (error: unknown) => {
+      browserError = error;
+    },
   );
   // what `npm run docs` does, into a temp dir (docs/index.html is not committed)
   html = readFileSync(writeDocs(join(tmp, "index.html")).path, "utf8");
@@ -54,7 +58,11 @@ describe("docs/index.html", () => {
     const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/gi, "$1…$2");
     expect(markup.length).toBeLessThan(2_000);
     expect(markup).not.toMatch(/\b(src|href)=/i);
-    expect(markup.match(/<script\b[^>]*>/g)).toEqual(['<script id="spec" type="application/json">', "<script>", "<script>"]);
+    expect(markup.match(/<script\b[^>]*>/g)).toEqual([
+      '<script id="spec" type="application/json">',
+      "<script>",
+      "<script>",
+    ]);
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none';`);
     expect(buildDocsHtml()).toBe(html);
   });
@@ -74,9 +82,7 @@ describe("docs/index.html", () => {
   });
 
   it("renders the Entity schema with its fields", async () => {
-    const names = await docs().page
-      .locator('[data-section-id="schema/Entity"] .property-name')
-      .allTextContents();
+    const names = await docs().page.locator('[data-section-id="schema/Entity"] .property-name').allTextContents();
     expect(names).toEqual(
       expect.arrayContaining(["name", "module_ids", "field_suffix", "trustedform_certified_vendor", "flow_ids"]),
     );

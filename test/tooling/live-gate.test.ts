@@ -6,17 +6,27 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { basicAuthorization } from "../../src/auth.ts";
 import { runCli } from "../../scripts/lib/cli/main.ts";
 import { repoDeps } from "../../scripts/lib/cli/repo.ts";
 import { LIVE_TARGET, type LiveGateOptions, runLiveGate } from "../../scripts/lib/live/gate.ts";
 import { CHECK, planProbes, urlOf } from "../../scripts/lib/live/plan.ts";
+import { PATHS } from "../../scripts/lib/paths.ts";
 import type { ContractReport, Finding } from "../../scripts/lib/report/model.ts";
 import { publishReport } from "../../scripts/lib/report/publish.ts";
-import { PATHS } from "../../scripts/lib/paths.ts";
-import { yamlLocator } from "../../scripts/lib/spec-locate.ts";
 import { firstExample, loadSpec, successResponse } from "../../scripts/lib/spec.ts";
-import { echoing, entityOf, exampleOf, json, routeOf, type StandIn, startStandIn, type Tamper, when } from "../../scripts/lib/stand-in-server.ts";
+import { yamlLocator } from "../../scripts/lib/spec-locate.ts";
+import {
+  echoing,
+  entityOf,
+  exampleOf,
+  json,
+  routeOf,
+  type StandIn,
+  startStandIn,
+  type Tamper,
+  when,
+} from "../../scripts/lib/stand-in-server.ts";
+import { basicAuthorization } from "../../src/auth.ts";
 import { captureIo } from "../support/capture.ts";
 
 const KEY = "sk-live-DO-NOT-LEAK-42";
@@ -129,7 +139,10 @@ const variants: Variant[] = [
   },
   {
     name: "a call without credentials is served",
-    tamper: (ctx, a) => (ctx.operationId === R && ctx.kind === "no-credentials" ? json(200, exampleOf(routeOf(spec, "POST", "/invitations/recipient")!)) : a),
+    tamper: (ctx, a) =>
+      ctx.operationId === R && ctx.kind === "no-credentials"
+        ? json(200, exampleOf(routeOf(spec, "POST", "/invitations/recipient")!))
+        : a,
     expected: { operationId: R, case: NO_CREDENTIALS, status: 200 },
     message: /expected 401/,
   },
@@ -165,12 +178,23 @@ afterEach(() => {
 });
 
 async function gate(extra: Partial<LiveGateOptions> = {}): Promise<ContractReport> {
-  const result = await runLiveGate({ spec, specFile: PATHS.specRelative, locate, target: upstream.url, apiKey: KEY, email: EMAIL, ...extra });
+  const result = await runLiveGate({
+    spec,
+    specFile: PATHS.specRelative,
+    locate,
+    target: upstream.url,
+    apiKey: KEY,
+    email: EMAIL,
+    ...extra,
+  });
   if (result.dryRun) throw new Error("expected a live run");
   return result.report;
 }
 
-const live = (argv: string[], env: Record<string, string | undefined> = { LEADCONDUIT_API_KEY: KEY, LEADCONDUIT_CONTRACT_EMAIL: EMAIL }) => {
+const live = (
+  argv: string[],
+  env: Record<string, string | undefined> = { LEADCONDUIT_API_KEY: KEY, LEADCONDUIT_CONTRACT_EMAIL: EMAIL },
+) => {
   const io = captureIo(env);
   return runCli(argv, io, repoDeps).then((code) => ({ code, io }));
 };
@@ -182,7 +206,8 @@ function expectNoSecret(text: string) {
 }
 
 describe("planning the probes", () => {
-  const rejects = (op: (typeof spec.operations)[number], body: unknown) => !!op.body && (body as { email?: unknown }).email === undefined;
+  const rejects = (op: (typeof spec.operations)[number], body: unknown) =>
+    !!op.body && (body as { email?: unknown }).email === undefined;
 
   it("puts operations that need an entity id after the ones that create it, each with a valid call and a call without credentials", () => {
     const probes = planProbes(spec, EMAIL, rejects);
@@ -200,8 +225,12 @@ describe("planning the probes", () => {
     const probes = planProbes(spec, EMAIL, rejects).filter((p) => p.operationId === P);
     const [valid, noCredentials] = probes;
     expect(urlOf("https://x.test", valid!, undefined, false)).toBeUndefined();
-    expect(urlOf("https://x.test", valid!, "64b8f0f5e4b0c3a1d5e6f7a8", false)).toBe("https://x.test/invitations/64b8f0f5e4b0c3a1d5e6f7a8/resend");
-    expect(urlOf("https://x.test", noCredentials!, undefined, false)).toBe(`https://x.test/invitations/${spec.operations.find((o) => o.operationId === P)!.pathParams[0]!.example}/resend`);
+    expect(urlOf("https://x.test", valid!, "64b8f0f5e4b0c3a1d5e6f7a8", false)).toBe(
+      "https://x.test/invitations/64b8f0f5e4b0c3a1d5e6f7a8/resend",
+    );
+    expect(urlOf("https://x.test", noCredentials!, undefined, false)).toBe(
+      `https://x.test/invitations/${spec.operations.find((o) => o.operationId === P)!.pathParams[0]!.example}/resend`,
+    );
     expect(urlOf("https://x.test", valid!, undefined, true)).toBe("https://x.test/invitations/{entityId}/resend");
     expect(urlOf("https://x.test", valid!, "a/b", false)).toBe("https://x.test/invitations/a%2Fb/resend");
   });
@@ -212,7 +241,11 @@ describe("live gate against a conforming server", () => {
     const report = await gate();
     expect(report.violations).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(report).toMatchObject({ format: "leadconduit-contract-report/1", mode: "live", targets: [{ name: LIVE_TARGET, url: upstream.url }] });
+    expect(report).toMatchObject({
+      format: "leadconduit-contract-report/1",
+      mode: "live",
+      targets: [{ name: LIVE_TARGET, url: upstream.url }],
+    });
     for (const op of spec.operations) {
       const names = report.cases.filter((c) => c.operationId === op.operationId).map((c) => c.name);
       expect(names).toContain(VALID);
@@ -221,11 +254,17 @@ describe("live gate against a conforming server", () => {
     }
     // resend went to the id the first create call returned, with the Basic header the spec describes
     const createdId = (firstExample(successResponse(spec.operations[0]!)) as { entity: { id: string } }).entity.id;
-    expect(upstream.requests).toContainEqual({ method: "PUT", url: `/invitations/${createdId}/resend`, authorization: AUTHORIZATION });
+    expect(upstream.requests).toContainEqual({
+      method: "PUT",
+      url: `/invitations/${createdId}/resend`,
+      authorization: AUTHORIZATION,
+    });
     expect(upstream.requests.filter((r) => !r.authorization)).toHaveLength(spec.operations.length);
     // every documented (operation, status) pair was exercised
     expect(report.coverage.missing).toEqual([]);
-    expect(report.steps.map((s) => s.name)).toEqual(expect.arrayContaining(spec.operations.map((o) => `check ${o.operationId}`)));
+    expect(report.steps.map((s) => s.name)).toEqual(
+      expect.arrayContaining(spec.operations.map((o) => `check ${o.operationId}`)),
+    );
   });
 
   it("reports which 4xx refused a bad body as a finding that does not fail the gate", async () => {
@@ -240,7 +279,9 @@ describe("live gate against a conforming server", () => {
 
   it("resends the entity it is given instead of the created one", async () => {
     await gate({ entityId: "64b8f0f5e4b0c3a1d5e6f7a8" });
-    expect(upstream.requests).toContainEqual(expect.objectContaining({ method: "PUT", url: "/invitations/64b8f0f5e4b0c3a1d5e6f7a8/resend" }));
+    expect(upstream.requests).toContainEqual(
+      expect.objectContaining({ method: "PUT", url: "/invitations/64b8f0f5e4b0c3a1d5e6f7a8/resend" }),
+    );
   });
 });
 
@@ -253,7 +294,10 @@ describe("live gate catches drift", () => {
     // the drift is pinned on the operation that drifted, not smeared over the others
     expect(new Set(report.violations.map((v) => v.operationId))).toEqual(new Set([variant.expected.operationId]));
     if (variant.message) {
-      expect(report.violations.some((v) => variant.message!.test(v.message)), JSON.stringify(report.violations)).toBe(true);
+      expect(
+        report.violations.some((v) => variant.message!.test(v.message)),
+        JSON.stringify(report.violations),
+      ).toBe(true);
     }
     if (variant.line) {
       // the violation names the line of the broken schema keyword in spec/leadconduit.yaml
@@ -262,7 +306,9 @@ describe("live gate catches drift", () => {
       expect(located.file).toBe("spec/leadconduit.yaml");
       expect(lines[located.line! - 1]).toMatch(variant.line);
     }
-    expect(report.cases.some((c) => c.status === "failed" && c.operationId === variant.expected.operationId)).toBe(true);
+    expect(report.cases.some((c) => c.status === "failed" && c.operationId === variant.expected.operationId)).toBe(
+      true,
+    );
   });
 
   it("has at least 10 drift variants", () => {
@@ -272,7 +318,13 @@ describe("live gate catches drift", () => {
   it("reports a server that cannot be reached as a violation of every check", async () => {
     const closed = await startStandIn(spec, KEY);
     await closed.close();
-    const result = await runLiveGate({ spec, specFile: PATHS.specRelative, target: closed.url, apiKey: KEY, email: EMAIL });
+    const result = await runLiveGate({
+      spec,
+      specFile: PATHS.specRelative,
+      target: closed.url,
+      apiKey: KEY,
+      email: EMAIL,
+    });
     if (result.dryRun) throw new Error("not a dry run");
     expect(result.report.ok).toBe(false);
     expect(result.report.cases.every((c) => c.status === "failed")).toBe(true);
@@ -300,7 +352,13 @@ describe("dry run", () => {
       fetched++;
       return fetch(...args);
     };
-    const result = await runLiveGate({ spec, specFile: PATHS.specRelative, target: upstream.url, dryRun: true, fetch: counting });
+    const result = await runLiveGate({
+      spec,
+      specFile: PATHS.specRelative,
+      target: upstream.url,
+      dryRun: true,
+      fetch: counting,
+    });
     expect(fetched).toBe(0);
     expect(upstream.requests).toHaveLength(0);
     if (!result.dryRun) throw new Error("expected a dry run");
@@ -309,7 +367,14 @@ describe("dry run", () => {
       expect(r.url.startsWith(upstream.url)).toBe(true);
       if (r.headers.authorization) expect(r.headers.authorization).toBe("Basic [REDACTED]");
     }
-    expect(result.requests).toContainEqual(expect.objectContaining({ operationId: R, check: VALID, method: "POST", body: { email: "<LEADCONDUIT_CONTRACT_EMAIL>" } }));
+    expect(result.requests).toContainEqual(
+      expect.objectContaining({
+        operationId: R,
+        check: VALID,
+        method: "POST",
+        body: { email: "<LEADCONDUIT_CONTRACT_EMAIL>" },
+      }),
+    );
   });
 
   it("--dry-run needs neither key nor email, sends nothing and writes no report", async () => {
@@ -334,7 +399,11 @@ describe("refusals (exit 2, nothing sent)", () => {
   it.each([
     ["without LEADCONDUIT_CONTRACT_EMAIL", { LEADCONDUIT_API_KEY: KEY }, /LEADCONDUIT_CONTRACT_EMAIL/],
     ["without LEADCONDUIT_API_KEY", { LEADCONDUIT_CONTRACT_EMAIL: EMAIL }, /LEADCONDUIT_API_KEY/],
-    ["with an email the spec's request schema refuses", { LEADCONDUIT_API_KEY: KEY, LEADCONDUIT_CONTRACT_EMAIL: "not an address" }, /request schema/],
+    [
+      "with an email the spec's request schema refuses",
+      { LEADCONDUIT_API_KEY: KEY, LEADCONDUIT_CONTRACT_EMAIL: "not an address" },
+      /request schema/,
+    ],
   ])("%s", async (_name, env, said) => {
     const { code, io } = await live(["--target", upstream.url, "--report-dir", reportDir], env);
     expect(code).toBe(2);
@@ -378,9 +447,13 @@ describe("reports and the key", () => {
     expect(report.violations).toContainEqual(expect.objectContaining({ operationId: R, case: VALID, status: 500 }));
     expect(XMLValidator.validate(junitText)).toBe(true);
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(junitText);
-    const cases = [parsed.testsuites.testsuite].flat().flatMap((s: { testcase: unknown }) => [s.testcase].flat()) as { failure?: unknown }[];
+    const cases = [parsed.testsuites.testsuite].flat().flatMap((s: { testcase: unknown }) => [s.testcase].flat()) as {
+      failure?: unknown;
+    }[];
     expect(cases).toHaveLength(report.cases.length);
-    expect(cases.filter((c) => c.failure !== undefined)).toHaveLength(report.cases.filter((c) => c.status === "failed").length);
+    expect(cases.filter((c) => c.failure !== undefined)).toHaveLength(
+      report.cases.filter((c) => c.status === "failed").length,
+    );
     expect(summaryText).toContain("Contract gate (live)");
   });
 
@@ -395,7 +468,11 @@ describe("reports and the key", () => {
   });
 
   it("publishReport escapes what a server sent so the XML stays well-formed", async () => {
-    upstream.tamper = when(R, "valid", () => ({ status: 500, headers: { "content-type": "text/html" }, body: `<b>"&'</b>\u0001\u0000]]>` }));
+    upstream.tamper = when(R, "valid", () => ({
+      status: 500,
+      headers: { "content-type": "text/html" },
+      body: `<b>"&'</b>\u0001\u0000]]>`,
+    }));
     const report = await gate();
     const files = publishReport(report, { reportDir, env: {}, log: () => {} });
     expect(XMLValidator.validate(readFileSync(files.junit, "utf8"))).toBe(true);

@@ -6,15 +6,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runMock } from "../../scripts/lib/cli/repo.ts";
 import { TARGETS, WRONG_KEY } from "../../contract-tests/lib/targets.ts";
+import { runMock } from "../../scripts/lib/cli/repo.ts";
 import { appendExercised, appendViolation, operationTag, targetTag } from "../../scripts/lib/coverage.ts";
 import { contractTestsStep, type MockGateDeps, runMockGate, SUITE_SECRETS } from "../../scripts/lib/mock-gate.ts";
 import { publishReport } from "../../scripts/lib/report/publish.ts";
 import { formatReport } from "../../scripts/lib/report/text.ts";
-import { basicAuthorization } from "../../src/index.ts";
 import type { Step, StepResult } from "../../scripts/lib/run.ts";
 import { loadSpec } from "../../scripts/lib/spec.ts";
+import { basicAuthorization } from "../../src/index.ts";
 import { captureIo } from "../support/capture.ts";
 
 const spec = loadSpec();
@@ -93,14 +93,31 @@ function writeResults(files: { vitest: string; records: string }, options: FakeO
     };
     writeFileSync(files.vitest, JSON.stringify(json));
   }
-  const exercising = options.exercise === "none" ? [] : Array.isArray(options.exercise) ? options.exercise : TARGETS.map((t) => t.name);
+  const exercising =
+    options.exercise === "none" ? [] : Array.isArray(options.exercise) ? options.exercise : TARGETS.map((t) => t.name);
   for (const target of exercising) {
     for (const op of spec.operations) {
-      for (const r of op.responses) appendExercised(files.records, { target, operationId: op.operationId, status: Number(r.status), mode: "static", documented: true, case: "c" });
+      for (const r of op.responses)
+        appendExercised(files.records, {
+          target,
+          operationId: op.operationId,
+          status: Number(r.status),
+          mode: "static",
+          documented: true,
+          case: "c",
+        });
     }
   }
   if (options.violations) {
-    appendViolation(files.records, { target: "prism", operationId: S, status: 200, case: "seed 1003", path: "/entity/name", message: "/entity/name must have required property 'name'", pointer: "/components/schemas/Entity/required" });
+    appendViolation(files.records, {
+      target: "prism",
+      operationId: S,
+      status: 200,
+      case: "seed 1003",
+      path: "/entity/name",
+      message: "/entity/name must have required property 'name'",
+      pointer: "/components/schemas/Entity/required",
+    });
   }
 }
 
@@ -126,7 +143,11 @@ describe("runMockGate", () => {
     const tests: FakeTest[] = [
       { name: `covers every operation (${R}, ${S})` },
       // the name mentions createRecipientInvitation and prism, the tags say resendInvitation on the mock
-      { name: `prism resend after createRecipientInvitation`, tags: [targetTag("mock"), operationTag("resendInvitation")], ms: 40 },
+      {
+        name: `prism resend after createRecipientInvitation`,
+        tags: [targetTag("mock"), operationTag("resendInvitation")],
+        ms: 40,
+      },
       { name: `example is valid`, tags: [operationTag(R)] },
       { name: `serves the example`, tags: [targetTag("prism"), operationTag(R)] },
     ];
@@ -144,9 +165,15 @@ describe("runMockGate", () => {
   it("reports every target of the suite, with the modes that do not apply to one and why, and their own coverage columns", async () => {
     const { report } = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake());
     expect(report.targets.map((t) => t.name)).toEqual(["prism", "mock"]);
-    expect(report.targets[1]).toMatchObject({ about: expect.stringContaining("createLeadConduitMock"), notApplicable: [{ mode: "generated", reason: expect.stringContaining("dynamic") }] });
+    expect(report.targets[1]).toMatchObject({
+      about: expect.stringContaining("createLeadConduitMock"),
+      notApplicable: [{ mode: "generated", reason: expect.stringContaining("dynamic") }],
+    });
     expect(report.targets[0]!.notApplicable).toBeUndefined();
-    expect(report.coverage.modes).toEqual({ prism: ["static", "generated", "negative", "client"], mock: ["static", "negative", "client"] });
+    expect(report.coverage.modes).toEqual({
+      prism: ["static", "generated", "negative", "client"],
+      mock: ["static", "negative", "client"],
+    });
     const text = formatReport(report);
     expect(text).toMatch(/prism ─+\s+mock ─+/);
     expect(text).toContain("coverage: 6/6 documented (operation, status) pairs exercised on mock (100%)");
@@ -165,7 +192,9 @@ describe("runMockGate", () => {
   it("puts no form of any key the suite sends in the report, its renderings or the tests' output", async () => {
     const keys = [...TARGETS.map((t) => t.apiKey), WRONG_KEY];
     const leak = keys.map((k) => `${k} ${basicAuthorization(k)} ${encodeURIComponent(k)}`).join(" | ");
-    const tests: FakeTest[] = [{ name: `echoes ${keys[1]}`, status: "failed", tags: [targetTag("mock"), operationTag(R)] }];
+    const tests: FakeTest[] = [
+      { name: `echoes ${keys[1]}`, status: "failed", tags: [targetTag("mock"), operationTag(R)] },
+    ];
     const deps = fake({ tests });
     const runSteps = deps.runSteps;
     deps.runSteps = async (steps, stepIo) => {
@@ -181,7 +210,13 @@ describe("runMockGate", () => {
     const summary = join(dir, "summary.md");
     writeFileSync(summary, "");
     const files = publishReport(report, { reportDir: dir, env: { GITHUB_STEP_SUMMARY: summary }, log: () => {} });
-    const texts = [JSON.stringify(report), formatReport(report), readFileSync(files.json, "utf8"), readFileSync(files.junit, "utf8"), readFileSync(summary, "utf8")];
+    const texts = [
+      JSON.stringify(report),
+      formatReport(report),
+      readFileSync(files.json, "utf8"),
+      readFileSync(files.junit, "utf8"),
+      readFileSync(summary, "utf8"),
+    ];
     expect(report.cases[0]!.failures![0]).toContain("[REDACTED]");
     for (const text of texts) for (const secret of SUITE_SECRETS) expect(text.includes(secret), secret).toBe(false);
     const step = contractTestsStep({ records: "r", vitest: "v" });
@@ -189,15 +224,26 @@ describe("runMockGate", () => {
   });
 
   it("fails on a failed test, a failed step, a recorded violation (with its spec line) or an unexercised documented pair", async () => {
-    const failedTest = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ tests: [{ name: "t", status: "failed", tags: [operationTag(R)] }] }));
+    const failedTest = await runMockGate(
+      { reportDir: dir, testsOnly: true },
+      io(),
+      fake({ tests: [{ name: "t", status: "failed", tags: [operationTag(R)] }] }),
+    );
     expect(failedTest.report.ok).toBe(false);
     expect(failedTest.report.cases[0]!.failures).toEqual(["AssertionError: nope"]);
 
-    expect((await runMockGate({ reportDir: dir, testsOnly: false }, io(), fake({ failStep: "lint spec" }))).report.ok).toBe(false);
+    expect(
+      (await runMockGate({ reportDir: dir, testsOnly: false }, io(), fake({ failStep: "lint spec" }))).report.ok,
+    ).toBe(false);
 
     const violated = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ violations: true }));
     expect(violated.report.ok).toBe(false);
-    expect(violated.report.violations[0]).toMatchObject({ operationId: S, status: 200, path: "/entity/name", location: { file: "spec/leadconduit.yaml", line: expect.any(Number) } });
+    expect(violated.report.violations[0]).toMatchObject({
+      operationId: S,
+      status: 200,
+      path: "/entity/name",
+      location: { file: "spec/leadconduit.yaml", line: expect.any(Number) },
+    });
 
     const unexercised = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ exercise: "none" }));
     expect(unexercised.report.ok).toBe(false);
@@ -205,10 +251,32 @@ describe("runMockGate", () => {
   });
 
   it("is broken (not failed) when the tests wrote no results, ran none, or a test file could not load", async () => {
-    expect((await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ vitest: null }))).broken).toMatch(/wrote no results/);
-    expect((await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ vitest: { numTotalTests: 0, testResults: [] } }))).broken).toMatch(/ran no test/);
-    const unloadable = { numTotalTests: 0, testResults: [{ name: join(process.cwd(), "contract-tests", "bad.test.ts"), status: "failed", message: "SyntaxError: x", assertionResults: [] }] };
-    expect((await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ vitest: unloadable }))).broken).toMatch(/contract-tests\/bad\.test\.ts could not run: SyntaxError/);
+    expect((await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ vitest: null }))).broken).toMatch(
+      /wrote no results/,
+    );
+    expect(
+      (
+        await runMockGate(
+          { reportDir: dir, testsOnly: true },
+          io(),
+          fake({ vitest: { numTotalTests: 0, testResults: [] } }),
+        )
+      ).broken,
+    ).toMatch(/ran no test/);
+    const unloadable = {
+      numTotalTests: 0,
+      testResults: [
+        {
+          name: join(process.cwd(), "contract-tests", "bad.test.ts"),
+          status: "failed",
+          message: "SyntaxError: x",
+          assertionResults: [],
+        },
+      ],
+    };
+    expect((await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ vitest: unloadable }))).broken).toMatch(
+      /contract-tests\/bad\.test\.ts could not run: SyntaxError/,
+    );
   });
 });
 

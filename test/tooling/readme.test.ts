@@ -10,7 +10,19 @@ const README = readFileSync(`${ROOT}README.md`, "utf8");
 
 describe("typescriptSnippets", () => {
   it("takes each ```ts block with the line of its fence, and nothing else", () => {
-    const md = ["# t", "```sh", "npm test", "```", "```ts", "const a = 1;", "```", "text", "```typescript", "let b;", "```"].join("\n");
+    const md = [
+      "# t",
+      "```sh",
+      "npm test",
+      "```",
+      "```ts",
+      "const a = 1;",
+      "```",
+      "text",
+      "```typescript",
+      "let b;",
+      "```",
+    ].join("\n");
     expect(typescriptSnippets(md)).toEqual([
       { line: 5, code: "const a = 1;\n" },
       { line: 9, code: "let b;\n" },
@@ -28,8 +40,8 @@ describe("typescriptSnippets", () => {
 
 describe("links", () => {
   const md = [
-    "[a](spec/x.yaml) ![b](docs/p.png \"title\") [c](https://example.com/y) [d](#install)",
-    "`[not](a/link)` <https://example.org/z> <img src=\"docs/q.png\">",
+    '[a](spec/x.yaml) ![b](docs/p.png "title") [c](https://example.com/y) [d](#install)',
+    '`[not](a/link)` <https://example.org/z> <img src="docs/q.png">',
     "```md",
     "[inside](code/block.md)",
     "```",
@@ -56,7 +68,10 @@ describe("links", () => {
   });
 
   it("the README has no broken link in the repository", () => {
-    const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" });
+    const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(brokenLinks(README, new Set(files.split("\n").filter(Boolean)))).toEqual([]);
   });
 });

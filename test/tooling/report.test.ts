@@ -5,7 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { fromTags, operationTag, readRecords, appendExercised, appendViolation, targetTag } from "../../scripts/lib/coverage.ts";
+import {
+  appendExercised,
+  appendViolation,
+  fromTags,
+  operationTag,
+  readRecords,
+  targetTag,
+} from "../../scripts/lib/coverage.ts";
 import { buildCoverage, coveredOf } from "../../scripts/lib/report/coverage.ts";
 import { annotation, annotations, MAX_ANNOTATIONS, stepSummary } from "../../scripts/lib/report/github.ts";
 import { toJUnit } from "../../scripts/lib/report/junit.ts";
@@ -39,16 +46,30 @@ function report(extra: Partial<ContractReport> = {}): ContractReport {
     ok: true,
     startedAt: "2026-11-26T12:00:00.000Z",
     durationMs: 4200,
-    spec: { file: "spec/leadconduit.yaml", version: "1.1.0", operations: spec.operations.map((o) => ({ operationId: o.operationId, method: o.method, path: o.path })) },
+    spec: {
+      file: "spec/leadconduit.yaml",
+      version: "1.1.0",
+      operations: spec.operations.map((o) => ({ operationId: o.operationId, method: o.method, path: o.path })),
+    },
     targets: [{ name: "prism" }],
     steps: [
       { name: "lint spec", ok: true, ms: 1000 },
       { name: "contract tests (Prism)", ok: true, ms: 3000 },
     ],
-    coverage: buildCoverage(spec, exercised, { targets: ["prism"], modeOrder: ["static", "generated", "negative", "client"] }),
+    coverage: buildCoverage(spec, exercised, {
+      targets: ["prism"],
+      modeOrder: ["static", "generated", "negative", "client"],
+    }),
     cases: [
       { target: "prism", operationId: R, name: "a slow test", status: "passed", ms: 1234 },
-      { target: "prism", operationId: R, name: "a failing test", status: "failed", ms: 7, failures: ["expected 1 to be 2"] },
+      {
+        target: "prism",
+        operationId: R,
+        name: "a failing test",
+        status: "failed",
+        ms: 7,
+        failures: ["expected 1 to be 2"],
+      },
       { target: "prism", name: "untagged", status: "skipped", ms: 0 },
     ],
     violations: [],
@@ -67,10 +88,19 @@ describe("coverage", () => {
     ];
     const coverage = buildCoverage(spec, exercised, { targets: ["prism"], modeOrder: ["static", "client"] });
     expect(coverage.targets).toEqual(["prism", "mock"]);
-    expect(coverage.rows.filter((r) => r.documented)).toHaveLength(spec.operations.reduce((n, op) => n + op.responses.length, 0));
-    expect(coverage.rows.at(-1)).toMatchObject({ operationId: R, status: 422, documented: false, counts: { mock: { negative: 1 }, prism: { static: 0 } } });
+    expect(coverage.rows.filter((r) => r.documented)).toHaveLength(
+      spec.operations.reduce((n, op) => n + op.responses.length, 0),
+    );
+    expect(coverage.rows.at(-1)).toMatchObject({
+      operationId: R,
+      status: 422,
+      documented: false,
+      counts: { mock: { negative: 1 }, prism: { static: 0 } },
+    });
     expect(coverage.missing).toContainEqual({ target: "mock", operationId: R, status: 401 });
-    expect(coverage.missing).not.toContainEqual(expect.objectContaining({ target: "prism", operationId: R, status: 200 }));
+    expect(coverage.missing).not.toContainEqual(
+      expect.objectContaining({ target: "prism", operationId: R, status: 200 }),
+    );
     expect(coveredOf(coverage, "prism")).toEqual({ covered: 2, documented: 6 });
     const text = formatReport(report({ coverage, targets: [{ name: "prism" }, { name: "mock" }] }));
     expect(text).toMatch(/prism ─+\s+mock ─+/);
@@ -86,7 +116,10 @@ describe("coverage", () => {
     const coverage = buildCoverage(spec, exercised, { targets: ["prism", "mock"], modeOrder: (t) => orders[t]! });
     expect(coverage.modes).toEqual({ prism: ["static", "generated"], mock: ["static"] });
     expect(coverage.rows[0]!.counts).toEqual({ prism: { static: 0, generated: 1 }, mock: { static: 1 } });
-    const targets = [{ name: "prism" }, { name: "mock", notApplicable: [{ mode: "generated", reason: "no dynamic answers" }] }];
+    const targets = [
+      { name: "prism" },
+      { name: "mock", notApplicable: [{ mode: "generated", reason: "no dynamic answers" }] },
+    ];
     const both = report({ coverage, targets });
     expect(formatReport(both)).toContain("  mock: generated cases do not apply: no dynamic answers");
     expect(stepSummary(both)).toContain("- mock: generated cases do not apply: no dynamic answers");
@@ -97,11 +130,22 @@ describe("coverage", () => {
     const dir = mkdtempSync(join(tmpdir(), "records-"));
     try {
       const file = join(dir, "r.jsonl");
-      appendExercised(file, { target: "prism", operationId: R, status: 200, mode: "static", documented: true, case: "a" });
+      appendExercised(file, {
+        target: "prism",
+        operationId: R,
+        status: 200,
+        mode: "static",
+        documented: true,
+        case: "a",
+      });
       appendViolation(file, { target: "prism", operationId: R, status: 200, case: "b", message: "m", path: "/x" });
       const { exercised, violations } = readRecords(file);
-      expect(exercised).toEqual([{ target: "prism", operationId: R, status: 200, mode: "static", documented: true, case: "a" }]);
-      expect(violations).toEqual([{ kind: "violation", target: "prism", operationId: R, status: 200, case: "b", message: "m", path: "/x" }]);
+      expect(exercised).toEqual([
+        { target: "prism", operationId: R, status: 200, mode: "static", documented: true, case: "a" },
+      ]);
+      expect(violations).toEqual([
+        { kind: "violation", target: "prism", operationId: R, status: 200, case: "b", message: "m", path: "/x" },
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -126,7 +170,11 @@ describe("JUnit", () => {
   });
 
   it("puts a live check's violations in its failure", () => {
-    const live = report({ mode: "live", cases: [{ target: "live", operationId: R, name: "valid-call", status: "failed", ms: 12, httpStatus: 200 }], violations: [{ ...violation, target: "live", case: "valid-call" }] });
+    const live = report({
+      mode: "live",
+      cases: [{ target: "live", operationId: R, name: "valid-call", status: "failed", ms: 12, httpStatus: 200 }],
+      violations: [{ ...violation, target: "live", case: "valid-call" }],
+    });
     const xml = toJUnit(live);
     expect(xml).toContain('type="violation"');
     expect(xml).toContain("[200 /entity/name] /entity/name must have required property");
@@ -144,7 +192,9 @@ describe("step summary", () => {
     expect(md).toMatch(/\| createRecipientInvitation \| 200 \| yes \| static 1 \| pass \|/);
     expect(md).toContain(`| ${R} | POST /invitations/recipient | prism | 1 | 1 | 1.2 s |`);
     expect(md).toContain("### Violations (1)");
-    expect(md).toContain(`| ${R} | prism | seed 1001 | 200 | \`/entity/name\` | /entity/name must have required property 'name' | spec/leadconduit.yaml:317 |`);
+    expect(md).toContain(
+      `| ${R} | prism | seed 1001 | 200 | \`/entity/name\` | /entity/name must have required property 'name' | spec/leadconduit.yaml:317 |`,
+    );
     expect(md).toContain("### Failed tests (1)");
   });
 
@@ -166,7 +216,15 @@ describe("step summary", () => {
           majorBump: false,
           baseVersion: "1.1.0",
           revisionVersion: "1.2.0",
-          changes: [{ impact: "major", message: "Path `/x` was removed.", ruleId: "path-removed", pointer: "/paths/~1x", location: "main:spec:3:3" } as never],
+          changes: [
+            {
+              impact: "major",
+              message: "Path `/x` was removed.",
+              ruleId: "path-removed",
+              pointer: "/paths/~1x",
+              location: "main:spec:3:3",
+            } as never,
+          ],
         },
       }),
     );
@@ -178,7 +236,10 @@ describe("step summary", () => {
 
 describe("npm test's step summary", () => {
   it("has its own steps with times, then the contract report, and the spec:diff only when the spec changed", () => {
-    const steps = [{ name: "typecheck", ok: true, ms: 2500 }, { name: "unit tests", ok: false, ms: 9000 }];
+    const steps = [
+      { name: "typecheck", ok: true, ms: 2500 },
+      { name: "unit tests", ok: false, ms: 9000 },
+    ];
     const unchanged = testSummary(false, steps, 11500, report(), { kind: "unchanged", base: "HEAD~1" });
     expect(unchanged).toMatch(/^## ❌ npm test: FAILED\n\n\| step \| result \| time \|/);
     expect(unchanged).toContain("| unit tests | ❌ failed | 9.0 s |");
@@ -192,7 +253,11 @@ describe("annotations", () => {
     expect(annotation(violation)).toBe(
       "::error file=spec/leadconduit.yaml,line=317,title=Contract violation%3A createRecipientInvitation 200 /entity/name::prism seed 1001: /entity/name must have required property 'name'",
     );
-    const odd = annotation({ ...violation, location: { pointer: "/components/schemas/Entity/required" }, message: "100% wrong\nsecond, line" });
+    const odd = annotation({
+      ...violation,
+      location: { pointer: "/components/schemas/Entity/required" },
+      message: "100% wrong\nsecond, line",
+    });
     expect(odd).not.toContain("file=");
     expect(odd).toContain("100%25 wrong%0Asecond, line (schema #/components/schemas/Entity/required)");
   });
@@ -213,9 +278,19 @@ describe("publishReport", () => {
       const secret = "SECRET-KEY-123";
       const logged: string[] = [];
       const leaky = report({ ok: false, violations: [{ ...violation, message: `echoed ${secret}` }] });
-      const files = publishReport(leaky, { reportDir: join(dir, "r"), env: { GITHUB_STEP_SUMMARY: summary, GITHUB_ACTIONS: "true" }, log: (l) => logged.push(l), secrets: [secret] });
+      const files = publishReport(leaky, {
+        reportDir: join(dir, "r"),
+        env: { GITHUB_STEP_SUMMARY: summary, GITHUB_ACTIONS: "true" },
+        log: (l) => logged.push(l),
+        secrets: [secret],
+      });
       expect(files.json).toMatch(/contract-mock\.json$/);
-      const all = [readFileSync(files.json, "utf8"), readFileSync(files.junit, "utf8"), readFileSync(summary, "utf8"), logged.join("\n")];
+      const all = [
+        readFileSync(files.json, "utf8"),
+        readFileSync(files.junit, "utf8"),
+        readFileSync(summary, "utf8"),
+        logged.join("\n"),
+      ];
       for (const text of all) expect(text).not.toContain(secret);
       expect(readFileSync(summary, "utf8")).toMatch(/^before\n## ❌ Contract gate/);
       expect(logged[0]).toMatch(/^::error file=spec\/leadconduit\.yaml,line=317/);

@@ -9,8 +9,8 @@ import { BROWSER_NAMES, findBrowser } from "../../scripts/lib/chromium.ts";
 import { NOISE, noiseFilter, withoutNoise } from "../../scripts/lib/noise.ts";
 import { PATHS } from "../../scripts/lib/paths.ts";
 import { runSteps, type StepIo } from "../../scripts/lib/run.ts";
-import { yamlLocator } from "../../scripts/lib/spec-locate.ts";
 import { loadSpec, schemaPointerOf, specValidators, successResponse } from "../../scripts/lib/spec.ts";
+import { yamlLocator } from "../../scripts/lib/spec-locate.ts";
 import { markdownTable, textTable } from "../../scripts/lib/table.ts";
 import { childEnv, colourWanted, painter, stripAnsi } from "../../scripts/lib/terminal.ts";
 
@@ -66,7 +66,18 @@ describe("runSteps", () => {
   it("filters a command's output line by line and tells children the colour decision", async () => {
     const io = capture(false);
     const script = `console.log(${JSON.stringify(REDOCLY_BANNER)}); console.log("NO_COLOR=" + process.env.NO_COLOR + " FORCE_COLOR=" + process.env.FORCE_COLOR)`;
-    await runSteps([{ name: "lint", command: process.execPath, args: ["-e", script], env: { FORCE_COLOR: "3" }, filter: noiseFilter(NOISE.redoclyNode20) }], io);
+    await runSteps(
+      [
+        {
+          name: "lint",
+          command: process.execPath,
+          args: ["-e", script],
+          env: { FORCE_COLOR: "3" },
+          filter: noiseFilter(NOISE.redoclyNode20),
+        },
+      ],
+      io,
+    );
     const out = io.lines.join("\n");
     expect(out).not.toMatch(/[╔║╚]/);
     expect(out.match(/Node\.js 20 support is ending/g)).toHaveLength(1);
@@ -86,8 +97,12 @@ describe("noise", () => {
 
   it("knows tsdown's deprecation line and rolldown's plugin timings, and keeps everything else", () => {
     const filter = noiseFilter(NOISE.tsdownNode20, NOISE.pluginTimings);
-    expect(filter("\u001b[33m[tsdown] Node.js v20.20.2 is deprecated. Support will be removed\u001b[39m")).toMatch(/^\(hidden: tsdown/);
-    expect(filter("[PLUGIN_TIMINGS] Warning: Your build spent significant time in plugins")).toMatch(/^\(hidden: rolldown/);
+    expect(filter("\u001b[33m[tsdown] Node.js v20.20.2 is deprecated. Support will be removed\u001b[39m")).toMatch(
+      /^\(hidden: tsdown/,
+    );
+    expect(filter("[PLUGIN_TIMINGS] Warning: Your build spent significant time in plugins")).toMatch(
+      /^\(hidden: rolldown/,
+    );
     expect(filter("[PLUGIN_TIMINGS] again")).toBeNull();
     expect(filter("ℹ Build complete")).toBe("ℹ Build complete");
   });
@@ -118,7 +133,10 @@ describe("colour", () => {
     const env = (extra: Record<string, string>) => ({ PATH: process.env.PATH ?? "", CI: "true", ...extra });
     const piped = await run(process.execPath, ["--import", "tsx", "-e", script], { cwd: ROOT, env: env({}) });
     expect(piped.stdout.trim()).toBe("1 undefined");
-    const forced = await run(process.execPath, ["--import", "tsx", "-e", script], { cwd: ROOT, env: env({ FORCE_COLOR: "1" }) });
+    const forced = await run(process.execPath, ["--import", "tsx", "-e", script], {
+      cwd: ROOT,
+      env: env({ FORCE_COLOR: "1" }),
+    });
     expect(forced.stdout.trim()).toBe("undefined 1");
   });
 
@@ -131,14 +149,26 @@ describe("colour", () => {
 
 describe("tables", () => {
   it("aligns text columns, ignoring colour codes, with an optional group row", () => {
-    const text = textTable([{ title: "name" }, { title: "n", align: "right" }], [[painter(true)("green", "✓ a"), 1], ["bb", 100]], {
-      groups: [{ title: "", span: 1 }, { title: "g", span: 1 }],
-    });
+    const text = textTable(
+      [{ title: "name" }, { title: "n", align: "right" }],
+      [
+        [painter(true)("green", "✓ a"), 1],
+        ["bb", 100],
+      ],
+      {
+        groups: [
+          { title: "", span: 1 },
+          { title: "g", span: 1 },
+        ],
+      },
+    );
     expect(stripAnsi(text).split("\n")).toEqual(["      g ─", "name    n", "✓ a     1", "bb    100"]);
   });
 
   it("makes a markdown table", () => {
-    expect(markdownTable([{ title: "a" }, { title: "b", align: "right" }], [["x|y", 2]])).toBe("| a | b |\n|---|---:|\n| x\\|y | 2 |");
+    expect(markdownTable([{ title: "a" }, { title: "b", align: "right" }], [["x|y", 2]])).toBe(
+      "| a | b |\n|---|---:|\n| x\\|y | 2 |",
+    );
   });
 });
 
@@ -170,7 +200,9 @@ describe("browser discovery", () => {
     expect(none).toEqual({ missing: expect.stringMatching(/No Chromium or Chrome found.*apt-get install chromium/) });
     const notExecutable = join(dir, "plain");
     writeFileSync(notExecutable, "");
-    expect(findBrowser({ CHROMIUM_PATH: notExecutable })).toEqual({ missing: expect.stringMatching(/CHROMIUM_PATH=.*plain is not an executable file\. Set CHROMIUM_PATH/) });
+    expect(findBrowser({ CHROMIUM_PATH: notExecutable })).toEqual({
+      missing: expect.stringMatching(/CHROMIUM_PATH=.*plain is not an executable file\. Set CHROMIUM_PATH/),
+    });
   });
 });
 

@@ -6,7 +6,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { diffSpecFiles, formatSpecDiff, isMajorBump, runSpecDiff, specDiffMain, specDiffSection } from "../../scripts/spec-diff.ts";
+import {
+  diffSpecFiles,
+  formatSpecDiff,
+  isMajorBump,
+  runSpecDiff,
+  specDiffMain,
+  specDiffSection,
+} from "../../scripts/spec-diff.ts";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/spec-diff/", import.meta.url));
 const fixture = (name: string) => join(FIXTURES, `${name}.yaml`);
@@ -63,7 +70,10 @@ describe("diffSpecFiles", () => {
   });
 
   it("names locations with the labels it is given", async () => {
-    const result = await diffSpecFiles(BASE, fixture("breaking-removed-operation"), { base: "main:spec.yaml", revision: "spec.yaml" });
+    const result = await diffSpecFiles(BASE, fixture("breaking-removed-operation"), {
+      base: "main:spec.yaml",
+      revision: "spec.yaml",
+    });
     expect(result.breaking[0]!.location).toMatch(/^main:spec\.yaml:\d+:\d+$/);
   });
 });
@@ -86,14 +96,32 @@ describe("specDiffMain against git refs", () => {
   let repo: string;
   const spec = () => join(repo, "spec", "api.yaml");
   const git = (...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=spec-diff test", "-c", "user.email=spec-diff@example.com", "-c", "commit.gpgsign=false", ...args], {
-      cwd: repo,
-      input: "",
-      stdio: ["pipe", "pipe", "pipe"],
-    }).toString();
+    execFileSync(
+      "git",
+      [
+        "-c",
+        "user.name=spec-diff test",
+        "-c",
+        "user.email=spec-diff@example.com",
+        "-c",
+        "commit.gpgsign=false",
+        ...args,
+      ],
+      {
+        cwd: repo,
+        input: "",
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    ).toString();
   const main = async (argv: string[] = [], env: Record<string, string> = {}) => {
     const lines: string[] = [];
-    const code = await specDiffMain(argv, { repoDir: repo, specPath: spec(), env, log: (l) => lines.push(l), error: (l) => lines.push(l) });
+    const code = await specDiffMain(argv, {
+      repoDir: repo,
+      specPath: spec(),
+      env,
+      log: (l) => lines.push(l),
+      error: (l) => lines.push(l),
+    });
     return { code, output: lines.join("\n") };
   };
 
@@ -138,8 +166,14 @@ describe("specDiffMain against git refs", () => {
 
   it("says the spec is unchanged without running redocly, and takes the base from SPEC_DIFF_BASE", async () => {
     copyFileSync(fixture("breaking-removed-operation"), spec()); // as committed at HEAD
-    expect(await runSpecDiff({ repoDir: repo, specPath: spec(), base: "HEAD" })).toEqual({ kind: "unchanged", base: expect.stringMatching(/^HEAD \([0-9a-f]{12}\):spec\/api\.yaml$/) });
-    expect(await main([], { SPEC_DIFF_BASE: "HEAD" })).toMatchObject({ code: 0, output: expect.stringMatching(/unchanged since HEAD/) });
+    expect(await runSpecDiff({ repoDir: repo, specPath: spec(), base: "HEAD" })).toEqual({
+      kind: "unchanged",
+      base: expect.stringMatching(/^HEAD \([0-9a-f]{12}\):spec\/api\.yaml$/),
+    });
+    expect(await main([], { SPEC_DIFF_BASE: "HEAD" })).toMatchObject({
+      code: 0,
+      output: expect.stringMatching(/unchanged since HEAD/),
+    });
     expect((await main([], { SPEC_DIFF_BASE: "no-such-ref" })).code).toBe(2);
     copyFileSync(BASE, spec());
   });

@@ -7,12 +7,18 @@ import { loadSpec } from "../../scripts/lib/spec.ts";
 
 const { document } = loadSpec();
 const components = (document.components ?? {}) as Record<string, Record<string, unknown>>;
-const names = Object.entries(components).flatMap(([kind, entries]) => Object.keys(entries).map((name) => ({ kind, name })));
+const names = Object.entries(components).flatMap(([kind, entries]) =>
+  Object.keys(entries).map((name) => ({ kind, name })),
+);
 
 /** Every global name TypeScript knows in ES2022 + DOM + WebWorker, and every global of this Node. */
 function globalNames(): Set<string> {
   const file = "probe.ts";
-  const options: ts.CompilerOptions = { lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.webworker.importscripts.d.ts"], noEmit: true, types: [] };
+  const options: ts.CompilerOptions = {
+    lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.webworker.importscripts.d.ts"],
+    noEmit: true,
+    types: [],
+  };
   const host = ts.createCompilerHost(options);
   const readFile = host.getSourceFile.bind(host);
   host.getSourceFile = (name, version) =>

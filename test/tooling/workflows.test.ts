@@ -10,7 +10,16 @@ import { lintWorkflows } from "../../scripts/lint-workflows.ts";
 
 type Workflow = {
   on: Record<string, unknown>;
-  jobs: Record<string, { steps?: { uses?: string; run?: string; with?: Record<string, unknown>; if?: string }[]; strategy?: { matrix: { node: number[] } }; uses?: string; needs?: string; permissions?: Record<string, string> }>;
+  jobs: Record<
+    string,
+    {
+      steps?: { uses?: string; run?: string; with?: Record<string, unknown>; if?: string }[];
+      strategy?: { matrix: { node: number[] } };
+      uses?: string;
+      needs?: string;
+      permissions?: Record<string, string>;
+    }
+  >;
 };
 const workflow = (name: string) => parse(readFileSync(join(PATHS.workflows, name), "utf8")) as Workflow;
 const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps ?? []);
@@ -25,9 +34,15 @@ describe("actionlint", () => {
   it("reports a broken workflow with file, line and message", async () => {
     const dir = mkdtempSync(join(tmpdir(), "workflows-"));
     try {
-      writeFileSync(join(dir, "bad.yml"), "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n");
+      writeFileSync(
+        join(dir, "bad.yml"),
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n",
+      );
       const { problems } = await lintWorkflows(dir, "w");
-      expect(problems).toEqual([expect.objectContaining({ file: "w/bad.yml", line: 6, message: expect.stringContaining("nope") })]);
+      expect(problems).toEqual([
+        expect.objectContaining({ file: "w/bad.yml", line: 6, message: expect.stringContaining("nope") }),
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -46,7 +61,9 @@ describe("ci.yml", () => {
   it("finds a browser, installs one only when none is found, and uploads the reports", () => {
     expect(steps(ci).some((s) => s.run?.includes("npm run --silent find-browser"))).toBe(true);
     expect(steps(ci).find((s) => s.uses?.startsWith("browser-actions/setup-chrome@"))!.if).toMatch(/found != 'true'/);
-    expect(steps(ci).find((s) => s.uses?.startsWith("actions/upload-artifact@"))!.with).toMatchObject({ path: "reports/" });
+    expect(steps(ci).find((s) => s.uses?.startsWith("actions/upload-artifact@"))!.with).toMatchObject({
+      path: "reports/",
+    });
     expect(Object.keys(ci.on)).toEqual(expect.arrayContaining(["push", "pull_request", "workflow_call"]));
   });
 });
@@ -59,8 +76,11 @@ describe("contract-live.yml", () => {
     expect(text).toContain("secrets.LEADCONDUIT_API_KEY");
     expect(text).toContain("secrets.LEADCONDUIT_CONTRACT_EMAIL");
     expect(text).toMatch(/::notice title=Live contract check skipped::/);
-    expect(steps(live).some((s) => s.run?.includes("npm run contract -- \"${args[@]}\""))).toBe(true);
-    expect(steps(live).find((s) => s.uses?.startsWith("actions/upload-artifact@"))!.with).toMatchObject({ path: "reports/live/" });
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell array expansion, not a template
+    expect(steps(live).some((s) => s.run?.includes('npm run contract -- "${args[@]}"'))).toBe(true);
+    expect(steps(live).find((s) => s.uses?.startsWith("actions/upload-artifact@"))!.with).toMatchObject({
+      path: "reports/live/",
+    });
   });
 });
 

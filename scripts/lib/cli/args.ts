@@ -24,15 +24,34 @@ interface OptionDoc {
 }
 
 const OPTIONS: OptionDoc[] = [
-  { flag: "--target", value: "<url>", text: ["live mode: the server to check (https, or http to loopback)"], programs: ["repo", "bin"] },
+  {
+    flag: "--target",
+    value: "<url>",
+    text: ["live mode: the server to check (https, or http to loopback)"],
+    programs: ["repo", "bin"],
+  },
   {
     flag: "--dry-run",
     text: ["live mode: list the requests a run would send, send nothing", "(needs neither the key nor the email)"],
     programs: ["repo", "bin"],
   },
-  { flag: "--entity-id", value: "<id>", text: ["live mode: resend this entity instead of the one a create call returns"], programs: ["repo", "bin"] },
-  { flag: "--report-dir", value: "<dir>", text: ["where the reports go (default: reports)"], programs: ["repo", "bin"] },
-  { flag: "--tests-only", text: ["mock mode: the contract tests and coverage only (npm test runs the rest)"], programs: ["repo"] },
+  {
+    flag: "--entity-id",
+    value: "<id>",
+    text: ["live mode: resend this entity instead of the one a create call returns"],
+    programs: ["repo", "bin"],
+  },
+  {
+    flag: "--report-dir",
+    value: "<dir>",
+    text: ["where the reports go (default: reports)"],
+    programs: ["repo", "bin"],
+  },
+  {
+    flag: "--tests-only",
+    text: ["mock mode: the contract tests and coverage only (npm test runs the rest)"],
+    programs: ["repo"],
+  },
   { flag: "-h, --help", text: ["print this and run nothing"], programs: ["repo", "bin"] },
   { flag: "--version", text: ["print the package version"], programs: ["repo", "bin"] },
 ];
@@ -54,12 +73,15 @@ export function parseCommand(argv: string[], program: Program): Command {
   const reportDir = nonEmptyValue("--report-dir", values["report-dir"]);
   if (values.target === undefined) {
     for (const flag of ["dry-run", "entity-id"] as const) {
-      if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --target <url> (it only applies to a live run)`);
+      if (values[flag] !== undefined)
+        throw new UsageError(`--${flag} needs --target <url> (it only applies to a live run)`);
     }
-    if (program === "bin") throw new UsageError("--target <url> is required: leadconduit-contract checks a live server");
+    if (program === "bin")
+      throw new UsageError("--target <url> is required: leadconduit-contract checks a live server");
     return { kind: "mock", testsOnly: values["tests-only"] === true, ...(reportDir ? { reportDir } : {}) };
   }
-  if (values["tests-only"]) throw new UsageError("--tests-only applies to the mock run; it cannot be combined with --target");
+  if (values["tests-only"])
+    throw new UsageError("--tests-only applies to the mock run; it cannot be combined with --target");
   const entityId = nonEmptyValue("--entity-id", values["entity-id"]);
   return {
     kind: "live",
@@ -106,22 +128,39 @@ function targetOf(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`--target ${JSON.stringify(value.slice(0, 200))} is not a URL (e.g. https://app.leadconduit.com)`);
+    throw new UsageError(
+      `--target ${JSON.stringify(value.slice(0, 200))} is not a URL (e.g. https://app.leadconduit.com)`,
+    );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new UsageError(`--target must be an http(s) URL, got ${url.protocol}`);
   }
-  if (url.username || url.password) throw new UsageError("--target must not contain credentials; the key comes from LEADCONDUIT_API_KEY");
+  if (url.username || url.password)
+    throw new UsageError("--target must not contain credentials; the key comes from LEADCONDUIT_API_KEY");
   return value;
 }
 
 export function usage(program: Program): string {
-  const invocation = program === "repo" ? "npm run contract -- [options]" : "leadconduit-contract --target <url> [options]";
+  const invocation =
+    program === "repo" ? "npm run contract -- [options]" : "leadconduit-contract --target <url> [options]";
   const options = OPTIONS.filter((o) => o.programs.includes(program)).flatMap((o) => {
     const head = `  ${o.flag}${o.value ? ` ${o.value}` : ""}`;
     return o.text.map((line, i) => `${(i === 0 ? head : "").padEnd(22)} ${line}`);
   });
-  return [`Usage: ${invocation}`, "", ...intro(program), "", "Options:", ...options, "", ...ENVIRONMENT, "", ...EXIT_CODES, "", ...reports(program)].join("\n");
+  return [
+    `Usage: ${invocation}`,
+    "",
+    ...intro(program),
+    "",
+    "Options:",
+    ...options,
+    "",
+    ...ENVIRONMENT,
+    "",
+    ...EXIT_CODES,
+    "",
+    ...reports(program),
+  ].join("\n");
 }
 
 function intro(program: Program): string[] {
@@ -167,7 +206,7 @@ const EXIT_CODES = [
 function reports(program: Program): string[] {
   const mock = program === "repo" ? ["  <dir>/contract-mock.json, <dir>/contract-mock.junit.xml   mock mode"] : [];
   return [
-    "Reports (format: README, \"Reports\"):",
+    'Reports (format: README, "Reports"):',
     ...mock,
     "  <dir>/contract-live.json, <dir>/contract-live.junit.xml   live mode (not written by a dry run)",
   ];

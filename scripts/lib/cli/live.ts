@@ -5,11 +5,11 @@ import { secretsOf } from "../../../src/auth.ts";
 import { LiveGateRefusal, type PlannedRequest, runLiveGate } from "../live/gate.ts";
 import { publishReport } from "../report/publish.ts";
 import { formatReport } from "../report/text.ts";
-import type { Spec } from "../spec-model.ts";
 import type { SpecLocation } from "../spec-locate.ts";
+import type { Spec } from "../spec-model.ts";
 import { UsageError } from "./args.ts";
-import type { CliIo } from "./io.ts";
 import { EXIT } from "./exit.ts";
+import type { CliIo } from "./io.ts";
 
 export interface LiveSpec {
   spec: Spec;
@@ -28,12 +28,16 @@ export async function runLive(command: LiveCommand, io: CliIo, loadSpec: () => P
   const apiKey = nonEmpty(io.env.LEADCONDUIT_API_KEY);
   const email = nonEmpty(io.env.LEADCONDUIT_CONTRACT_EMAIL);
   if (!command.dryRun) {
-    const missing = [apiKey ? "" : "LEADCONDUIT_API_KEY", email ? "" : "LEADCONDUIT_CONTRACT_EMAIL (a live run sends real invitation email to it)"];
+    const missing = [
+      apiKey ? "" : "LEADCONDUIT_API_KEY",
+      email ? "" : "LEADCONDUIT_CONTRACT_EMAIL (a live run sends real invitation email to it)",
+    ];
     const named = missing.filter(Boolean);
-    if (named.length) throw new UsageError(`refusing a live run without ${named.join(" and ")}; --dry-run needs neither`);
+    if (named.length)
+      throw new UsageError(`refusing a live run without ${named.join(" and ")}; --dry-run needs neither`);
   }
   const { spec, file, locate } = await loadSpec();
-  let result;
+  let result: Awaited<ReturnType<typeof runLiveGate>>;
   try {
     result = await runLiveGate({
       spec,
@@ -67,7 +71,9 @@ export async function runLive(command: LiveCommand, io: CliIo, loadSpec: () => P
 }
 
 function formatDryRun(target: string, requests: PlannedRequest[]): string {
-  const lines = [`Dry run against ${target}: nothing was sent. A live run would send ${requests.length} request${requests.length === 1 ? "" : "s"}:`];
+  const lines = [
+    `Dry run against ${target}: nothing was sent. A live run would send ${requests.length} request${requests.length === 1 ? "" : "s"}:`,
+  ];
   for (const r of requests) {
     lines.push("", `  ${r.method} ${r.url}   (${r.operationId}, ${r.check})`);
     for (const [name, value] of Object.entries(r.headers)) lines.push(`    ${name}: ${value}`);

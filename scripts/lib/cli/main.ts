@@ -3,7 +3,7 @@
 // (the key taken out of it), never disguised as a refusal.
 import { secretsOf } from "../../../src/auth.ts";
 import { redactText } from "../../../src/redact.ts";
-import { type Command, parseCommand, type Program, UsageError, usage } from "./args.ts";
+import { type Command, type Program, parseCommand, UsageError, usage } from "./args.ts";
 import { EXIT } from "./exit.ts";
 import type { CliIo } from "./io.ts";
 import type { LiveSpec } from "./live.ts";

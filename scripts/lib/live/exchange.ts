@@ -11,7 +11,12 @@ export interface Request {
   body?: unknown;
 }
 
-export async function exchange(fetchImpl: typeof fetch, request: Request, timeoutMs: number, secrets: string[]): Promise<Exchange> {
+export async function exchange(
+  fetchImpl: typeof fetch,
+  request: Request,
+  timeoutMs: number,
+  secrets: string[],
+): Promise<Exchange> {
   try {
     const response = await fetchImpl(request.url, {
       method: request.method,
@@ -31,7 +36,9 @@ export async function exchange(fetchImpl: typeof fetch, request: Request, timeou
 
 /** A request as a dry run shows it: the Authorization value reduced to its scheme. */
 export function redactRequest<T extends Request>(request: T): T {
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, redactHeader(name, value)]));
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).map(([name, value]) => [name, redactHeader(name, value)]),
+  );
   return { ...request, headers };
 }
 

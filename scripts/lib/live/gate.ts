@@ -9,11 +9,18 @@ import { basicAuthorization, secretsOf } from "../../../src/auth.ts";
 import { assertSecureTransport } from "../../../src/transport.ts";
 import { buildCoverage } from "../report/coverage.ts";
 import { type CaseRecord, type ContractReport, type Finding, REPORT_FORMAT, type StepRecord } from "../report/model.ts";
+import type { SpecLocation } from "../spec-locate.ts";
 import type { OperationSpec, Spec } from "../spec-model.ts";
 import { specValidators } from "../spec-model.ts";
-import type { SpecLocation } from "../spec-locate.ts";
-import { exchange, redactDeep, redactRequest, type Request } from "./exchange.ts";
-import { type Exchange, type Judged, type JudgeContext, judgeBadBody, judgeNoCredentials, judgeValidCall } from "./judge.ts";
+import { exchange, type Request, redactDeep, redactRequest } from "./exchange.ts";
+import {
+  type Exchange,
+  type JudgeContext,
+  type Judged,
+  judgeBadBody,
+  judgeNoCredentials,
+  judgeValidCall,
+} from "./judge.ts";
 import { CHECK, CHECK_KINDS, EMAIL_PLACEHOLDER, kindOf, type Probe, planProbes, urlOf } from "./plan.ts";
 
 export const LIVE_TARGET = "live";
@@ -43,7 +50,9 @@ export interface PlannedRequest extends Request {
   check: string;
 }
 
-export type LiveGateResult = { dryRun: true; target: string; requests: PlannedRequest[] } | { dryRun: false; report: ContractReport };
+export type LiveGateResult =
+  | { dryRun: true; target: string; requests: PlannedRequest[] }
+  | { dryRun: false; report: ContractReport };
 
 /** Refused to start: nothing was sent. */
 export class LiveGateRefusal extends Error {
@@ -95,7 +104,17 @@ async function runProbes(
     const judged =
       url === undefined
         ? notRun(ctx, probe)
-        : judge(ctx, op, probe, await exchange(options.fetch ?? globalThis.fetch, requestOf(probe, url, authorization), options.timeoutMs ?? 30_000, options.secrets));
+        : judge(
+            ctx,
+            op,
+            probe,
+            await exchange(
+              options.fetch ?? globalThis.fetch,
+              requestOf(probe, url, authorization),
+              options.timeoutMs ?? 30_000,
+              options.secrets,
+            ),
+          );
     const ms = Math.round(performance.now() - started);
     const id = (judged.body as { entity?: { id?: unknown } } | undefined)?.entity?.id;
     if (entityId === undefined && typeof id === "string" && id !== "") entityId = id;
@@ -137,7 +156,10 @@ function judge(ctx: JudgeContext, op: OperationSpec, probe: Probe, answer: Excha
 
 function notRun(ctx: JudgeContext, probe: Probe): Judged {
   const message = "not run: no entity id to call it with; pass --entity-id, or a create call must return entity.id";
-  return { violations: [{ target: ctx.target, operationId: probe.operationId, case: probe.check, message }], findings: [] };
+  return {
+    violations: [{ target: ctx.target, operationId: probe.operationId, case: probe.check, message }],
+    findings: [],
+  };
 }
 
 function requestOf(probe: Probe, url: string, authorization: string): Request {
@@ -158,7 +180,11 @@ function listRequests(probes: Probe[], target: string, options: LiveGateOptions)
   const authorization = basicAuthorization("dry-run");
   return probes.map((probe) => {
     const url = urlOf(target, probe, options.entityId, true)!;
-    return { operationId: probe.operationId, check: probe.check, ...redactRequest(requestOf(probe, url, authorization)) };
+    return {
+      operationId: probe.operationId,
+      check: probe.check,
+      ...redactRequest(requestOf(probe, url, authorization)),
+    };
   });
 }
 
@@ -170,7 +196,14 @@ function assemble(options: LiveGateOptions, target: string, startedAt: Date, run
     .map((c) => {
       const op = spec.operations.find((o) => o.operationId === c.operationId)!;
       const documented = op.responses.some((r) => r.status === String(c.httpStatus));
-      return { target: LIVE_TARGET, operationId: op.operationId, status: c.httpStatus!, mode: kindOf(c.name), documented, case: c.name };
+      return {
+        target: LIVE_TARGET,
+        operationId: op.operationId,
+        status: c.httpStatus!,
+        mode: kindOf(c.name),
+        documented,
+        case: c.name,
+      };
     });
   return {
     format: REPORT_FORMAT,
@@ -200,7 +233,8 @@ function normaliseTarget(target: string): string {
   } catch {
     throw new LiveGateRefusal(`target is not a URL: ${JSON.stringify(String(target).slice(0, 200))}`);
   }
-  if (url.username || url.password) throw new LiveGateRefusal("target must not contain credentials; pass the key as apiKey");
+  if (url.username || url.password)
+    throw new LiveGateRefusal("target must not contain credentials; pass the key as apiKey");
   // the key goes out on every call: same rule as the client, https except to loopback
   try {
     assertSecureTransport(url.toString(), false);
@@ -213,7 +247,10 @@ function normaliseTarget(target: string): string {
 /** Refuses to start when the address would be refused by the spec anyway. */
 function assertEmailAccepted(spec: Spec, email: string, rejects: (op: OperationSpec, body: unknown) => boolean): void {
   const op = spec.operations.find((o) => rejects(o, { email }));
-  if (op) throw new LiveGateRefusal(`LEADCONDUIT_CONTRACT_EMAIL breaks ${op.operationId}'s request schema: ${JSON.stringify(email)}`);
+  if (op)
+    throw new LiveGateRefusal(
+      `LEADCONDUIT_CONTRACT_EMAIL breaks ${op.operationId}'s request schema: ${JSON.stringify(email)}`,
+    );
 }
 
 /** An --entity-id the spec's path parameter schema refuses would only test the refusal. */

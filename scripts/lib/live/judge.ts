@@ -1,10 +1,17 @@
 // Judges one answer of a live run against the spec: is its status documented, its content
 // type right, its body valid? Every problem is a violation naming the operation, the status
 // and the JSON path; what the spec could say and does not is a finding. Pure.
-import type { Finding } from "../report/model.ts";
-import { documentedResponse, type OperationSpec, type ResponseSpec, type Spec, successResponse } from "../spec-model.ts";
-import { schemaViolations } from "../violations.ts";
+
 import type { ValidateFunction } from "ajv";
+import type { Finding } from "../report/model.ts";
+import {
+  documentedResponse,
+  type OperationSpec,
+  type ResponseSpec,
+  type Spec,
+  successResponse,
+} from "../spec-model.ts";
+import { schemaViolations } from "../violations.ts";
 
 export type Exchange = { status: number; contentType: string; text: string } | { error: string };
 
@@ -51,7 +58,9 @@ export function judgeValidCall(ctx: JudgeContext, op: OperationSpec, check: stri
         `${status} the spec must then document it: ${snippet(answer.text)}`;
     return { status, violations: [make(message)], findings: [] };
   }
-  const violations = documented ? [] : [make(`${status} is not documented for ${op.operationId}; the spec must then document it`)];
+  const violations = documented
+    ? []
+    : [make(`${status} is not documented for ${op.operationId}; the spec must then document it`)];
   // An undocumented 2xx is still held to the first documented 2xx's schema, as the client does.
   const body = judgeBody(ctx, make, documented ?? successResponse(op), answer);
   return { status, violations: [...violations, ...body.violations], findings: [], body: body.body };
@@ -62,10 +71,19 @@ export function judgeNoCredentials(ctx: JudgeContext, op: OperationSpec, check: 
   const { status } = answer;
   const make = maker(ctx, op, check, status);
   if (status !== 401) {
-    return { status, violations: [make(`a call without credentials answered ${status}, expected 401: ${snippet(answer.text)}`)], findings: [] };
+    return {
+      status,
+      violations: [make(`a call without credentials answered ${status}, expected 401: ${snippet(answer.text)}`)],
+      findings: [],
+    };
   }
   const documented = documentedResponse(op, status);
-  if (!documented) return { status, violations: [make(`401 is not documented for ${op.operationId}; the spec must then document it`)], findings: [] };
+  if (!documented)
+    return {
+      status,
+      violations: [make(`401 is not documented for ${op.operationId}; the spec must then document it`)],
+      findings: [],
+    };
   return { status, violations: judgeBody(ctx, make, documented, answer).violations, findings: [] };
 }
 
@@ -75,12 +93,20 @@ export function judgeBadBody(ctx: JudgeContext, op: OperationSpec, check: string
   const make = maker(ctx, op, check, status);
   if (status < 400 || status >= 500) {
     const what = isSuccess(status) ? "accepted with" : "answered";
-    return { status, violations: [make(`a body the spec refuses was ${what} ${status}; expected a 4xx: ${snippet(answer.text)}`)], findings: [] };
+    return {
+      status,
+      violations: [make(`a body the spec refuses was ${what} ${status}; expected a 4xx: ${snippet(answer.text)}`)],
+      findings: [],
+    };
   }
   const documented = documentedResponse(op, status);
   if (!documented) {
     // Which 4xx is not documented anywhere, so the answer is worth knowing, not a failure.
-    return { status, violations: [], findings: [make(`refused with ${status}, which the spec does not document; it could: ${snippet(answer.text)}`)] };
+    return {
+      status,
+      violations: [],
+      findings: [make(`refused with ${status}, which the spec does not document; it could: ${snippet(answer.text)}`)],
+    };
   }
   return { status, violations: judgeBody(ctx, make, documented, answer).violations, findings: [] };
 }
@@ -97,15 +123,22 @@ function judgeBody(
   const violations: Finding[] = [];
   const mediaType = answer.contentType.split(";")[0]!.trim().toLowerCase();
   const expected = types.find((t) => t.toLowerCase() === mediaType);
-  if (!expected) violations.push(make(`content type ${JSON.stringify(answer.contentType || "(none)")} is not ${types.join(" or ")}`));
+  if (!expected)
+    violations.push(
+      make(`content type ${JSON.stringify(answer.contentType || "(none)")} is not ${types.join(" or ")}`),
+    );
   let body: unknown;
   try {
     body = JSON.parse(answer.text);
   } catch {
-    violations.push(make(`body is ${answer.text.trim() === "" ? "empty" : "not JSON"}: ${snippet(answer.text)}`, { path: "/" }));
+    violations.push(
+      make(`body is ${answer.text.trim() === "" ? "empty" : "not JSON"}: ${snippet(answer.text)}`, { path: "/" }),
+    );
     return { violations };
   }
-  const validate = ctx.validatorOf(documented.content[expected ?? "application/json"] ?? documented.content[types[0]!]!);
+  const validate = ctx.validatorOf(
+    documented.content[expected ?? "application/json"] ?? documented.content[types[0]!]!,
+  );
   if (!validate(body)) {
     for (const v of schemaViolations(ctx.spec, validate.errors)) {
       violations.push(make(`${v.path} ${v.message}`, { path: v.path, ...(v.pointer ? { pointer: v.pointer } : {}) }));

@@ -11,25 +11,42 @@ export function buildCoverage(
   options: { targets: string[]; modeOrder?: readonly string[] | ((target: string) => readonly string[]) },
 ): Coverage {
   const targets = [...new Set([...options.targets, ...exercised.map((e) => e.target)])];
-  const orderOf = (t: string) => (typeof options.modeOrder === "function" ? options.modeOrder(t) : (options.modeOrder ?? []));
-  const modes = Object.fromEntries(targets.map((t) => [t, modesOf(exercised.filter((e) => e.target === t), orderOf(t))]));
+  const orderOf = (t: string) =>
+    typeof options.modeOrder === "function" ? options.modeOrder(t) : (options.modeOrder ?? []);
+  const modes = Object.fromEntries(
+    targets.map((t) => [
+      t,
+      modesOf(
+        exercised.filter((e) => e.target === t),
+        orderOf(t),
+      ),
+    ]),
+  );
   const documented = spec.operations.flatMap((op) =>
-    op.responses.filter((r) => /^\d{3}$/.test(r.status)).map((r) => ({ operationId: op.operationId, status: Number(r.status), documented: true })),
+    op.responses
+      .filter((r) => /^\d{3}$/.test(r.status))
+      .map((r) => ({ operationId: op.operationId, status: Number(r.status), documented: true })),
   );
   const key = (p: { operationId: string; status: number }) => `${p.operationId} ${p.status}`;
   const known = new Set(documented.map(key));
   const undocumented = [
     ...new Map(
-      exercised.filter((e) => !known.has(key(e))).map((e) => [key(e), { operationId: e.operationId, status: e.status, documented: false }]),
+      exercised
+        .filter((e) => !known.has(key(e)))
+        .map((e) => [key(e), { operationId: e.operationId, status: e.status, documented: false }]),
     ).values(),
   ].sort((a, b) => a.operationId.localeCompare(b.operationId) || a.status - b.status);
   const rows: CoverageRow[] = [...documented, ...undocumented].map((pair) => ({
     ...pair,
-    counts: Object.fromEntries(targets.map((t) => [t, countModes(exercised, t, pair.operationId, pair.status, modes[t]!)])),
+    counts: Object.fromEntries(
+      targets.map((t) => [t, countModes(exercised, t, pair.operationId, pair.status, modes[t]!)]),
+    ),
   }));
   const missing = rows.flatMap((row) =>
     row.documented
-      ? targets.filter((t) => total(row, t) === 0).map((target) => ({ target, operationId: row.operationId, status: row.status }))
+      ? targets
+          .filter((t) => total(row, t) === 0)
+          .map((target) => ({ target, operationId: row.operationId, status: row.status }))
       : [],
   );
   return { targets, modes, rows, missing };

@@ -19,13 +19,26 @@ export function stepSummary(report: ContractReport): string {
       `${count(report.cases.length, report.mode === "live" ? "check" : "test")} · ${seconds(report.durationMs)}`,
   ];
   if (report.steps.length) parts.push("", "### Steps", "", stepsTable(report));
-  parts.push("", "### Coverage", "", coverageTable(report), "", ...[...coverageLines(report), ...notApplicableLines(report)].map((l) => `- ${l}`));
+  parts.push(
+    "",
+    "### Coverage",
+    "",
+    coverageTable(report),
+    "",
+    ...[...coverageLines(report), ...notApplicableLines(report)].map((l) => `- ${l}`),
+  );
   parts.push("", "### Results per operation", "", operationsTable(report));
-  if (report.violations.length) parts.push("", `### Violations (${report.violations.length})`, "", findingsTable(report.violations));
+  if (report.violations.length)
+    parts.push("", `### Violations (${report.violations.length})`, "", findingsTable(report.violations));
   const failed = report.cases.filter((c) => c.status === "failed");
   if (failed.length && report.mode === "mock") {
     const rows = failed.map((c) => [c.operationId ?? "", c.name, c.failures?.[0] ?? "failed"]);
-    parts.push("", `### Failed tests (${failed.length})`, "", markdownTable([{ title: "operation" }, { title: "test" }, { title: "first failure" }], rows));
+    parts.push(
+      "",
+      `### Failed tests (${failed.length})`,
+      "",
+      markdownTable([{ title: "operation" }, { title: "test" }, { title: "first failure" }], rows),
+    );
   }
   if (report.findings.length) parts.push("", "### Findings (do not fail the gate)", "", findingsTable(report.findings));
   if (report.specDiff) parts.push("", specDiffMarkdown(report.specDiff));
@@ -54,7 +67,13 @@ function coverageTable(report: ContractReport): string {
     }),
     rowResult(row, targets),
   ]);
-  const columns = [{ title: "operation" }, { title: "status" }, { title: "documented" }, ...targets.map((t) => ({ title: t })), { title: "result" }];
+  const columns = [
+    { title: "operation" },
+    { title: "status" },
+    { title: "documented" },
+    ...targets.map((t) => ({ title: t })),
+    { title: "result" },
+  ];
   return markdownTable(columns, cells);
 }
 
@@ -69,7 +88,14 @@ function operationsTable(report: ContractReport): string {
     seconds(t.ms),
   ]);
   return markdownTable(
-    [{ title: "operation" }, { title: "endpoint" }, { title: "target" }, { title: "passed", align: "right" }, { title: "failed", align: "right" }, { title: "time", align: "right" }],
+    [
+      { title: "operation" },
+      { title: "endpoint" },
+      { title: "target" },
+      { title: "passed", align: "right" },
+      { title: "failed", align: "right" },
+      { title: "time", align: "right" },
+    ],
     rows,
   );
 }
@@ -84,12 +110,19 @@ function findingsTable(findings: Finding[]): string {
     f.message,
     whereInSpec(f.location),
   ]);
-  const columns = ["operation", "target", "check", "status", "JSON path", "message", "schema"].map((title) => ({ title }));
+  const columns = ["operation", "target", "check", "status", "JSON path", "message", "schema"].map((title) => ({
+    title,
+  }));
   return markdownTable(columns, rows);
 }
 
 function specDiffMarkdown(diff: SpecDiffSection): string {
-  const verdict = diff.breaking === 0 ? "no breaking change" : diff.ok ? "breaking, allowed by a major version bump" : "BREAKING without a major version bump";
+  const verdict =
+    diff.breaking === 0
+      ? "no breaking change"
+      : diff.ok
+        ? "breaking, allowed by a major version bump"
+        : "BREAKING without a major version bump";
   const lines = [
     `### Spec change (spec:diff): ${diff.ok ? "✅" : "❌"} ${verdict}`,
     "",
@@ -98,7 +131,10 @@ function specDiffMarkdown(diff: SpecDiffSection): string {
   ];
   if (diff.changes.length) {
     const rows = diff.changes.map((c) => [c.message, c.ruleId, code(c.pointer), c.location ?? ""]);
-    lines.push("", markdownTable([{ title: "breaking change" }, { title: "rule" }, { title: "where" }, { title: "location" }], rows));
+    lines.push(
+      "",
+      markdownTable([{ title: "breaking change" }, { title: "rule" }, { title: "where" }, { title: "location" }], rows),
+    );
   }
   return lines.join("\n");
 }
@@ -107,7 +143,10 @@ function specDiffMarkdown(diff: SpecDiffSection): string {
 export function annotations(report: ContractReport): string[] {
   const lines = report.violations.slice(0, MAX_ANNOTATIONS).map(annotation);
   const rest = report.violations.length - MAX_ANNOTATIONS;
-  if (rest > 0) lines.push(`::notice title=${property("Contract gate")}::${data(`${count(rest, "more violation")} in the step summary and the report`)}`);
+  if (rest > 0)
+    lines.push(
+      `::notice title=${property("Contract gate")}::${data(`${count(rest, "more violation")} in the step summary and the report`)}`,
+    );
   return lines;
 }
 

@@ -13,7 +13,12 @@ export interface ContractReport {
   ok: boolean;
   startedAt: string;
   durationMs: number;
-  spec: { file: string; title?: string; version?: string; operations: { operationId: string; method: string; path: string }[] };
+  spec: {
+    file: string;
+    title?: string;
+    version?: string;
+    operations: { operationId: string; method: string; path: string }[];
+  };
   /** what was checked: "prism" and "mock" (mock mode, contract-tests/lib/targets.ts), or "live" with the server's URL */
   targets: TargetRecord[];
   steps: StepRecord[];
@@ -28,7 +33,7 @@ export interface ContractReport {
   specDiff?: SpecDiffSection;
 }
 
-export interface TargetRecord {
+interface TargetRecord {
   name: string;
   url?: string;
   /** what it is (mock mode) */

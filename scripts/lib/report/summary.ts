@@ -48,7 +48,9 @@ export function coverageLines(report: ContractReport): string[] {
 
 /** "mock: generated cases do not apply: the mock makes no …", one per mode a target skips. */
 export function notApplicableLines(report: ContractReport): string[] {
-  return report.targets.flatMap((t) => (t.notApplicable ?? []).map((n) => `${t.name}: ${n.mode} cases do not apply: ${n.reason}`));
+  return report.targets.flatMap((t) =>
+    (t.notApplicable ?? []).map((n) => `${t.name}: ${n.mode} cases do not apply: ${n.reason}`),
+  );
 }
 
 export function headline(report: ContractReport): string {

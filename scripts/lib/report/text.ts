@@ -1,6 +1,7 @@
 // A report as a person reads it in a terminal or a CI log.
-import { painter } from "../terminal.ts";
+
 import { textTable } from "../table.ts";
+import { painter } from "../terminal.ts";
 import type { ContractReport, Finding, StepRecord } from "./model.ts";
 import { count } from "./model.ts";
 import { coverageLines, headline, notApplicableLines, rowResult, seconds, tallyCases, whereInSpec } from "./summary.ts";
@@ -8,21 +9,35 @@ import { coverageLines, headline, notApplicableLines, rowResult, seconds, tallyC
 export function formatReport(report: ContractReport, colour = false): string {
   const paint = painter(colour);
   const mark = (ok: boolean) => (ok ? paint("green", "✓") : paint("red", "✘"));
-  const lines = [`Contract report: ${report.spec.file} (${count(report.spec.operations.length, "operation")})`, formatCoverage(report), ""];
+  const lines = [
+    `Contract report: ${report.spec.file} (${count(report.spec.operations.length, "operation")})`,
+    formatCoverage(report),
+    "",
+  ];
   lines.push(...coverageLines(report).map((l) => `  coverage: ${l}`));
   lines.push(...notApplicableLines(report).map((l) => `  ${l}`));
   for (const t of tallyCases(report.cases)) {
-    lines.push(`  ${mark(t.failed === 0)} ${t.target} ${t.operationId}: ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ""}`);
+    lines.push(
+      `  ${mark(t.failed === 0)} ${t.target} ${t.operationId}: ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ""}`,
+    );
   }
   for (const m of report.coverage.missing) {
     lines.push(`  ${mark(false)} ${m.operationId} ${m.status} is documented but ${m.target} never exercised it`);
   }
   if (report.violations.length) {
-    lines.push("", `Violations (${report.violations.length}):`, ...report.violations.map((f) => `  ${paint("red", "✖")} ${describeFinding(f)}`));
+    lines.push(
+      "",
+      `Violations (${report.violations.length}):`,
+      ...report.violations.map((f) => `  ${paint("red", "✖")} ${describeFinding(f)}`),
+    );
   }
   const failed = report.cases.filter((c) => c.status === "failed");
   if (failed.length && report.mode === "mock") {
-    lines.push("", `Failed tests (${failed.length}):`, ...failed.map((c) => `  ${mark(false)} ${c.name}: ${c.failures?.[0] ?? "failed"}`));
+    lines.push(
+      "",
+      `Failed tests (${failed.length}):`,
+      ...failed.map((c) => `  ${mark(false)} ${c.name}: ${c.failures?.[0] ?? "failed"}`),
+    );
   }
   if (report.findings.length) {
     lines.push("", "Findings (do not fail the gate):", ...report.findings.map((f) => `  • ${describeFinding(f)}`));
@@ -48,7 +63,11 @@ function formatCoverage(report: ContractReport): string {
     ...targets.flatMap((t) => modes[t]!.map((m) => row.counts[t]?.[m] ?? 0)),
     rowResult(row, targets),
   ]);
-  const groups = [{ title: "", span: 3 }, ...targets.map((t) => ({ title: t, span: modes[t]!.length })), { title: "", span: 1 }];
+  const groups = [
+    { title: "", span: 3 },
+    ...targets.map((t) => ({ title: t, span: modes[t]!.length })),
+    { title: "", span: 1 },
+  ];
   return textTable(columns, cells, { indent: "  ", groups });
 }
 

@@ -1,5 +1,6 @@
 // CJS consumer: resolves the package's "require" condition (.cjs + .d.cts) and runs against Prism.
 import lc = require("leadconduit-client");
+
 import type { InvitationResponse } from "leadconduit-client";
 
 const baseUrl = process.env.PRISM_URL;

@@ -48,4 +48,6 @@ if (spec.info.title !== "LeadConduit Invitations API") throw new Error(`openapi.
 const resolved = import.meta.resolve("leadconduit-client");
 if (!resolved.endsWith("/dist/index.mjs")) throw new Error(`ESM resolved ${resolved}`);
 if (!(new LeadConduitError("x") instanceof Error)) throw new Error("LeadConduitError is not an Error");
-console.log(`esm ok: ${res.message} / ${entity.name}, resent ${entity.id}, 422 with ${refused.violations.length} violation(s)`);
+console.log(
+  `esm ok: ${res.message} / ${entity.name}, resent ${entity.id}, 422 with ${refused.violations.length} violation(s)`,
+);

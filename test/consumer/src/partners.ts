@@ -6,9 +6,14 @@ export type Invitation =
   | { outcome: "try-later"; retryAfterMs: number | undefined }
   | { outcome: "misconfigured" };
 
-export async function invitePartner(lc: LeadConduitClient, kind: "buyer" | "seller", email: string): Promise<Invitation> {
+export async function invitePartner(
+  lc: LeadConduitClient,
+  kind: "buyer" | "seller",
+  email: string,
+): Promise<Invitation> {
   try {
-    const { entity } = kind === "buyer" ? await lc.invitations.createRecipient({ email }) : await lc.invitations.createSource({ email });
+    const { entity } =
+      kind === "buyer" ? await lc.invitations.createRecipient({ email }) : await lc.invitations.createSource({ email });
     return { outcome: "invited", entityId: entity.id, pending: entity.pending === true };
   } catch (error) {
     if (error instanceof RateLimitError) return { outcome: "try-later", retryAfterMs: error.retryAfterMs };

@@ -7,7 +7,9 @@ const require = createRequire(import.meta.url);
 
 describe("require('leadconduit-client/testing')", () => {
   it("resolves to the CJS build and fakes the API for the CJS client", async () => {
-    expect(require.resolve("leadconduit-client/testing")).toMatch(/\/node_modules\/leadconduit-client\/dist\/testing\.cjs$/);
+    expect(require.resolve("leadconduit-client/testing")).toMatch(
+      /\/node_modules\/leadconduit-client\/dist\/testing\.cjs$/,
+    );
     const kit = require("leadconduit-client/testing") as typeof import("leadconduit-client/testing");
     const client = require("leadconduit-client") as typeof import("leadconduit-client");
     const mock = kit.createLeadConduitMock({ apiKey: "cjs-key" });

@@ -1,5 +1,5 @@
 // The app's tests of its own code, faking LeadConduit with leadconduit-client/testing (ESM).
-import { createLeadConduitClient, ConnectionError, TimeoutError } from "leadconduit-client";
+import { ConnectionError, createLeadConduitClient, TimeoutError } from "leadconduit-client";
 import {
   ContractViolationError,
   createLeadConduitMock,
@@ -40,7 +40,9 @@ describe("invitePartner", () => {
   it("reports an entity that is already connected, from a fixture", async () => {
     mock.reply("createRecipientInvitation", {
       status: 200,
-      body: makeInvitationResponse({ entity: makeEntity({ id: "0123456789abcdef01234567", pending: false, connected: "buyer" }) }),
+      body: makeInvitationResponse({
+        entity: makeEntity({ id: "0123456789abcdef01234567", pending: false, connected: "buyer" }),
+      }),
     });
     expect(await invitePartner(lc, "buyer", "a@example.com")).toEqual({
       outcome: "invited",
@@ -65,11 +67,15 @@ describe("the kit keeps the app honest", () => {
   });
 
   it("a scripted answer the API could never send is refused where it is written", () => {
-    expect(() => mock.reply("resendInvitation", { status: 200, body: { message: "ok" } })).toThrow(LeadConduitMockError);
+    expect(() => mock.reply("resendInvitation", { status: 200, body: { message: "ok" } })).toThrow(
+      LeadConduitMockError,
+    );
     expect(() => makeEntity({ id: "42" })).toThrow(/\/id must match pattern/);
   });
 
   it("resolves the package's import condition", () => {
-    expect(import.meta.resolve("leadconduit-client/testing")).toMatch(/\/node_modules\/leadconduit-client\/dist\/testing\.mjs$/);
+    expect(import.meta.resolve("leadconduit-client/testing")).toMatch(
+      /\/node_modules\/leadconduit-client\/dist\/testing\.mjs$/,
+    );
   });
 });

@@ -38,7 +38,8 @@ describe("planFor", () => {
     const full = planFor(false);
     expect(Object.keys(quick).sort()).toEqual(Object.keys(full).sort());
     expect(quick.concurrency).toEqual(full.concurrency);
-    for (const key of ["rounds", "perCallMs", "loopbackMs", "processes"] as const) expect(quick[key]).toBeLessThan(full[key]);
+    for (const key of ["rounds", "perCallMs", "loopbackMs", "processes"] as const)
+      expect(quick[key]).toBeLessThan(full[key]);
   });
 
   it("has an odd number of rounds, so the median is a measured round", () => {

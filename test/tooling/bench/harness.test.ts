@@ -27,7 +27,9 @@ describe("checkTasks", () => {
   const expected = { entity: { id: "1" } };
 
   it("passes tasks that resolve to the expected body", async () => {
-    await expect(checkTasks([{ name: "ok", run: async () => ({ entity: { id: "1" } }) }], expected)).resolves.toBeUndefined();
+    await expect(
+      checkTasks([{ name: "ok", run: async () => ({ entity: { id: "1" } }) }], expected),
+    ).resolves.toBeUndefined();
   });
 
   it("names a task that resolves to something else, such as an error body", async () => {

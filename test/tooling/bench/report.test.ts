@@ -47,7 +47,10 @@ function results(gates?: BenchResults["gates"], loadAverage: [number, number] = 
     heyApi: { version: "0.95.0" },
     runtimes,
     targets: evaluate(series, TARGETS),
-    comparisons: evaluate(series, COMPARISONS.filter((c) => c.baseline === HAND_ROLLED)),
+    comparisons: evaluate(
+      series,
+      COMPARISONS.filter((c) => c.baseline === HAND_ROLLED),
+    ),
     size: [{ name: "leadconduit-client (dist/index.mjs)", minified: 51_331, gzip: 11_966 }],
     ...(gates ? { gates } : {}),
     tookMs: 1234,
@@ -55,7 +58,12 @@ function results(gates?: BenchResults["gates"], loadAverage: [number, number] = 
 }
 
 /** The cells of a speed-table row, by task name. */
-const cells = (lines: string[], name: string) => lines.find((l) => l.trim().startsWith(name))!.slice(3 + name.length).trim().split(/\s+/);
+const cells = (lines: string[], name: string) =>
+  lines
+    .find((l) => l.trim().startsWith(name))!
+    .slice(3 + name.length)
+    .trim()
+    .split(/\s+/);
 
 describe("the report", () => {
   it("says once, at the top, that every ratio reads higher-is-better", () => {
@@ -88,9 +96,15 @@ describe("the report", () => {
   it("prints each target with its verdict per Node version, and the side comparisons without one", () => {
     const text = formatReport(results());
     // a target is met at exactly its ratio
-    expect(text).toMatch(/✔ node 20\s+per call:\s+client, validation off at 0\.90× bare openapi-fetch POST\s+middle half of rounds 0\.90–0\.92, all 0\.90–0\.92\s+met \(target ≥ 0\.90×\)\n/);
-    expect(text).toMatch(/✔ node 20\s+loopback, sequential:\s+client, validation off at 0\.96× raw fetch \+ JSON\.parse\s+middle half of rounds 0\.9\d–0\.9\d, all 0\.95–0\.97\s+met/);
-    expect(text).toMatch(/✘ node 24\s+loopback, sequential:\s+client, validation off at 0\.93× raw fetch \+ JSON\.parse\s+middle half of rounds 0\.92–0\.9\d, all 0\.90–0\.94\s+NOT met \(target ≥ 0\.95×\)\n/);
+    expect(text).toMatch(
+      /✔ node 20\s+per call:\s+client, validation off at 0\.90× bare openapi-fetch POST\s+middle half of rounds 0\.90–0\.92, all 0\.90–0\.92\s+met \(target ≥ 0\.90×\)\n/,
+    );
+    expect(text).toMatch(
+      /✔ node 20\s+loopback, sequential:\s+client, validation off at 0\.96× raw fetch \+ JSON\.parse\s+middle half of rounds 0\.9\d–0\.9\d, all 0\.95–0\.97\s+met/,
+    );
+    expect(text).toMatch(
+      /✘ node 24\s+loopback, sequential:\s+client, validation off at 0\.93× raw fetch \+ JSON\.parse\s+middle half of rounds 0\.92–0\.9\d, all 0\.90–0\.94\s+NOT met \(target ≥ 0\.95×\)\n/,
+    );
     expect(text).toMatch(/ {3}node 20\s+per call:\s+client, validation off at 0\.97× openapi-fetch \+ auth/);
   });
 
@@ -105,7 +119,9 @@ describe("the report", () => {
   it("says the gate timings were skipped, or lists each gate's steps", () => {
     expect(formatReport(results())).toContain("skipped (--quick or --no-gates)");
     const text = formatReport(
-      results([{ name: "npm test", totalMs: 35_600, exitCode: 1, steps: [{ name: "unit tests", ms: 15_200, ok: false }] }]),
+      results([
+        { name: "npm test", totalMs: 35_600, exitCode: 1, steps: [{ name: "unit tests", ms: 15_200, ok: false }] },
+      ]),
     );
     expect(text).toContain("npm test: 35.6 s (exited 1)");
     expect(text).toMatch(/✘ unit tests\s+15\.2 s/);

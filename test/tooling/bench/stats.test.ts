@@ -45,7 +45,15 @@ describe("summarize", () => {
   it("takes each ratio within a round, then the median: drift between rounds cancels", () => {
     const [base, half, lucky] = summarize(series, "base");
     expect(base).toMatchObject({ name: "base", isBaseline: true, ratio: 1, ratioIqrPct: 0, median: 100 });
-    expect(half).toMatchObject({ isBaseline: false, ratio: 0.5, ratioIqrPct: 0, ratioQ1: 0.5, ratioQ3: 0.5, ratioMin: 0.5, ratioMax: 0.5 });
+    expect(half).toMatchObject({
+      isBaseline: false,
+      ratio: 0.5,
+      ratioIqrPct: 0,
+      ratioQ1: 0.5,
+      ratioQ3: 0.5,
+      ratioMin: 0.5,
+      ratioMax: 0.5,
+    });
     // its median (90) is below the baseline's (100), but it won the two slow rounds by far
     expect(lucky!.median).toBe(90);
     expect(lucky!.ratio).toBeCloseTo(0.9);
@@ -60,7 +68,15 @@ describe("summarize", () => {
 
   it("names a missing baseline and rounds that do not pair", () => {
     expect(() => summarize(series, "nope")).toThrow(/"nope"/);
-    expect(() => summarize([{ name: "base", values: [1, 2] }, { name: "x", values: [1] }], "base")).toThrow(/x has 1 rounds, base has 2/);
+    expect(() =>
+      summarize(
+        [
+          { name: "base", values: [1, 2] },
+          { name: "x", values: [1] },
+        ],
+        "base",
+      ),
+    ).toThrow(/x has 1 rounds, base has 2/);
   });
 
   it("turns durations into speeds, so a faster run has the higher figure", () => {

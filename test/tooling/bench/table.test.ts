@@ -4,20 +4,42 @@ import { fmtHalfSpread, fmtInt, fmtRatio, fmtSeconds, formatTable } from "../../
 
 describe("formatTable", () => {
   it("pads each column to its widest cell: first column left, the others right", () => {
-    expect(formatTable([["name", "n"], ["a", "1,234"], ["longer", "5"]], [], "")).toEqual([
-      "name        n",
-      "a       1,234",
-      "longer      5",
-    ]);
+    expect(
+      formatTable(
+        [
+          ["name", "n"],
+          ["a", "1,234"],
+          ["longer", "5"],
+        ],
+        [],
+        "",
+      ),
+    ).toEqual(["name        n", "a       1,234", "longer      5"]);
   });
 
   it("counts a character outside ASCII (×, ±) as one column", () => {
-    const lines = formatTable([["a", "1.00×"], ["b", "10.00×"]], [], "");
+    const lines = formatTable(
+      [
+        ["a", "1.00×"],
+        ["b", "10.00×"],
+      ],
+      [],
+      "",
+    );
     expect(lines).toEqual(["a   1.00×", "b  10.00×"]);
   });
 
   it("follows the given alignment, indents, and leaves no trailing spaces", () => {
-    expect(formatTable([["x", "y", ""], ["long", "z", ""]], ["right", "left", "left"], "  ")).toEqual(["     x  y", "  long  z"]);
+    expect(
+      formatTable(
+        [
+          ["x", "y", ""],
+          ["long", "z", ""],
+        ],
+        ["right", "left", "left"],
+        "  ",
+      ),
+    ).toEqual(["     x  y", "  long  z"]);
   });
 
   it("lays out a short row as if its missing cells were empty", () => {

@@ -31,7 +31,13 @@ describe("evaluate", () => {
   });
 
   it("checks each target on each runtime, a loopback one at every concurrency", () => {
-    const results = evaluate([measured("node 20", [0.8, 0.85, 0.82], [0.9, 0.9, 0.9]), measured("node 24", [0.95, 0.93, 0.91], [0.97, 0.96, 0.98])], TARGETS);
+    const results = evaluate(
+      [
+        measured("node 20", [0.8, 0.85, 0.82], [0.9, 0.9, 0.9]),
+        measured("node 24", [0.95, 0.93, 0.91], [0.97, 0.96, 0.98]),
+      ],
+      TARGETS,
+    );
     expect(results.map((r) => [r.runtime, r.where, r.met])).toEqual([
       ["node 20", "per call", false],
       ["node 20", "loopback, sequential", false],
@@ -40,7 +46,15 @@ describe("evaluate", () => {
       ["node 24", "loopback, sequential", true],
       ["node 24", "loopback, 32 concurrent", true],
     ]);
-    expect(results[0]).toMatchObject({ ratio: 0.82, ratioQ1: 0.81, ratioQ3: 0.835, ratioMin: 0.8, ratioMax: 0.85, min: 0.9, straddles: false });
+    expect(results[0]).toMatchObject({
+      ratio: 0.82,
+      ratioQ1: 0.81,
+      ratioQ3: 0.835,
+      ratioMin: 0.8,
+      ratioMax: 0.85,
+      min: 0.9,
+      straddles: false,
+    });
   });
 
   it("says when the middle half of the rounds fell on both sides of a target, and not for one wild round", () => {
@@ -59,6 +73,8 @@ describe("evaluate", () => {
 
   it("names a subject that was not measured", () => {
     const missing: Comparison = { section: "perCall", subject: "nobody", baseline: BARE_OPENAPI_FETCH, min: 1 };
-    expect(() => evaluate([measured("node 20", [1, 1, 1], [1, 1, 1])], [missing])).toThrow(/"nobody" \(per call, node 20\)/);
+    expect(() => evaluate([measured("node 20", [1, 1, 1], [1, 1, 1])], [missing])).toThrow(
+      /"nobody" \(per call, node 20\)/,
+    );
   });
 });

@@ -5,7 +5,12 @@
 // shows in what the server sends back.
 import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { type MockServer, startMockServer, type ServedMock, VIOLATIONS_HEADER } from "../../../contract-tests/lib/mock-server.ts";
+import {
+  type MockServer,
+  type ServedMock,
+  startMockServer,
+  VIOLATIONS_HEADER,
+} from "../../../contract-tests/lib/mock-server.ts";
 import { basicAuthorization } from "../../../src/index.ts";
 import { createLeadConduitMock, type LeadConduitMock, type MockViolation } from "../../../src/testing/index.ts";
 
@@ -27,7 +32,8 @@ async function serve(mock: ServedMock = createLeadConduitMock({ apiKey: KEY })):
   return server;
 }
 
-const violationsOf = (res: Response) => JSON.parse(res.headers.get(VIOLATIONS_HEADER) ?? "null") as MockViolation[] | null;
+const violationsOf = (res: Response) =>
+  JSON.parse(res.headers.get(VIOLATIONS_HEADER) ?? "null") as MockViolation[] | null;
 
 describe("startMockServer", () => {
   it("listens on a loopback port the OS chose and answers as the mock does", async () => {
@@ -45,11 +51,24 @@ describe("startMockServer", () => {
   it("hands the mock the request as sent: method, path, query, headers and body, no hop-by-hop header", async () => {
     const mock = createLeadConduitMock({ apiKey: KEY });
     const server = await serve(mock);
-    await fetch(`${server.url}${RECIPIENT}?x=1`, { method: "POST", headers: { ...JSON_AUTH, "x-trace": "a" }, body: VALID });
+    await fetch(`${server.url}${RECIPIENT}?x=1`, {
+      method: "POST",
+      headers: { ...JSON_AUTH, "x-trace": "a" },
+      body: VALID,
+    });
     expect(mock.calls).toHaveLength(1);
     const call = mock.calls[0]!;
-    expect(call).toMatchObject({ operationId: "createRecipientInvitation", method: "POST", path: RECIPIENT, body: { email: "mike.jones@example.com" } });
-    expect(call.headers).toMatchObject({ "content-type": "application/json", "x-trace": "a", authorization: "Basic [REDACTED]" });
+    expect(call).toMatchObject({
+      operationId: "createRecipientInvitation",
+      method: "POST",
+      path: RECIPIENT,
+      body: { email: "mike.jones@example.com" },
+    });
+    expect(call.headers).toMatchObject({
+      "content-type": "application/json",
+      "x-trace": "a",
+      authorization: "Basic [REDACTED]",
+    });
     expect(Object.keys(call.headers)).not.toContain("connection");
     expect(Object.keys(call.headers)).not.toContain("content-length");
   });
@@ -57,7 +76,11 @@ describe("startMockServer", () => {
   it("adds no Content-Type to a body sent without one (the mock reads it as text, as Prism does)", async () => {
     const mock = createLeadConduitMock({ apiKey: KEY });
     const server = await serve(mock);
-    const res = await fetch(`${server.url}${RECIPIENT}`, { method: "POST", headers: { authorization: AUTH }, body: new Blob([VALID]) });
+    const res = await fetch(`${server.url}${RECIPIENT}`, {
+      method: "POST",
+      headers: { authorization: AUTH },
+      body: new Blob([VALID]),
+    });
     expect(res.status).toBe(422);
     expect(mock.calls[0]!.headers["content-type"]).toBeUndefined();
     expect(violationsOf(res)).toEqual([expect.objectContaining({ path: "body", message: "must be object" })]);
@@ -83,11 +106,23 @@ describe("startMockServer", () => {
     const server = await serve();
     const bodies = Array.from({ length: 24 }, (_, i) => (i % 3 === 0 ? VALID : i % 3 === 1 ? "{}" : `{"email":${i}}`));
     const answers = await Promise.all(
-      bodies.map((body) => fetch(`${server.url}${RECIPIENT}`, { method: "POST", headers: JSON_AUTH, body }).then(async (res) => ({ res, text: await res.text() }))),
+      bodies.map((body) =>
+        fetch(`${server.url}${RECIPIENT}`, { method: "POST", headers: JSON_AUTH, body }).then(async (res) => ({
+          res,
+          text: await res.text(),
+        })),
+      ),
     );
     answers.forEach(({ res }, i) => {
-      const expected = i % 3 === 0 ? [] : i % 3 === 1 ? [{ path: "body/email", keyword: "required" }] : [{ path: "body/email", keyword: "type" }];
-      expect(violationsOf(res), `request ${i}`).toEqual(expected.map((v) => expect.objectContaining({ ...v, status: res.status })));
+      const expected =
+        i % 3 === 0
+          ? []
+          : i % 3 === 1
+            ? [{ path: "body/email", keyword: "required" }]
+            : [{ path: "body/email", keyword: "type" }];
+      expect(violationsOf(res), `request ${i}`).toEqual(
+        expected.map((v) => expect.objectContaining({ ...v, status: res.status })),
+      );
     });
   });
 
@@ -110,18 +145,24 @@ describe("startMockServer", () => {
     };
     const server = await serve(slow);
     const answers = await Promise.all(Array.from({ length: 12 }, (_, n) => fetch(`${server.url}/x?n=${n}`)));
-    answers.forEach((res, n) => expect(violationsOf(res)).toEqual([{ message: String(n) }]));
+    answers.forEach((res, n) => {
+      expect(violationsOf(res)).toEqual([{ message: String(n) }]);
+    });
   });
 
   it("drops the connection when the mock drops it", async () => {
     const mock = createLeadConduitMock({ apiKey: KEY });
     mock.fail("createRecipientInvitation", "network");
     const server = await serve(mock);
-    const error = await fetch(`${server.url}${RECIPIENT}`, { method: "POST", headers: JSON_AUTH, body: VALID }).catch((e: unknown) => e);
+    const error = await fetch(`${server.url}${RECIPIENT}`, { method: "POST", headers: JSON_AUTH, body: VALID }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TypeError);
     expect(String((error as TypeError).cause)).toMatch(/other side closed|socket hang up|ECONNRESET/i);
     // the next request is answered: the failure was one connection's, not the server's
-    expect((await fetch(`${server.url}${RECIPIENT}`, { method: "POST", headers: JSON_AUTH, body: VALID })).status).toBe(200);
+    expect((await fetch(`${server.url}${RECIPIENT}`, { method: "POST", headers: JSON_AUTH, body: VALID })).status).toBe(
+      200,
+    );
   });
 
   it("a scripted hang holds the line only until its client goes away", async () => {
@@ -129,7 +170,12 @@ describe("startMockServer", () => {
     mock.fail("createRecipientInvitation", "timeout");
     const server = await serve(mock);
     const client = new AbortController();
-    const hanging = fetch(`${server.url}${RECIPIENT}`, { method: "POST", headers: JSON_AUTH, body: VALID, signal: client.signal });
+    const hanging = fetch(`${server.url}${RECIPIENT}`, {
+      method: "POST",
+      headers: JSON_AUTH,
+      body: VALID,
+      signal: client.signal,
+    });
     await expect.poll(() => mock.calls.length).toBe(1);
     client.abort();
     await expect(hanging).rejects.toThrow(/abort/i);
@@ -159,12 +205,24 @@ describe("startMockServer", () => {
   it("sends back no form of a key, whatever the request carried where", async () => {
     const server = await serve();
     const WRONG = "sk-WRONG-srv-0b1d";
-    const forms = [KEY, WRONG].flatMap((k) => [k, basicAuthorization(k).slice(6), encodeURIComponent(k), JSON.stringify(k).slice(1, -1)]);
+    const forms = [KEY, WRONG].flatMap((k) => [
+      k,
+      basicAuthorization(k).slice(6),
+      encodeURIComponent(k),
+      JSON.stringify(k).slice(1, -1),
+    ]);
     const requests: [string, RequestInit][] = [
       [RECIPIENT, { method: "POST", headers: JSON_AUTH, body: JSON.stringify({ email: KEY }) }],
       [RECIPIENT, { method: "POST", headers: JSON_AUTH, body: JSON.stringify({ email: "a@example.com", [KEY]: 1 }) }],
       [`/invitations/${encodeURIComponent(KEY)}/resend`, { method: "PUT", headers: { authorization: AUTH } }],
-      [RECIPIENT, { method: "POST", headers: { ...JSON_AUTH, authorization: basicAuthorization(WRONG) }, body: JSON.stringify({ email: WRONG }) }],
+      [
+        RECIPIENT,
+        {
+          method: "POST",
+          headers: { ...JSON_AUTH, authorization: basicAuthorization(WRONG) },
+          body: JSON.stringify({ email: WRONG }),
+        },
+      ],
       [`${RECIPIENT}/${encodeURIComponent(KEY)}`, { method: "POST", headers: JSON_AUTH, body: VALID }],
     ];
     for (const [path, init] of requests) {
@@ -179,6 +237,8 @@ describe("startMockServer", () => {
     const server = await startMockServer(createLeadConduitMock({ apiKey: KEY }));
     await (await fetch(`${server.url}${RECIPIENT}`, { method: "POST", headers: JSON_AUTH, body: VALID })).arrayBuffer();
     await server.close();
-    await expect(fetch(`${server.url}${RECIPIENT}`, { method: "POST", headers: JSON_AUTH, body: VALID })).rejects.toThrow(/fetch failed/);
+    await expect(
+      fetch(`${server.url}${RECIPIENT}`, { method: "POST", headers: JSON_AUTH, body: VALID }),
+    ).rejects.toThrow(/fetch failed/);
   });
 });

@@ -5,9 +5,18 @@
 // README lists every difference.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { differenceCases, type RawCase, refusalCases, validCase } from "../../../contract-tests/lib/requests.ts";
-import { type Answer, DIFFERENCES, type DifferenceId, normalised, REFERENCE, statusOn, TARGETS, WRONG_KEY } from "../../../contract-tests/lib/targets.ts";
 import { VIOLATIONS_HEADER } from "../../../contract-tests/lib/mock-server.ts";
+import { differenceCases, type RawCase, refusalCases, validCase } from "../../../contract-tests/lib/requests.ts";
+import {
+  type Answer,
+  DIFFERENCES,
+  type DifferenceId,
+  normalised,
+  REFERENCE,
+  statusOn,
+  TARGETS,
+  WRONG_KEY,
+} from "../../../contract-tests/lib/targets.ts";
 import { MODES } from "../../../scripts/lib/coverage.ts";
 import { inRoot } from "../../../scripts/lib/paths.ts";
 import { loadSpec } from "../../../scripts/lib/spec.ts";
@@ -29,7 +38,12 @@ describe("the target table", () => {
   });
 
   it("gives another status only for a case the suite sends, never the status the spec already calls for", () => {
-    const sent = new Map([...casesOf(refusalCases), ...casesOf(differenceCases), ...casesOf((o) => [validCase(o)])].map((c) => [c.name, c]));
+    const sent = new Map(
+      [...casesOf(refusalCases), ...casesOf(differenceCases), ...casesOf((o) => [validCase(o)])].map((c) => [
+        c.name,
+        c,
+      ]),
+    );
     for (const t of TARGETS) {
       for (const [name, own] of Object.entries(t.statusOf)) {
         expect(sent.has(name), `${t.name}: no case is named "${name}"`).toBe(true);
@@ -61,20 +75,29 @@ describe("the target table", () => {
   it("lets every target be asked for every documented status (static mode covers each documented pair on each)", () => {
     for (const t of TARGETS) {
       expect(t.notApplicable.static, `${t.name} must run static`).toBeUndefined();
-      for (const o of spec.operations) for (const r of o.responses) expect(t.ask(Number(r.status)), `${t.name} ${o.operationId} ${r.status}`).toBeDefined();
+      for (const o of spec.operations)
+        for (const r of o.responses)
+          expect(t.ask(Number(r.status)), `${t.name} ${o.operationId} ${r.status}`).toBeDefined();
       for (const mode of Object.keys(t.notApplicable)) expect(MODES).toContain(mode);
     }
   });
 
   it("reads what each target said: Prism's sl-violations, the mock's violations header, nothing when absent", () => {
     const prismSaid = new Response(null, {
-      headers: { "sl-violations": JSON.stringify([{ location: ["request"], message: "Invalid security scheme used" }, { location: ["response", "body"], message: "bad" }]) },
+      headers: {
+        "sl-violations": JSON.stringify([
+          { location: ["request"], message: "Invalid security scheme used" },
+          { location: ["response", "body"], message: "bad" },
+        ]),
+      },
     });
     expect(target("prism").said(prismSaid)).toEqual([
       { where: "request", what: "request: Invalid security scheme used" },
       { where: "response", what: "response.body: bad" },
     ]);
-    const mockSaid = new Response(null, { headers: { [VIOLATIONS_HEADER]: JSON.stringify([{ path: "body/email", message: "is required" }]) } });
+    const mockSaid = new Response(null, {
+      headers: { [VIOLATIONS_HEADER]: JSON.stringify([{ path: "body/email", message: "is required" }]) },
+    });
     expect(target("mock").said(mockSaid)).toEqual([{ where: "request", what: "body/email: is required" }]);
     for (const t of TARGETS) expect(t.said(new Response(null))).toEqual([]);
   });
@@ -92,33 +115,61 @@ describe("the target table", () => {
     expect(header, "the README has the table of differences").toBeGreaterThan(0);
     const end = lines.findIndex((line, i) => i > header && !line.startsWith("  |"));
     const rows = lines.slice(header + 2, end);
-    expect(rows).toEqual(Object.values(DIFFERENCES).map((d) => `  | ${[d.what, d.prism, d.mock, d.why].map(cell).join(" | ")} |`));
+    expect(rows).toEqual(
+      Object.values(DIFFERENCES).map((d) => `  | ${[d.what, d.prism, d.mock, d.why].map(cell).join(" | ")} |`),
+    );
   });
 });
 
 describe("normalised: the agreement check's allowances", () => {
-  const validation = (name: string) => [{ location: ["path", name], severity: "Error", code: "pattern", message: `Request path parameter ${name} must match pattern` }];
+  const validation = (name: string) => [
+    {
+      location: ["path", name],
+      severity: "Error",
+      code: "pattern",
+      message: `Request path parameter ${name} must match pattern`,
+    },
+  ];
   const problem = (detail: string, name: string): Answer => ({
     status: 422,
     contentType: "application/problem+json",
-    body: { type: "https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY", title: "Invalid request", status: 422, detail, validation: validation(name) },
+    body: {
+      type: "https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY",
+      title: "Invalid request",
+      status: 422,
+      detail,
+      validation: validation(name),
+    },
   });
   const resend = op("resendInvitation");
 
   it("makes Prism's and the mock's 422 equal (detail sentence, parameter name case), and nothing else", () => {
-    expect(normalised(problem("Prism is generating this error", "entityid"), resend)).toEqual(normalised(problem("the mock refuses it", "entityId"), resend));
+    expect(normalised(problem("Prism is generating this error", "entityid"), resend)).toEqual(
+      normalised(problem("the mock refuses it", "entityId"), resend),
+    );
     const otherCode = problem("x", "entityId");
     (otherCode.body as { validation: { code: string }[] }).validation[0]!.code = "required";
     expect(normalised(otherCode, resend)).not.toEqual(normalised(problem("x", "entityId"), resend));
-    const otherType = { ...problem("x", "entityId"), body: { ...(problem("x", "entityId").body as object), type: "other" } };
+    const otherType = {
+      ...problem("x", "entityId"),
+      body: { ...(problem("x", "entityId").body as object), type: "other" },
+    };
     expect(normalised(otherType, resend)).not.toEqual(normalised(problem("x", "entityId"), resend));
   });
 
   it("allows fresh ids only in a create's 2xx entity", () => {
-    const entity = (id: string) => ({ status: 200, contentType: "application/json", body: { message: "m", entity: { id, invitation_id: id, name: "A" } } });
+    const entity = (id: string) => ({
+      status: 200,
+      contentType: "application/json",
+      body: { message: "m", entity: { id, invitation_id: id, name: "A" } },
+    });
     const create = op("createRecipientInvitation");
-    expect(normalised(entity("5fd4371e940df5a34a3888b2"), create)).toEqual(normalised(entity("6d6f636b0000000000000001"), create));
-    expect(normalised(entity("5fd4371e940df5a34a3888b2"), resend)).not.toEqual(normalised(entity("6d6f636b0000000000000001"), resend));
+    expect(normalised(entity("5fd4371e940df5a34a3888b2"), create)).toEqual(
+      normalised(entity("6d6f636b0000000000000001"), create),
+    );
+    expect(normalised(entity("5fd4371e940df5a34a3888b2"), resend)).not.toEqual(
+      normalised(entity("6d6f636b0000000000000001"), resend),
+    );
     const renamed = entity("5fd4371e940df5a34a3888b2");
     (renamed.body.entity as { name: string }).name = "B";
     expect(normalised(renamed, create)).not.toEqual(normalised(entity("5fd4371e940df5a34a3888b2"), create));
