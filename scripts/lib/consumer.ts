@@ -79,18 +79,31 @@ async function checkApp(repo: Repo, packed: Packed, app: string): Promise<string
   await installApp(repo, app, packed.tarball);
   const snippets = writeReadmeSnippets(repo, app);
   const tsc = join(repo.root, "node_modules", "typescript", "bin", "tsc");
-  for (const config of ["tsconfig.nodenext.json", "tsconfig.bundler.json"]) {
-    await must(`tsc -p ${config}`, process.execPath, [tsc, "-p", config, "--pretty", "false"], { cwd: app });
-  }
+  const compile = (config: string) =>
+    timed(() => must(`tsc -p ${config}`, process.execPath, [tsc, "-p", config, "--pretty", "false"], { cwd: app }));
+  // the child processes run while this process asks the language service for hovers
+  const bundler = compile("tsconfig.bundler.json");
+  const nodenext = compile("tsconfig.nodenext.json").then(async ({ ms }) => ({ ms, ran: await runEntryPoints(app) }));
+  const tests = runAppTests(app, snippets.tests);
+  const hovers = checkHovers(app, repo.name);
+  const [b, n, t] = await Promise.all([bundler, nodenext, tests]);
   return [
-    `tsc strict (exactOptionalPropertyTypes, noUncheckedIndexedAccess, verbatimModuleSyntax) green under NodeNext and Bundler, ` +
-      `${snippets.all} README snippets included`,
-    ...(await runEntryPoints(app)),
-    await runAppTests(app, snippets.tests),
-    checkHovers(app, repo.name),
+    `tsc strict (exactOptionalPropertyTypes, noUncheckedIndexedAccess, verbatimModuleSyntax) green under NodeNext ` +
+      `(${seconds(n.ms)}) and Bundler (${seconds(b.ms)}), ${snippets.all} README snippets included`,
+    ...n.ran,
+    t,
+    hovers,
     checkSpecExports(app, repo.name),
     checkReadmeLinks(repo, packed),
   ];
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, ms: performance.now() - started };
 }
 
 /** test/consumer copied to `app`, with the tarball and the app's tools installed. */
@@ -179,13 +192,17 @@ async function runAppTests(app: string, readmeExamples: number): Promise<string>
     throw new Error(`the app's vitest suite failed (exit ${result.code})\n${tail(result, 60)}`);
   }
   const files = report.testResults.map((r) => r.name.slice(r.name.indexOf("/test/") + 1)).sort();
-  return `the app's vitest suite: ${report.numPassedTests}/${report.numTotalTests} tests passed in ${files.length} files (${readmeExamples} README examples): ${files.join(", ")}`;
+  return (
+    `the app's vitest suite: ${report.numPassedTests}/${report.numTotalTests} tests passed in ${files.length} files ` +
+    `(${readmeExamples} README examples; ${seconds(result.ms)}): ${files.join(", ")}`
+  );
 }
 
 /** The entry points whose every export, property and field must have hover text. */
 const HOVERED_ENTRIES = ["", "/testing", "/msw"];
 
 function checkHovers(app: string, name: string): string {
+  const started = performance.now();
   const entries = HOVERED_ENTRIES.map((entry) => `${name}${entry}`);
   const checked: Record<string, Hover[]> = {
     ".d.mts": entries.flatMap((entry) => collectHovers(app, entry, "esm")),
@@ -199,7 +216,7 @@ function checkHovers(app: string, name: string): string {
   ]);
   if (problems.length) throw new Error(`quick info:\n${problems.join("\n")}`);
   const counts = Object.entries(checked).map(([ext, hovers]) => `${hovers.length} in ${ext}`);
-  return `quick info: every hover of ${entries.join(", ")} has text (${counts.join(", ")})`;
+  return `quick info: every hover of ${entries.join(", ")} has text (${counts.join(", ")}; ${seconds(performance.now() - started)})`;
 }
 
 /** `<name>/openapi.json` and `/openapi.yaml` are the bundled spec: equal, and no external $ref. */
