@@ -14,6 +14,7 @@ export function basicAuthorization(apiKey: string): string {
 /**
  * Every form in which the key can travel, longest first so a form containing another is
  * redacted whole: the header value, its base64 token, the key, the key URL-encoded.
+ * @internal also the contract gate's (scripts/lib/live, scripts/lib/report): one definition of the key's forms
  */
 export function secretsOf(apiKey: string): string[] {
   const authorization = basicAuthorization(apiKey);

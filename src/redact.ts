@@ -4,7 +4,10 @@ import { stripCredentials } from "./transport.js";
 
 const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|x-api-key|api-key)$/i;
 
-/** A header's value as an error or report may show it. */
+/**
+ * A header's value as an error or report may show it.
+ * @internal also the contract gate's (scripts/lib/live): one rule for redacting headers
+ */
 export function redactHeader(name: string, value: string): string {
   // keep the scheme: "Basic" tells a reader which kind of credential was sent
   if (/authorization$/i.test(name)) return `${value.split(" ")[0]} [REDACTED]`;
@@ -30,7 +33,10 @@ export function keptBody(text: string, secrets: readonly string[]): { rawBody: s
   }
 }
 
-/** Removes each secret from a text a server sent back (a server may echo credentials). */
+/**
+ * Removes each secret from a text a server sent back (a server may echo credentials).
+ * @internal also the contract gate's (scripts/lib/live, scripts/lib/report, scripts/lib/cli)
+ */
 export function redactText(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) if (secret && out.includes(secret)) out = out.split(secret).join("[REDACTED]");

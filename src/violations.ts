@@ -13,7 +13,10 @@ export interface Violation {
   keyword?: string;
 }
 
-/** Ajv's findings as violations; a missing or extra property is named in the path. */
+/**
+ * Ajv's findings as violations; a missing or extra property is named in the path.
+ * @internal also the contract gate's (scripts/lib/violations.ts): one way to name a violation's path
+ */
 export function violationsOf(issues: readonly ValidationIssue[] | null | undefined, prefix = ""): Violation[] {
   return (issues ?? []).map((issue) => {
     const missing = issue.keyword === "required" ? `/${String(issue.params.missingProperty)}` : "";
