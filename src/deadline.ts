@@ -15,23 +15,30 @@ export interface Deadline {
 export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined): Deadline {
   const controller = new AbortController();
   let timedOut = false;
-  let stop!: (reason: unknown) => void;
-  const stopped = new Promise<never>((_, reject) => {
-    stop = reject;
-  });
+  // set by race(); until then a stop is remembered, so a race that starts late still loses
+  let stop: ((reason: unknown) => void) | undefined;
+  let stoppedWith: { reason: unknown } | undefined;
+  const end = (reason: unknown) => {
+    controller.abort();
+    if (stop) stop(reason);
+    else stoppedWith = { reason };
+  };
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort();
-    stop(new Error(`timed out after ${timeoutMs} ms`));
+    end(new Error(`timed out after ${timeoutMs} ms`));
   }, timeoutMs);
-  const onAbort = () => {
-    controller.abort();
-    stop(callerSignal?.reason);
-  };
+  const onAbort = () => end(callerSignal?.reason);
   callerSignal?.addEventListener("abort", onAbort, { once: true });
   return {
     signal: controller.signal,
-    race: (work) => Promise.race([work, stopped]),
+    // one promise that settles with `work` or rejects at the stop (cheaper than Promise.race
+    // over a second promise, on every attempt)
+    race: (work) =>
+      new Promise((resolve, reject) => {
+        if (stoppedWith) return reject(stoppedWith.reason);
+        stop = reject;
+        work.then(resolve, reject);
+      }),
     get timedOut() {
       return timedOut;
     },

@@ -53,6 +53,11 @@ export function sendOnce(
     : direct(transport, operationId, input, signal, exchange);
 }
 
+/** A path template with its parameters filled in, URL-encoded. */
+function fill(path: string, params: Record<string, unknown>): string {
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+}
+
 async function direct(
   t: Transport,
   operationId: OperationId,
@@ -61,8 +66,7 @@ async function direct(
   exchange: Exchange,
 ) {
   const { method, path } = routes[operationId];
-  const url =
-    t.baseUrl + path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(input.path?.[name])));
+  const url = t.baseUrl + (input.path ? fill(path, input.path) : path);
   const headers: Record<string, string> = { authorization: t.authorization };
   let body: string | undefined;
   if (input.body !== undefined) {
@@ -72,7 +76,10 @@ async function direct(
   exchange.sent = () => redactedOf(method, url, headers, t.secrets);
   // called unbound: browsers throw "Illegal invocation" for fetch with another `this`
   const { fetch } = t;
-  const response = await fetch(url, { method, headers, ...(body === undefined ? {} : { body }), signal });
+  const response = await fetch(
+    url,
+    body === undefined ? { method, headers, signal } : { method, headers, body, signal },
+  );
   exchange.response = response;
   exchange.text = await response.text();
 }
