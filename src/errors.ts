@@ -26,6 +26,10 @@ export interface ErrorDetails {
   attempts?: number | undefined;
   /** The last request sent, redacted. */
   request?: RedactedRequest | undefined;
+  /** What is wrong with the request or the response, where the error is about that. */
+  violations?: Violation[] | undefined;
+  /** What a 429's Retry-After asked for, in ms. */
+  retryAfterMs?: number | undefined;
   /** The underlying error, e.g. fetch's TypeError. */
   cause?: unknown;
 }
@@ -73,10 +77,8 @@ export class ConfigurationError extends LeadConduitError {}
 export class ValidationError extends LeadConduitError {
   /** Each problem found in the input, e.g. `{ path: "body/email", message: 'must match format "email"' }`. */
   declare readonly violations: Violation[];
-  constructor(message: string, details: ErrorDetails & { violations?: Violation[] } = {}) {
-    const { violations = [], ...rest } = details;
-    super(message, rest);
-    Object.defineProperty(this, "violations", { value: violations, enumerable: true });
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, { ...details, violations: details.violations ?? [] });
   }
 }
 
@@ -89,10 +91,8 @@ export class APIError extends LeadConduitError {
    * `invalid-params` or `errors` array, as Prism and RFC 9457 problem documents carry); else empty.
    */
   declare readonly violations: Violation[];
-  constructor(message: string, details: ErrorDetails & { status: number; violations?: Violation[] }) {
-    const { violations = [], ...rest } = details;
-    super(message, rest);
-    Object.defineProperty(this, "violations", { value: violations, enumerable: true });
+  constructor(message: string, details: ErrorDetails & { status: number }) {
+    super(message, { ...details, violations: details.violations ?? [] });
   }
 }
 /** 400: the server refused the request as malformed. */
@@ -109,15 +109,6 @@ export class UnprocessableEntityError extends APIError {}
 export class RateLimitError extends APIError {
   /** What the server's Retry-After asked for, in ms, when it sent one. */
   declare readonly retryAfterMs?: number;
-  constructor(
-    message: string,
-    details: ErrorDetails & { status: number; violations?: Violation[]; retryAfterMs?: number | undefined },
-  ) {
-    const { retryAfterMs, ...rest } = details;
-    super(message, rest);
-    if (retryAfterMs !== undefined)
-      Object.defineProperty(this, "retryAfterMs", { value: retryAfterMs, enumerable: true });
-  }
 }
 /** 5xx: the server failed; retried. */
 export class ServerError extends APIError {}
@@ -126,10 +117,8 @@ export class ServerError extends APIError {}
 export class ResponseValidationError extends LeadConduitError {
   /** Each place where the body breaks the spec, e.g. `{ path: "/entity/name", message: "must have required property 'name'" }`. */
   declare readonly violations: Violation[];
-  constructor(message: string, details: ErrorDetails & { violations?: Violation[] } = {}) {
-    const { violations = [], ...rest } = details;
-    super(message, rest);
-    Object.defineProperty(this, "violations", { value: violations, enumerable: true });
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, { ...details, violations: details.violations ?? [] });
   }
 }
 
@@ -143,20 +132,18 @@ export class AbortError extends LeadConduitError {}
 export const ABORTED_MESSAGE = "The call was aborted by its signal";
 
 /** The error for a non-2xx answer: its class by status, its message from what the body said. */
-export function errorForStatus(
-  details: ErrorDetails & { status: number; retryAfterMs?: number | undefined },
-): APIError {
-  const { status } = details;
-  const { retryAfterMs, ...rest } = details;
+export function errorForStatus(details: ErrorDetails & { status: number }): APIError {
+  const { status, retryAfterMs, ...rest } = details;
   const violations = violationsInBody(rest.body);
   const said = summaryOf(rest.body, rest.rawBody ?? "", violations);
   const message = `LeadConduit answered ${status}${said ? `: ${said}` : ""}`;
-  const all = { ...rest, violations };
+  const all = { ...rest, status, violations };
   if (status === 400) return new BadRequestError(message, all);
   if (status === 401) return new AuthenticationError(message, all);
   if (status === 403) return new PermissionError(message, all);
   if (status === 404) return new NotFoundError(message, all);
   if (status === 422) return new UnprocessableEntityError(message, all);
+  // only a 429 keeps what Retry-After asked for; the retry policy reads other statuses' header
   if (status === 429) return new RateLimitError(message, { ...all, retryAfterMs });
   if (status >= 500) return new ServerError(message, all);
   return new APIError(message, all);

@@ -167,6 +167,11 @@ function checkOperation(
   return { violations, after };
 }
 
+/** A request no operation of the spec takes: answered before anything else is looked at. */
+function unrouted(received: Received, body: unknown, violations: Violation[], before: Answer): Inspection {
+  return { path: received.path, operationId: undefined, pathParams: {}, body, violations, before, after: undefined };
+}
+
 export function inspect(received: Received): Inspection {
   const { body, invalid } = readBody(received);
   const violations: Violation[] = invalid ? [{ path: "body", message: invalid }] : [];
@@ -179,28 +184,11 @@ export function inspect(received: Received): Inspection {
         ? `${received.fullPath} is not below the base URL`
         : `no operation of the spec has the path ${received.path}`;
     violations.push({ path: "url", message });
-    return {
-      path: received.path,
-      operationId: undefined,
-      pathParams: {},
-      body,
-      violations,
-      before: before ?? noPath(received.fullPath),
-      after: undefined,
-    };
+    return unrouted(received, body, violations, before ?? noPath(received.fullPath));
   }
   if (route.kind === "no-method") {
     violations.push({ path: "method", message: `${received.method} is not a method of ${received.path} in the spec` });
-    const answer = before ?? noMethod(received.fullPath, received.method);
-    return {
-      path: received.path,
-      operationId: undefined,
-      pathParams: {},
-      body,
-      violations,
-      before: answer,
-      after: undefined,
-    };
+    return unrouted(received, body, violations, before ?? noMethod(received.fullPath, received.method));
   }
   const { operationId, pathParams } = route;
   const checked = checkOperation(operationId, pathParams, received, invalid !== undefined, body);
