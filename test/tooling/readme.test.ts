@@ -45,7 +45,7 @@ describe("links", () => {
     "```md",
     "[inside](code/block.md)",
     "```",
-    "[up](../shared/reference/facts.md)",
+    "[up](../elsewhere/facts.md)",
   ].join("\n");
 
   it("finds Markdown, autolink and HTML targets outside code", () => {
@@ -56,14 +56,14 @@ describe("links", () => {
       "#install",
       "https://example.org/z",
       "docs/q.png",
-      "../shared/reference/facts.md",
+      "../elsewhere/facts.md",
     ]);
   });
 
   it("calls a local link broken when it leaves the repository or names a file not in the list", () => {
     expect(brokenLinks(md, new Set(["spec/x.yaml", "docs/q.png"]))).toEqual([
       "README.md:1: docs/p.png is not there",
-      "README.md:6: ../shared/reference/facts.md leaves the repository",
+      "README.md:6: ../elsewhere/facts.md leaves the repository",
     ]);
   });
 
