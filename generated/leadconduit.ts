@@ -135,9 +135,12 @@ export interface components {
          *     - `id`, `account`, `connected_account_id`, `see` and `expired` are read-only: the
          *       reference does not say, but they describe what the server knows, not what a caller
          *       sets.
-         *     - `connected` also accepts `null`: the newest reference lists three strings only,
-         *       older snapshots of it allowed `null`, and refusing it would break clients of a
-         *       server that still sends it.
+         *     - `connected` also accepts `null`: the newest reference lists three strings but does
+         *       not say whether `null` may come, and older snapshots of it allowed `null`, so
+         *       refusing it would break clients of a server that still sends it. Where the newest
+         *       reference does say a field is not nullable (`flow_ids`, `logo_url`, `website`, which
+         *       older snapshots allowed to be `null`), the spec follows it, and a live contract run
+         *       reports a server that still sends `null`.
          *     - `time_zone` has no pattern: the reference's own example `America/Los Angeles` is not
          *       an IANA name.
          *     - Properties not listed here are allowed, so that a field added by the server does

@@ -1,13 +1,9 @@
 // Compiles the spec's request and response schemas into standalone validator code
 // (generated/validators.js + .d.ts), so the client validates without compiling a schema at
-// import and without Ajv at run time; and writes the testing kit's contract module
-// (generated/testing.js + .d.ts, scripts/lib/testing-module.ts). `--check` fails when any
-// committed file is stale.
-import { readFileSync, writeFileSync } from "node:fs";
+// import and without Ajv at run time. Run by scripts/generate.ts.
 import { _ } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { inRoot } from "./lib/paths.ts";
 import {
   createSpecAjv,
   jsonSchemaOf,
@@ -17,12 +13,6 @@ import {
   successResponse,
 } from "./lib/spec.ts";
 import { ANNOTATIONS, bundleStandalone, GENERATED_HEADER as HEADER, stripKeys } from "./lib/standalone.ts";
-import { generateTestingModule } from "./lib/testing-module.ts";
-
-const OUT_JS = inRoot("generated", "validators.js");
-const OUT_DTS = inRoot("generated", "validators.d.ts");
-const OUT_TESTING_JS = inRoot("generated", "testing.js");
-const OUT_TESTING_DTS = inRoot("generated", "testing.d.ts");
 
 // Keywords a TypeScript type cannot state. The "shape" validators drop them and check exactly
 // what the generated type says (types, required, enums, nullability), cheaply enough to run on
@@ -166,35 +156,4 @@ export declare const operations: { readonly [K in OperationId]: OperationValidat
 function toShape<T>(schema: T): T {
   const shaped = stripKeys(schema, CONSTRAINTS);
   return JSON.parse(JSON.stringify(shaped).replaceAll(`"${SCHEMA_DOC_ID}#`, `"${SHAPE_DOC_ID}#`)) as T;
-}
-
-const read = (path: string) => {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
-};
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { js, dts } = await generateValidators();
-  const testing = await generateTestingModule();
-  const files: [string, string][] = [
-    [OUT_JS, js],
-    [OUT_DTS, dts],
-    [OUT_TESTING_JS, testing.js],
-    [OUT_TESTING_DTS, testing.dts],
-  ];
-  if (process.argv.includes("--check")) {
-    const stale = files.filter(([path, text]) => read(path) !== text);
-    if (stale.length) {
-      console.error(`✘ generated validators are not up to date: ${stale.map(([p]) => p).join(", ")}`);
-      console.error("  run `npm run generate` and commit the result");
-      process.exit(1);
-    }
-    console.log("✓ generated/validators.js and generated/testing.js are up to date with spec/leadconduit.yaml");
-  } else {
-    for (const [path, text] of files) writeFileSync(path, text);
-    console.log(`✓ wrote ${files.map(([p, t]) => `${p} (${t.length} bytes)`).join(", ")}`);
-  }
 }

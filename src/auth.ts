@@ -23,18 +23,21 @@ export function secretsOf(apiKey: string): string[] {
 }
 
 /**
- * Puts the Authorization header on a request as it is handed to fetch, after checking that it
- * does not carry the key over plain HTTP to a host other than loopback. Applied in the fetch
- * the openapi-fetch client calls, after every middleware: no middleware (a logger, a tracer)
- * ever sees the key, and the header lives only in this closure.
+ * A copy of a request with the Authorization header, made as the request is handed to fetch,
+ * after checking that it does not carry the key over plain HTTP to a host other than loopback.
+ * Applied in the fetch the openapi-fetch client calls, after every middleware; the request the
+ * middleware holds (and sees again in onResponse and onError) is left without the header, so no
+ * middleware (a logger, a tracer) ever sees the key. The header lives only in this closure.
  */
-export function authorizer(apiKey: string, allowInsecureHttp: boolean, baseUrl: string): (request: Request) => void {
+export function authorizer(apiKey: string, allowInsecureHttp: boolean, baseUrl: string): (request: Request) => Request {
   const authorization = basicAuthorization(apiKey);
   // the base URL was checked when the client was made; only a request elsewhere (raw's
   // per-request baseUrl) needs the URL parsed again
   const checked = `${baseUrl}/`;
   return (request) => {
     if (!request.url.startsWith(checked)) assertSecureTransport(request.url, allowInsecureHttp);
-    request.headers.set("Authorization", authorization);
+    const headers = new Headers(request.headers);
+    headers.set("Authorization", authorization);
+    return new Request(request, { headers });
   };
 }

@@ -75,10 +75,7 @@ export function createLeadConduitClient(options: ClientOptions = {}): LeadCondui
   const { fetch } = config;
   const raw = createClient<paths>({
     baseUrl: config.baseUrl,
-    fetch: (request: Request) => {
-      authorize(request);
-      return fetch(request);
-    },
+    fetch: (request: Request) => fetch(authorize(request)),
   });
   const middleware = trackMiddleware(raw);
   const transport: Transport = {

@@ -35,9 +35,10 @@ export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | und
     // over a second promise, on every attempt)
     race: (work) =>
       new Promise((resolve, reject) => {
-        if (stoppedWith) return reject(stoppedWith.reason);
-        stop = reject;
+        // attached first, so a rejection of `work` after the stop is handled, never unhandled
         work.then(resolve, reject);
+        if (stoppedWith) reject(stoppedWith.reason);
+        else stop = reject;
       }),
     get timedOut() {
       return timedOut;

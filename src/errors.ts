@@ -91,6 +91,8 @@ export class APIError extends LeadConduitError {
    * `invalid-params` or `errors` array, as Prism and RFC 9457 problem documents carry); else empty.
    */
   declare readonly violations: Violation[];
+  /** What the server's Retry-After asked for, in ms, when it sent one (a 429 or a 503, typically). */
+  declare readonly retryAfterMs?: number;
   constructor(message: string, details: ErrorDetails & { status: number }) {
     super(message, { ...details, violations: details.violations ?? [] });
   }
@@ -106,10 +108,7 @@ export class NotFoundError extends APIError {}
 /** 422: the server refused the request's content; `violations` says why when the body does. */
 export class UnprocessableEntityError extends APIError {}
 /** 429: too many requests; retried, honouring `Retry-After`. */
-export class RateLimitError extends APIError {
-  /** What the server's Retry-After asked for, in ms, when it sent one. */
-  declare readonly retryAfterMs?: number;
-}
+export class RateLimitError extends APIError {}
 /** 5xx: the server failed; retried. */
 export class ServerError extends APIError {}
 
@@ -133,7 +132,7 @@ export const ABORTED_MESSAGE = "The call was aborted by its signal";
 
 /** The error for a non-2xx answer: its class by status, its message from what the body said. */
 export function errorForStatus(details: ErrorDetails & { status: number }): APIError {
-  const { status, retryAfterMs, ...rest } = details;
+  const { status, ...rest } = details;
   const violations = violationsInBody(rest.body);
   const said = summaryOf(rest.body, rest.rawBody ?? "", violations);
   const message = `LeadConduit answered ${status}${said ? `: ${said}` : ""}`;
@@ -143,8 +142,7 @@ export function errorForStatus(details: ErrorDetails & { status: number }): APIE
   if (status === 403) return new PermissionError(message, all);
   if (status === 404) return new NotFoundError(message, all);
   if (status === 422) return new UnprocessableEntityError(message, all);
-  // only a 429 keeps what Retry-After asked for; the retry policy reads other statuses' header
-  if (status === 429) return new RateLimitError(message, { ...all, retryAfterMs });
+  if (status === 429) return new RateLimitError(message, all);
   if (status >= 500) return new ServerError(message, all);
   return new APIError(message, all);
 }

@@ -117,6 +117,10 @@ export function resolveClientOptions(options: ClientOptions) {
   if (parsed.username || parsed.password) {
     throw new ConfigurationError("baseUrl must not contain credentials; pass the key as apiKey");
   }
+  if (parsed.search || parsed.hash) {
+    // the operations' paths are appended to it: `https://host/?x=1` would become `?x=1/invitations/…`
+    throw new ConfigurationError("baseUrl must not have a query or a fragment");
+  }
   if (typeof (options.fetch ?? globalThis.fetch) !== "function") {
     throw new ConfigurationError("No fetch implementation: pass { fetch }");
   }
@@ -155,10 +159,15 @@ export function mergeRequestOptions(
   return merged;
 }
 
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 function assertValidOptions(options: ResolvedRequestOptions): void {
   const { timeoutMs, maxRetries, validateResponses, signal } = options;
-  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    throw new ConfigurationError(`timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}`);
+  // setTimeout takes at most 2^31 - 1 ms (24.8 days); it would fire at once for more
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
+    throw new ConfigurationError(
+      `timeoutMs must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got ${String(timeoutMs)}`,
+    );
   }
   if (!(Number.isInteger(maxRetries) && maxRetries >= 0)) {
     throw new ConfigurationError(`maxRetries must be a whole number >= 0, got ${String(maxRetries)}`);
@@ -166,6 +175,7 @@ function assertValidOptions(options: ResolvedRequestOptions): void {
   if (typeof validateResponses !== "boolean" && validateResponses !== "report") {
     throw new ConfigurationError(`validateResponses must be true, false or "report", got ${String(validateResponses)}`);
   }
+
   for (const name of ["onRetry", "onResponseViolation"] as const) {
     if (options[name] !== undefined && typeof options[name] !== "function") {
       throw new ConfigurationError(`${name} must be a function`);

@@ -2,7 +2,7 @@
 import type { RedactedRequest } from "./errors.js";
 import { stripCredentials } from "./transport.js";
 
-const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|x-api-key|api-key)$/i;
+const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
 
 /**
  * A header's value as an error or report may show it.
@@ -43,10 +43,11 @@ export function redactText(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-export function headersToObject(headers: Headers): Record<string, string> {
+/** A response's headers as an error keeps them: credential headers redacted, and any secret a server echoed. */
+export function redactedHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    out[name] = value;
+    out[name] = redactText(redactHeader(name, value), secrets);
   });
   return out;
 }

@@ -6,15 +6,15 @@ import { startDeadline } from "./deadline.js";
 import {
   ABORTED_MESSAGE,
   AbortError,
+  ConfigurationError,
   ConnectionError,
   type ErrorDetails,
   errorForStatus,
   LeadConduitError,
   TimeoutError,
-  ValidationError,
 } from "./errors.js";
 import { mergeRequestOptions, type RequestOptions, type ResolvedRequestOptions } from "./options.js";
-import { headersToObject, keptBody, redactText } from "./redact.js";
+import { keptBody, redactedHeaders, redactText } from "./redact.js";
 import { successOf } from "./response.js";
 import { isRetryable, parseRetryAfter, retryDelay, sleep } from "./retry.js";
 import { type Exchange, type Sender, sendOnce, type Transport } from "./send.js";
@@ -33,6 +33,10 @@ export async function call<K extends OperationId>(
   options: RequestOptions | undefined,
 ): Promise<SuccessBody<K>> {
   const opts = mergeRequestOptions(ctx.defaults, options);
+  // checked per call: the client may say "report" and each call bring its own callback
+  if (opts.validateResponses === "report" && opts.onResponseViolation === undefined) {
+    throw new ConfigurationError('validateResponses: "report" needs onResponseViolation, or the violations go nowhere');
+  }
   if (opts.validateRequests) assertValidRequest(operations[operationId], input);
   const { signal } = opts;
   for (let attempt = 1; ; attempt++) {
@@ -75,7 +79,7 @@ async function attemptOnce<K extends OperationId>(
   // built only when an error needs it: the success path stays as cheap as openapi-fetch's
   const details = (): ErrorDetails & { status: number } => ({
     status: response.status,
-    headers: headersToObject(response.headers),
+    headers: redactedHeaders(response.headers, transport.secrets),
     attempts,
     request: exchange.sent?.(),
   });
@@ -94,20 +98,20 @@ async function attemptOnce<K extends OperationId>(
   throw errorForStatus({ ...details(), ...keptBody(text, transport.secrets), retryAfterMs });
 }
 
-/** The typed error for an attempt that got no answer. */
+/**
+ * What an attempt that got no answer throws: a typed error for the network, a timeout or an
+ * abort; the app's own error, unchanged and not retried, when its middleware threw it.
+ */
 function failureOf(
   cause: unknown,
   at: { transport: Transport; opts: ResolvedRequestOptions; exchange: Exchange; attempts: number; timedOut: boolean },
-): LeadConduitError {
-  if (cause instanceof LeadConduitError) return cause; // refused by our own transport check
+): unknown {
+  if (cause instanceof LeadConduitError) return cause; // refused by the client itself
   const { opts, exchange, attempts } = at;
   const details: ErrorDetails = { attempts, request: exchange.sent?.(), cause };
   if (opts.signal?.aborted) return new AbortError(ABORTED_MESSAGE, details);
   if (at.timedOut) return new TimeoutError(`No complete answer within ${opts.timeoutMs} ms`, details);
-  if (!exchange.sent) {
-    // failed before anything went out: the input could not be serialised
-    return new ValidationError(`Could not build the request: ${messageOf(cause)}`, { attempts: attempts - 1, cause });
-  }
+  if (!exchange.inFlight) return cause;
   return new ConnectionError(`Connection failed: ${redactText(messageOf(cause), at.transport.secrets)}`, details);
 }
 

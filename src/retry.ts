@@ -1,6 +1,6 @@
 // When to try again and how long to wait. Retrying these calls is safe because the API answers
 // an existing invitation with its entity instead of creating a second one.
-import { type AbortError, APIError, ConnectionError, type LeadConduitError, RateLimitError } from "./errors.js";
+import { type AbortError, APIError, ConnectionError, type LeadConduitError } from "./errors.js";
 
 const INITIAL_DELAY_MS = 500;
 const MAX_DELAY_MS = 8_000;
@@ -28,8 +28,7 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
  * capped, or the server's Retry-After when it sent one. `undefined` means do not retry.
  */
 export function retryDelay(retry: number, error: LeadConduitError, random = Math.random): number | undefined {
-  const retryAfterMs =
-    error instanceof RateLimitError ? error.retryAfterMs : parseRetryAfter(error.headers?.["retry-after"]);
+  const retryAfterMs = error instanceof APIError ? error.retryAfterMs : undefined;
   if (retryAfterMs !== undefined) return retryAfterMs <= MAX_RETRY_AFTER_MS ? retryAfterMs : undefined;
   const base = Math.min(INITIAL_DELAY_MS * 2 ** (retry - 1), MAX_DELAY_MS);
   return Math.round(base * (1 - random() * 0.25));

@@ -4,7 +4,7 @@
 // a call costs over loopback. With middleware, the call goes through openapi-fetch, so the
 // middleware runs for it as for `raw`.
 import { type OperationId, routes } from "../generated/validators.js";
-import type { RedactedRequest } from "./errors.js";
+import { ConfigurationError, type RedactedRequest, ValidationError } from "./errors.js";
 import { redactHeader, redactRequest, redactText } from "./redact.js";
 import type { CallInput } from "./validation.js";
 
@@ -24,8 +24,8 @@ export interface Transport {
   fetch: Fetch;
   /** the header value built from the key */
   authorization: string;
-  /** checks the transport and adds the Authorization header to a Request, last thing before fetch */
-  authorize: (request: Request) => void;
+  /** checks the transport and copies a Request with the Authorization header, last thing before fetch */
+  authorize: (request: Request) => Request;
   /** true while middleware is registered on `raw` */
   viaMiddleware: () => boolean;
   secrets: readonly string[];
@@ -35,6 +35,8 @@ export interface Transport {
 export interface Exchange {
   /** the request as an error may show it; undefined until the request could be built */
   sent?: () => RedactedRequest;
+  /** true from the moment fetch is called until the body is read: a failure then is the network's */
+  inFlight?: boolean;
   response?: Response;
   text?: string;
 }
@@ -48,9 +50,25 @@ export function sendOnce(
   signal: AbortSignal,
   exchange: Exchange,
 ): Promise<void> {
+  // a body JSON cannot hold (a BigInt) is refused here, the same way on both paths
+  const body = input.body === undefined ? undefined : serialise(input.body);
   return transport.viaMiddleware()
     ? throughOpenapiFetch(transport, send, signal, exchange)
-    : direct(transport, operationId, input, signal, exchange);
+    : direct(transport, operationId, { path: input.path, body }, signal, exchange);
+}
+
+function serialise(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch (cause) {
+    throw new ValidationError(
+      `Could not build the request: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        attempts: 0,
+        cause,
+      },
+    );
+  }
 }
 
 /** A path template with its parameters filled in, URL-encoded. */
@@ -61,38 +79,40 @@ function fill(path: string, params: Record<string, unknown>): string {
 async function direct(
   t: Transport,
   operationId: OperationId,
-  input: CallInput,
+  input: { path: Record<string, unknown> | undefined; body: string | undefined },
   signal: AbortSignal,
   exchange: Exchange,
 ) {
   const { method, path } = routes[operationId];
   const url = t.baseUrl + (input.path ? fill(path, input.path) : path);
-  const headers: Record<string, string> = { authorization: t.authorization };
-  let body: string | undefined;
-  if (input.body !== undefined) {
-    body = JSON.stringify(input.body); // throws for what JSON cannot hold (a BigInt): nothing is sent
-    headers["content-type"] = "application/json";
-  }
+  const { body } = input;
+  const headers: Record<string, string> =
+    body === undefined
+      ? { authorization: t.authorization }
+      : { authorization: t.authorization, "content-type": "application/json" };
   exchange.sent = () => redactedOf(method, url, headers, t.secrets);
+  exchange.inFlight = true;
   // called unbound: browsers throw "Illegal invocation" for fetch with another `this`
   const { fetch } = t;
-  const response = await fetch(
-    url,
-    body === undefined ? { method, headers, signal } : { method, headers, body, signal },
+  const response = responseOf(
+    await fetch(url, body === undefined ? { method, headers, signal } : { method, headers, body, signal }),
   );
   exchange.response = response;
   exchange.text = await response.text();
+  exchange.inFlight = false;
 }
 
 async function throughOpenapiFetch(t: Transport, send: Sender, signal: AbortSignal, exchange: Exchange) {
   let received: { response: Response; text: string } | undefined;
   const fetchOnce = async (request: Request) => {
-    t.authorize(request);
-    exchange.sent = () => redactRequest(request, t.secrets);
+    const authorized = t.authorize(request);
+    exchange.sent = () => redactRequest(authorized, t.secrets);
+    exchange.inFlight = true;
     const { fetch } = t;
-    const response = await fetch(request, { signal });
+    const response = responseOf(await fetch(authorized, { signal }));
     // read here, so the answer keeps its body exactly as the server sent it
     const text = await response.text();
+    exchange.inFlight = false;
     received = { response: new Response(text === "" ? null : text, response), text };
     return received.response;
   };
@@ -106,6 +126,13 @@ async function throughOpenapiFetch(t: Transport, send: Sender, signal: AbortSign
   // it failed and was JSON)
   const value = result.data ?? result.error;
   exchange.text = typeof value === "string" ? value : value === undefined ? "" : JSON.stringify(value);
+}
+
+/** What the configured fetch resolved to, when it is a Response; a ConfigurationError else. */
+function responseOf(value: unknown): Response {
+  const response = value as Response | undefined;
+  if (typeof response?.text === "function" && typeof response.status === "number" && response.headers) return response;
+  throw new ConfigurationError(`The fetch in use resolved to ${Object.prototype.toString.call(value)}, not a Response`);
 }
 
 function redactedOf(

@@ -53,6 +53,13 @@ describe("construction", () => {
     ["plain HTTP to a remote host", { baseUrl: "http://app.leadconduit.com" }, /plain HTTP/],
     ["another protocol", { baseUrl: "ftp://app.leadconduit.com" }, /Unsupported protocol/],
     ["a negative timeout", { timeoutMs: -1 }, /timeoutMs/],
+    [
+      "a timeout setTimeout cannot hold (it would fire at once)",
+      { timeoutMs: 2 ** 31 },
+      /timeoutMs must be a number of milliseconds from 1 to 2147483647/,
+    ],
+    ["a base URL with a query", { baseUrl: "https://app.leadconduit.com/?tenant=1" }, /query or a fragment/],
+    ["a base URL with a fragment", { baseUrl: "https://app.leadconduit.com/#x" }, /query or a fragment/],
     ["a fractional maxRetries", { maxRetries: 1.5 }, /maxRetries/],
     ["an onRetry that is not a function", { onRetry: "log" as never }, /onRetry/],
   ])("refuses %s", (_what, options, message) => {

@@ -158,6 +158,21 @@ describe("option values", () => {
     );
   });
 
+  it('"report" with no onResponseViolation, on the client or the call, is a ConfigurationError at the call', async () => {
+    const lc = createLeadConduitClient({
+      apiKey: KEY,
+      baseUrl: "https://api.test",
+      fetch: async () => Response.json(EXAMPLE_OK),
+      validateResponses: "report",
+    });
+    await expect(lc.invitations.createRecipient({ email: "mike.jones@example.com" })).rejects.toThrow(
+      /"report" needs onResponseViolation/,
+    );
+    await expect(
+      lc.invitations.createRecipient({ email: "mike.jones@example.com" }, { onResponseViolation: () => {} }),
+    ).resolves.toEqual(EXAMPLE_OK);
+  });
+
   it("an onResponseViolation that is not a function is a ConfigurationError", () => {
     expect(() => createLeadConduitClient({ apiKey: KEY, onResponseViolation: "log" as never })).toThrow(
       /onResponseViolation must be a function/,

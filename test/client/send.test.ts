@@ -3,7 +3,9 @@
 // request and make the same value or error of the answer.
 import { describe, expect, it } from "vitest";
 import {
+  AbortError,
   basicAuthorization,
+  ConfigurationError,
   createLeadConduitClient,
   type LeadConduitError,
   UnprocessableEntityError,
@@ -101,5 +103,101 @@ describe("a typed call", () => {
     lc.raw.use({ onResponse: () => Response.json({ ...EXAMPLE_OK, message: "served from cache" }) });
     const { message } = await lc.invitations.createRecipient({ email: "a@example.com" });
     expect(message).toBe("served from cache");
+  });
+});
+
+describe("the app's own code in the path", () => {
+  it("no middleware hook sees the key: not onRequest, onResponse or onError", async () => {
+    const seen: (string | null)[] = [];
+    let fail = false;
+    const lc = createLeadConduitClient({
+      apiKey: "send-key",
+      baseUrl: "https://api.test",
+      maxRetries: 0,
+      fetch: async () => {
+        if (fail) throw new TypeError("fetch failed");
+        return Response.json(EXAMPLE_OK);
+      },
+    });
+    lc.raw.use({
+      onRequest: ({ request }) => {
+        seen.push(request.headers.get("authorization"));
+      },
+      onResponse: ({ request }) => {
+        seen.push(request.headers.get("authorization"));
+      },
+      onError: ({ request }) => {
+        seen.push(request.headers.get("authorization"));
+      },
+    });
+    await lc.invitations.createRecipient({ email: "a@example.com" });
+    await lc.raw.POST("/invitations/recipient", { body: { email: "a@example.com" } });
+    fail = true;
+    await lc.invitations.createRecipient({ email: "a@example.com" }).catch(() => undefined);
+    expect(seen).toEqual([null, null, null, null, null, null]);
+  });
+
+  it("an error thrown by middleware rejects the call unchanged, and is not retried", async () => {
+    let calls = 0;
+    const lc = createLeadConduitClient({
+      apiKey: "send-key",
+      baseUrl: "https://api.test",
+      fetch: async () => {
+        calls++;
+        return Response.json(EXAMPLE_OK);
+      },
+    });
+    const before = new Error("tracer not ready");
+    const hook = {
+      onRequest: () => {
+        throw before;
+      },
+    };
+    lc.raw.use(hook);
+    await expect(lc.invitations.createRecipient({ email: "a@example.com" })).rejects.toBe(before);
+    expect(calls).toBe(0);
+    lc.raw.eject(hook);
+    const after = new Error("logger down");
+    lc.raw.use({
+      onResponse: () => {
+        throw after;
+      },
+    });
+    await expect(lc.invitations.createRecipient({ email: "a@example.com" })).rejects.toBe(after);
+    expect(calls).toBe(1); // sent once: a bug in the app's code does not resend the POST
+  });
+
+  it("a fetch that resolves to something else than a Response is a ConfigurationError, not retried", async () => {
+    let calls = 0;
+    const lc = createLeadConduitClient({
+      apiKey: "send-key",
+      baseUrl: "https://api.test",
+      fetch: (async () => {
+        calls++;
+        return { ok: true };
+      }) as never,
+    });
+    const error = await lc.invitations.createRecipient({ email: "a@example.com" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).message).toBe("The fetch in use resolved to [object Object], not a Response");
+    expect(calls).toBe(1);
+  });
+
+  it("a fetch that aborts the call and rejects afterwards leaves no unhandled rejection", async () => {
+    const controller = new AbortController();
+    const lc = createLeadConduitClient({
+      apiKey: "send-key",
+      baseUrl: "https://api.test",
+      fetch: () => {
+        controller.abort();
+        return new Promise<Response>((_, reject) => setTimeout(() => reject(new TypeError("late")), 5));
+      },
+    });
+    const error = await lc.invitations
+      .createRecipient({ email: "a@example.com" }, { signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    // the late rejection lands after the call settled: vitest fails the run on an unhandled one
+    await new Promise((resolve) => setTimeout(resolve, 20));
   });
 });

@@ -186,6 +186,27 @@ export const FAULT_CASES: FaultCase[] = [
     check: (e) => expect(e!.constructor).toBe(APIError),
   },
   { scenario: "echo-auth-500", options: { maxRetries: 0 }, error: ServerError, status: 500, attempts: 1, requests: 1 },
+  {
+    scenario: "echo-auth-headers-401",
+    error: AuthenticationError,
+    status: 401,
+    attempts: 1,
+    requests: 1,
+    check: (e) => {
+      expect(e!.headers!["x-debug-authorization"]).toBe("Basic [REDACTED]");
+      expect(e!.headers!["set-cookie"]).toBe("[REDACTED]");
+      expect(e!.headers!["www-authenticate"]).toBe('Basic realm="[REDACTED]"');
+    },
+  },
+  {
+    scenario: "unavailable-retry-after-3600",
+    error: ServerError,
+    status: 503,
+    attempts: 1,
+    requests: 1,
+    // too long to wait for: the call fails at once, saying what the server asked
+    check: (e) => expect((e as ServerError).retryAfterMs).toBe(3_600_000),
+  },
 ];
 
 /** [what, input, the path the violation must name] */

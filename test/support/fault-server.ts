@@ -80,6 +80,25 @@ const scenarios: Record<string, Handler> = {
     const decoded = Buffer.from(header.replace(/^Basic /, ""), "base64").toString("utf8");
     json(res, 500, { error: `bad key ${decoded} from header ${header}` });
   },
+  // ...and one that echoes them in its response headers (header values are Latin-1: the key
+  // goes back URL-encoded, as a careless server would send a non-ASCII one)
+  "echo-auth-headers-401": (req, res) => {
+    const header = req.headers.authorization ?? "";
+    const decoded = Buffer.from(header.replace(/^Basic /, ""), "base64").toString("utf8");
+    json(
+      res,
+      401,
+      { error: "authentication failed" },
+      {
+        "x-debug-authorization": header,
+        "www-authenticate": `Basic realm="${encodeURIComponent(decoded.slice("API:".length))}"`,
+        "set-cookie": `session=${encodeURIComponent(decoded)}; HttpOnly`,
+      },
+    );
+  },
+  // a 503 that asks to come back in an hour
+  "unavailable-retry-after-3600": (_req, res) =>
+    json(res, 503, { error: "down for maintenance" }, { "retry-after": "3600" }),
 };
 
 export interface FaultServer {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { PATHS } from "../../scripts/lib/paths.ts";
+import { inRoot, PATHS } from "../../scripts/lib/paths.ts";
 import { lintWorkflows } from "../../scripts/lint-workflows.ts";
 
 type Workflow = {
@@ -46,6 +46,34 @@ describe("actionlint", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the README's workflow for a downstream repository", () => {
+  const readme = readFileSync(inRoot("README.md"), "utf8");
+  const block = /```yaml\n(# \.github\/workflows\/[^\n]+\n[\s\S]*?)```/.exec(readme)?.[1];
+
+  it("passes actionlint as written", async () => {
+    expect(block, "the README shows a workflow").toBeDefined();
+    const dir = mkdtempSync(join(tmpdir(), "readme-workflow-"));
+    try {
+      writeFileSync(join(dir, "leadconduit-contract.yml"), block!);
+      expect((await lintWorkflows(dir, "README")).problems).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("gives the secrets to the step that runs the check only, and skips without them", () => {
+    const w = parse(block!) as Workflow & { jobs: Record<string, { env?: unknown }> };
+    const job = Object.values(w.jobs)[0]!;
+    expect(job.env).toBeUndefined();
+    const check = steps(w).find((s) => s.run?.includes("npx leadconduit-contract")) as {
+      env?: Record<string, string>;
+      run: string;
+    };
+    expect(Object.keys(check.env ?? {})).toEqual(["LEADCONDUIT_API_KEY", "LEADCONDUIT_CONTRACT_EMAIL"]);
+    expect(check.run).toMatch(/exit 0/);
   });
 });
 

@@ -42,7 +42,10 @@ export async function runMock(
   io.log(`\nReports: ${files.json}, ${files.junit}`);
   const failed = report.cases.filter((c) => c.status === "failed").length;
   const passed = report.cases.filter((c) => c.status === "passed").length;
-  io.log(`\ncontract: ${passed} passed, ${failed} failed`);
+  // the last line says the verdict: tests can all pass while a step (lint, drift) failed
+  const failedSteps = report.steps.filter((s) => !s.ok).map((s) => s.name);
+  const verdict = report.ok ? "holds" : `BROKEN${failedSteps.length ? ` (${failedSteps.join(", ")})` : ""}`;
+  io.log(`\ncontract ${verdict}: ${passed} tests passed, ${failed} failed`);
   if (broken) {
     io.error(`contract: the gate itself failed (exit 3: a crash, not a verdict on the contract): ${broken}`);
     return EXIT.crashed;

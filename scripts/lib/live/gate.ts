@@ -234,12 +234,14 @@ function normaliseTarget(target: string): string {
     throw new LiveGateRefusal(`target is not a URL: ${JSON.stringify(String(target).slice(0, 200))}`);
   }
   if (url.username || url.password)
-    throw new LiveGateRefusal("target must not contain credentials; pass the key as apiKey");
+    throw new LiveGateRefusal("target must not contain credentials; give the key in LEADCONDUIT_API_KEY");
   // the key goes out on every call: same rule as the client, https except to loopback
   try {
     assertSecureTransport(url.toString(), false);
-  } catch (error) {
-    throw new LiveGateRefusal((error as Error).message);
+  } catch {
+    throw new LiveGateRefusal(
+      `target ${url.origin} would get the API key in clear text: use https://, or http:// to loopback only`,
+    );
   }
   return url.toString().replace(/\/+$/, "");
 }

@@ -1,0 +1,57 @@
+// `npm run generate`: everything generated/ holds, from spec/leadconduit.yaml:
+//   leadconduit.ts          the TypeScript types (openapi-typescript)
+//   validators.js, .d.ts    the client's precompiled validators and routes (generate-validators.ts)
+//   testing.js, .d.ts       the testing kit's contract module (lib/testing-module.ts)
+// `--check` (the drift check of npm test and the gate) writes nothing and fails, naming each
+// stale file and what to run, when any committed file is not what the spec produces.
+import { readFileSync, writeFileSync } from "node:fs";
+import { relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
+import { generateValidators } from "./generate-validators.ts";
+import { inRoot, PATHS, ROOT } from "./lib/paths.ts";
+import { generateTestingModule } from "./lib/testing-module.ts";
+
+/** Every generated file and its content, as the spec makes them now. */
+export async function generatedFiles(): Promise<[path: string, text: string][]> {
+  const types = COMMENT_HEADER + astToString(await openapiTS(pathToFileURL(PATHS.spec)));
+  const validators = await generateValidators();
+  const testing = await generateTestingModule();
+  return [
+    [inRoot("generated", "leadconduit.ts"), types],
+    [inRoot("generated", "validators.js"), validators.js],
+    [inRoot("generated", "validators.d.ts"), validators.dts],
+    [inRoot("generated", "testing.js"), testing.js],
+    [inRoot("generated", "testing.d.ts"), testing.dts],
+  ];
+}
+
+const read = (path: string) => {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+};
+
+async function main(check: boolean): Promise<number> {
+  const files = await generatedFiles();
+  const shown = (path: string) => relative(ROOT, path);
+  if (!check) {
+    for (const [path, text] of files) writeFileSync(path, text);
+    console.log(`✓ wrote ${files.map(([p, t]) => `${shown(p)} (${t.length} bytes)`).join(", ")}`);
+    return 0;
+  }
+  const stale = files.filter(([path, text]) => read(path) !== text).map(([path]) => shown(path));
+  if (stale.length) {
+    console.error(`✘ not what spec/leadconduit.yaml produces: ${stale.join(", ")}`);
+    console.error("  run `npm run generate` and commit the result (generated/ is never edited by hand)");
+    return 1;
+  }
+  console.log(`✓ generated/ is what spec/leadconduit.yaml produces (${files.length} files)`);
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.includes("--check"));
+}
