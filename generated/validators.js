@@ -271,13 +271,13 @@ var require_formats2 = __commonJS({
 var require_standalone = __commonJS({
   "<tmp>/standalone.cjs"(exports) {
     "use strict";
-    exports.InvitationRequest_body = validate52;
+    exports.InvitationRequest_body = validate53;
     var formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
     var func1 = require_ucs2length().default;
-    function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate54.evaluated;
+      const evaluated0 = validate53.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -354,35 +354,16 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate54.errors = vErrors;
+      validate53.errors = vErrors;
       return errors === 0;
     }
-    validate54.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
+    validate53.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    exports.InvitationResponse_shape = validate55;
+    var schema23 = { "type": "object", "required": ["id", "name", "module_ids", "source", "recipient"], "properties": { "id": { "$ref": "leadconduit-shape.json#/$defs/BsonId" }, "name": { "type": "string" }, "description": { "type": "string" }, "module_ids": { "type": "array", "items": { "type": "string" } }, "source": { "type": ["string", "null"], "enum": ["form", "seller", "other", null] }, "recipient": { "type": ["string", "null"], "enum": ["buyer", "crm", "analytics", "enhancement", "esp", "other", null] }, "standard": { "type": "boolean" }, "account": { "type": ["boolean", "null"] }, "pending": { "type": "boolean" }, "connected": { "type": ["string", "null"], "enum": ["seller", "buyer", "both", null] }, "connected_account_id": { "$ref": "leadconduit-shape.json#/$defs/BsonId" }, "deprecated": { "type": "boolean" }, "see": { "$ref": "leadconduit-shape.json#/$defs/BsonId" }, "field_suffix": { "type": ["string", "null"] }, "invitation_id": { "anyOf": [{ "$ref": "leadconduit-shape.json#/$defs/BsonId" }, { "type": "null" }] }, "invitation_expires_at": { "type": ["string", "null"] }, "expired": { "type": "boolean" }, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit-shape.json#/$defs/BsonId" } }, "logo_url": { "type": "string" }, "time_zone": { "type": "string" }, "trustedform_certified_vendor": { "type": "boolean" }, "website": { "type": "string" }, "created_at": { "type": "string" }, "updated_at": { "type": "string" } } };
+    function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate52.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (!validate54(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-        errors = vErrors.length;
-      }
-      validate52.errors = vErrors;
-      return errors === 0;
-    }
-    validate52.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    exports.InvitationResponse_shape = validate56;
-    var schema25 = { "type": "object", "required": ["id", "name", "module_ids", "source", "recipient"], "properties": { "id": { "$ref": "leadconduit-shape.json#/$defs/BsonId" }, "name": { "type": "string" }, "description": { "type": "string" }, "module_ids": { "type": "array", "items": { "type": "string" } }, "source": { "type": ["string", "null"], "enum": ["form", "seller", "other", null] }, "recipient": { "type": ["string", "null"], "enum": ["buyer", "crm", "analytics", "enhancement", "esp", "other", null] }, "standard": { "type": "boolean" }, "account": { "type": ["boolean", "null"] }, "pending": { "type": "boolean" }, "connected": { "type": ["string", "null"], "enum": ["seller", "buyer", "both", null] }, "connected_account_id": { "$ref": "leadconduit-shape.json#/$defs/BsonId" }, "deprecated": { "type": "boolean" }, "see": { "$ref": "leadconduit-shape.json#/$defs/BsonId" }, "field_suffix": { "type": ["string", "null"] }, "invitation_id": { "anyOf": [{ "$ref": "leadconduit-shape.json#/$defs/BsonId" }, { "type": "null" }] }, "invitation_expires_at": { "type": ["string", "null"] }, "expired": { "type": "boolean" }, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit-shape.json#/$defs/BsonId" } }, "logo_url": { "type": "string" }, "time_zone": { "type": "string" }, "trustedform_certified_vendor": { "type": "boolean" }, "website": { "type": "string" }, "created_at": { "type": "string" }, "updated_at": { "type": "string" } } };
-    function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate60.evaluated;
+      const evaluated0 = validate57.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -398,14 +379,14 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate60.errors = vErrors;
+      validate57.errors = vErrors;
       return errors === 0;
     }
-    validate60.evaluated = { "dynamicProps": false, "dynamicItems": false };
-    function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate57.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate59.evaluated;
+      const evaluated0 = validate56.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -459,8 +440,8 @@ var require_standalone = __commonJS({
           errors++;
         }
         if (data.id !== void 0) {
-          if (!validate60(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+          if (!validate57(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
             errors = vErrors.length;
           }
         }
@@ -514,7 +495,7 @@ var require_standalone = __commonJS({
         if (data.source !== void 0) {
           let data5 = data.source;
           if (typeof data5 !== "string" && data5 !== null) {
-            const err9 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/type", keyword: "type", params: { type: schema25.properties.source.type }, message: "must be string,null" };
+            const err9 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/type", keyword: "type", params: { type: schema23.properties.source.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -523,7 +504,7 @@ var require_standalone = __commonJS({
             errors++;
           }
           if (!(data5 === "form" || data5 === "seller" || data5 === "other" || data5 === null)) {
-            const err10 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/enum", keyword: "enum", params: { allowedValues: schema25.properties.source.enum }, message: "must be equal to one of the allowed values" };
+            const err10 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/enum", keyword: "enum", params: { allowedValues: schema23.properties.source.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -535,7 +516,7 @@ var require_standalone = __commonJS({
         if (data.recipient !== void 0) {
           let data6 = data.recipient;
           if (typeof data6 !== "string" && data6 !== null) {
-            const err11 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/type", keyword: "type", params: { type: schema25.properties.recipient.type }, message: "must be string,null" };
+            const err11 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/type", keyword: "type", params: { type: schema23.properties.recipient.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -544,7 +525,7 @@ var require_standalone = __commonJS({
             errors++;
           }
           if (!(data6 === "buyer" || data6 === "crm" || data6 === "analytics" || data6 === "enhancement" || data6 === "esp" || data6 === "other" || data6 === null)) {
-            const err12 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/enum", keyword: "enum", params: { allowedValues: schema25.properties.recipient.enum }, message: "must be equal to one of the allowed values" };
+            const err12 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/enum", keyword: "enum", params: { allowedValues: schema23.properties.recipient.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -567,7 +548,7 @@ var require_standalone = __commonJS({
         if (data.account !== void 0) {
           let data8 = data.account;
           if (typeof data8 !== "boolean" && data8 !== null) {
-            const err14 = { instancePath: instancePath + "/account", schemaPath: "#/properties/account/type", keyword: "type", params: { type: schema25.properties.account.type }, message: "must be boolean,null" };
+            const err14 = { instancePath: instancePath + "/account", schemaPath: "#/properties/account/type", keyword: "type", params: { type: schema23.properties.account.type }, message: "must be boolean,null" };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -590,7 +571,7 @@ var require_standalone = __commonJS({
         if (data.connected !== void 0) {
           let data10 = data.connected;
           if (typeof data10 !== "string" && data10 !== null) {
-            const err16 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/type", keyword: "type", params: { type: schema25.properties.connected.type }, message: "must be string,null" };
+            const err16 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/type", keyword: "type", params: { type: schema23.properties.connected.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -599,7 +580,7 @@ var require_standalone = __commonJS({
             errors++;
           }
           if (!(data10 === "seller" || data10 === "buyer" || data10 === "both" || data10 === null)) {
-            const err17 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/enum", keyword: "enum", params: { allowedValues: schema25.properties.connected.enum }, message: "must be equal to one of the allowed values" };
+            const err17 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/enum", keyword: "enum", params: { allowedValues: schema23.properties.connected.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -609,8 +590,8 @@ var require_standalone = __commonJS({
           }
         }
         if (data.connected_account_id !== void 0) {
-          if (!validate60(data.connected_account_id, { instancePath: instancePath + "/connected_account_id", parentData: data, parentDataProperty: "connected_account_id", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+          if (!validate57(data.connected_account_id, { instancePath: instancePath + "/connected_account_id", parentData: data, parentDataProperty: "connected_account_id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
             errors = vErrors.length;
           }
         }
@@ -626,15 +607,15 @@ var require_standalone = __commonJS({
           }
         }
         if (data.see !== void 0) {
-          if (!validate60(data.see, { instancePath: instancePath + "/see", parentData: data, parentDataProperty: "see", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+          if (!validate57(data.see, { instancePath: instancePath + "/see", parentData: data, parentDataProperty: "see", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
             errors = vErrors.length;
           }
         }
         if (data.field_suffix !== void 0) {
           let data14 = data.field_suffix;
           if (typeof data14 !== "string" && data14 !== null) {
-            const err19 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/type", keyword: "type", params: { type: schema25.properties.field_suffix.type }, message: "must be string,null" };
+            const err19 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/type", keyword: "type", params: { type: schema23.properties.field_suffix.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -648,8 +629,8 @@ var require_standalone = __commonJS({
           const _errs29 = errors;
           let valid3 = false;
           const _errs30 = errors;
-          if (!validate60(data15, { instancePath: instancePath + "/invitation_id", parentData: data, parentDataProperty: "invitation_id", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+          if (!validate57(data15, { instancePath: instancePath + "/invitation_id", parentData: data, parentDataProperty: "invitation_id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
             errors = vErrors.length;
           }
           var _valid0 = _errs30 === errors;
@@ -688,7 +669,7 @@ var require_standalone = __commonJS({
         if (data.invitation_expires_at !== void 0) {
           let data16 = data.invitation_expires_at;
           if (typeof data16 !== "string" && data16 !== null) {
-            const err22 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/type", keyword: "type", params: { type: schema25.properties.invitation_expires_at.type }, message: "must be string,null" };
+            const err22 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/type", keyword: "type", params: { type: schema23.properties.invitation_expires_at.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -713,8 +694,8 @@ var require_standalone = __commonJS({
           if (Array.isArray(data18)) {
             const len1 = data18.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              if (!validate60(data18[i1], { instancePath: instancePath + "/flow_ids/" + i1, parentData: data18, parentDataProperty: i1, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+              if (!validate57(data18[i1], { instancePath: instancePath + "/flow_ids/" + i1, parentData: data18, parentDataProperty: i1, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
                 errors = vErrors.length;
               }
             }
@@ -803,14 +784,14 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate59.errors = vErrors;
+      validate56.errors = vErrors;
       return errors === 0;
     }
-    validate59.evaluated = { "props": { "id": true, "name": true, "description": true, "module_ids": true, "source": true, "recipient": true, "standard": true, "account": true, "pending": true, "connected": true, "connected_account_id": true, "deprecated": true, "see": true, "field_suffix": true, "invitation_id": true, "invitation_expires_at": true, "expired": true, "flow_ids": true, "logo_url": true, "time_zone": true, "trustedform_certified_vendor": true, "website": true, "created_at": true, "updated_at": true }, "dynamicProps": false, "dynamicItems": false };
-    function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate56.evaluated = { "props": { "id": true, "name": true, "description": true, "module_ids": true, "source": true, "recipient": true, "standard": true, "account": true, "pending": true, "connected": true, "connected_account_id": true, "deprecated": true, "see": true, "field_suffix": true, "invitation_id": true, "invitation_expires_at": true, "expired": true, "flow_ids": true, "logo_url": true, "time_zone": true, "trustedform_certified_vendor": true, "website": true, "created_at": true, "updated_at": true }, "dynamicProps": false, "dynamicItems": false };
+    function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate58.evaluated;
+      const evaluated0 = validate55.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -848,8 +829,8 @@ var require_standalone = __commonJS({
           }
         }
         if (data.entity !== void 0) {
-          if (!validate59(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+          if (!validate56(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
             errors = vErrors.length;
           }
         }
@@ -862,36 +843,17 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate58.errors = vErrors;
+      validate55.errors = vErrors;
       return errors === 0;
     }
-    validate58.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
-    function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate56.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (!validate58(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-        errors = vErrors.length;
-      }
-      validate56.errors = vErrors;
-      return errors === 0;
-    }
-    validate56.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
-    exports.InvitationResponse_success = validate68;
-    var schema29 = { "type": "object", "required": ["id", "name", "module_ids", "source", "recipient"], "properties": { "id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "name": { "type": "string" }, "description": { "type": "string" }, "module_ids": { "type": "array", "items": { "type": "string" } }, "source": { "type": ["string", "null"], "enum": ["form", "seller", "other", null] }, "recipient": { "type": ["string", "null"], "enum": ["buyer", "crm", "analytics", "enhancement", "esp", "other", null] }, "standard": { "type": "boolean" }, "account": { "type": ["boolean", "null"] }, "pending": { "type": "boolean" }, "connected": { "type": ["string", "null"], "enum": ["seller", "buyer", "both", null] }, "connected_account_id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "deprecated": { "type": "boolean" }, "see": { "$ref": "leadconduit.json#/$defs/BsonId" }, "field_suffix": { "type": ["string", "null"], "minLength": 3, "maxLength": 5, "pattern": "^[0-9a-zA-Z]+$" }, "invitation_id": { "anyOf": [{ "$ref": "leadconduit.json#/$defs/BsonId" }, { "type": "null" }] }, "invitation_expires_at": { "type": ["string", "null"], "format": "date-time" }, "expired": { "type": "boolean" }, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit.json#/$defs/BsonId" } }, "logo_url": { "type": "string", "format": "uri" }, "time_zone": { "type": "string" }, "trustedform_certified_vendor": { "type": "boolean" }, "website": { "type": "string", "format": "uri" }, "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" } } };
+    validate55.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
+    exports.InvitationResponse_success = validate64;
+    var schema26 = { "type": "object", "required": ["id", "name", "module_ids", "source", "recipient"], "properties": { "id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "name": { "type": "string" }, "description": { "type": "string" }, "module_ids": { "type": "array", "items": { "type": "string" } }, "source": { "type": ["string", "null"], "enum": ["form", "seller", "other", null] }, "recipient": { "type": ["string", "null"], "enum": ["buyer", "crm", "analytics", "enhancement", "esp", "other", null] }, "standard": { "type": "boolean" }, "account": { "type": ["boolean", "null"] }, "pending": { "type": "boolean" }, "connected": { "type": ["string", "null"], "enum": ["seller", "buyer", "both", null] }, "connected_account_id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "deprecated": { "type": "boolean" }, "see": { "$ref": "leadconduit.json#/$defs/BsonId" }, "field_suffix": { "type": ["string", "null"], "minLength": 3, "maxLength": 5, "pattern": "^[0-9a-zA-Z]+$" }, "invitation_id": { "anyOf": [{ "$ref": "leadconduit.json#/$defs/BsonId" }, { "type": "null" }] }, "invitation_expires_at": { "type": ["string", "null"], "format": "date-time" }, "expired": { "type": "boolean" }, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit.json#/$defs/BsonId" } }, "logo_url": { "type": "string", "format": "uri" }, "time_zone": { "type": "string" }, "trustedform_certified_vendor": { "type": "boolean" }, "website": { "type": "string", "format": "uri" }, "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" } } };
     var pattern3 = new RegExp("^[0-9a-fA-F]{24}$", "u");
-    function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate71.evaluated;
+      const evaluated0 = validate66.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -917,17 +879,17 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate71.errors = vErrors;
+      validate66.errors = vErrors;
       return errors === 0;
     }
-    validate71.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    validate66.evaluated = { "dynamicProps": false, "dynamicItems": false };
     var pattern4 = new RegExp("^[0-9a-zA-Z]+$", "u");
     var formats2 = require_formats2()["date-time"];
     var formats4 = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i;
-    function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate70.evaluated;
+      const evaluated0 = validate65.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -981,8 +943,8 @@ var require_standalone = __commonJS({
           errors++;
         }
         if (data.id !== void 0) {
-          if (!validate71(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+          if (!validate66(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
             errors = vErrors.length;
           }
         }
@@ -1036,7 +998,7 @@ var require_standalone = __commonJS({
         if (data.source !== void 0) {
           let data5 = data.source;
           if (typeof data5 !== "string" && data5 !== null) {
-            const err9 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/type", keyword: "type", params: { type: schema29.properties.source.type }, message: "must be string,null" };
+            const err9 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/type", keyword: "type", params: { type: schema26.properties.source.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -1045,7 +1007,7 @@ var require_standalone = __commonJS({
             errors++;
           }
           if (!(data5 === "form" || data5 === "seller" || data5 === "other" || data5 === null)) {
-            const err10 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/enum", keyword: "enum", params: { allowedValues: schema29.properties.source.enum }, message: "must be equal to one of the allowed values" };
+            const err10 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/enum", keyword: "enum", params: { allowedValues: schema26.properties.source.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -1057,7 +1019,7 @@ var require_standalone = __commonJS({
         if (data.recipient !== void 0) {
           let data6 = data.recipient;
           if (typeof data6 !== "string" && data6 !== null) {
-            const err11 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/type", keyword: "type", params: { type: schema29.properties.recipient.type }, message: "must be string,null" };
+            const err11 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/type", keyword: "type", params: { type: schema26.properties.recipient.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -1066,7 +1028,7 @@ var require_standalone = __commonJS({
             errors++;
           }
           if (!(data6 === "buyer" || data6 === "crm" || data6 === "analytics" || data6 === "enhancement" || data6 === "esp" || data6 === "other" || data6 === null)) {
-            const err12 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/enum", keyword: "enum", params: { allowedValues: schema29.properties.recipient.enum }, message: "must be equal to one of the allowed values" };
+            const err12 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/enum", keyword: "enum", params: { allowedValues: schema26.properties.recipient.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -1089,7 +1051,7 @@ var require_standalone = __commonJS({
         if (data.account !== void 0) {
           let data8 = data.account;
           if (typeof data8 !== "boolean" && data8 !== null) {
-            const err14 = { instancePath: instancePath + "/account", schemaPath: "#/properties/account/type", keyword: "type", params: { type: schema29.properties.account.type }, message: "must be boolean,null" };
+            const err14 = { instancePath: instancePath + "/account", schemaPath: "#/properties/account/type", keyword: "type", params: { type: schema26.properties.account.type }, message: "must be boolean,null" };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -1112,7 +1074,7 @@ var require_standalone = __commonJS({
         if (data.connected !== void 0) {
           let data10 = data.connected;
           if (typeof data10 !== "string" && data10 !== null) {
-            const err16 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/type", keyword: "type", params: { type: schema29.properties.connected.type }, message: "must be string,null" };
+            const err16 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/type", keyword: "type", params: { type: schema26.properties.connected.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -1121,7 +1083,7 @@ var require_standalone = __commonJS({
             errors++;
           }
           if (!(data10 === "seller" || data10 === "buyer" || data10 === "both" || data10 === null)) {
-            const err17 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/enum", keyword: "enum", params: { allowedValues: schema29.properties.connected.enum }, message: "must be equal to one of the allowed values" };
+            const err17 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/enum", keyword: "enum", params: { allowedValues: schema26.properties.connected.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -1131,8 +1093,8 @@ var require_standalone = __commonJS({
           }
         }
         if (data.connected_account_id !== void 0) {
-          if (!validate71(data.connected_account_id, { instancePath: instancePath + "/connected_account_id", parentData: data, parentDataProperty: "connected_account_id", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+          if (!validate66(data.connected_account_id, { instancePath: instancePath + "/connected_account_id", parentData: data, parentDataProperty: "connected_account_id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
             errors = vErrors.length;
           }
         }
@@ -1148,15 +1110,15 @@ var require_standalone = __commonJS({
           }
         }
         if (data.see !== void 0) {
-          if (!validate71(data.see, { instancePath: instancePath + "/see", parentData: data, parentDataProperty: "see", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+          if (!validate66(data.see, { instancePath: instancePath + "/see", parentData: data, parentDataProperty: "see", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
             errors = vErrors.length;
           }
         }
         if (data.field_suffix !== void 0) {
           let data14 = data.field_suffix;
           if (typeof data14 !== "string" && data14 !== null) {
-            const err19 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/type", keyword: "type", params: { type: schema29.properties.field_suffix.type }, message: "must be string,null" };
+            const err19 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/type", keyword: "type", params: { type: schema26.properties.field_suffix.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -1199,8 +1161,8 @@ var require_standalone = __commonJS({
           const _errs29 = errors;
           let valid3 = false;
           const _errs30 = errors;
-          if (!validate71(data15, { instancePath: instancePath + "/invitation_id", parentData: data, parentDataProperty: "invitation_id", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+          if (!validate66(data15, { instancePath: instancePath + "/invitation_id", parentData: data, parentDataProperty: "invitation_id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
             errors = vErrors.length;
           }
           var _valid0 = _errs30 === errors;
@@ -1239,7 +1201,7 @@ var require_standalone = __commonJS({
         if (data.invitation_expires_at !== void 0) {
           let data16 = data.invitation_expires_at;
           if (typeof data16 !== "string" && data16 !== null) {
-            const err25 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/type", keyword: "type", params: { type: schema29.properties.invitation_expires_at.type }, message: "must be string,null" };
+            const err25 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/type", keyword: "type", params: { type: schema26.properties.invitation_expires_at.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -1275,8 +1237,8 @@ var require_standalone = __commonJS({
           if (Array.isArray(data18)) {
             const len1 = data18.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              if (!validate71(data18[i1], { instancePath: instancePath + "/flow_ids/" + i1, parentData: data18, parentDataProperty: i1, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+              if (!validate66(data18[i1], { instancePath: instancePath + "/flow_ids/" + i1, parentData: data18, parentDataProperty: i1, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
                 errors = vErrors.length;
               }
             }
@@ -1409,14 +1371,14 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate70.errors = vErrors;
+      validate65.errors = vErrors;
       return errors === 0;
     }
-    validate70.evaluated = { "props": { "id": true, "name": true, "description": true, "module_ids": true, "source": true, "recipient": true, "standard": true, "account": true, "pending": true, "connected": true, "connected_account_id": true, "deprecated": true, "see": true, "field_suffix": true, "invitation_id": true, "invitation_expires_at": true, "expired": true, "flow_ids": true, "logo_url": true, "time_zone": true, "trustedform_certified_vendor": true, "website": true, "created_at": true, "updated_at": true }, "dynamicProps": false, "dynamicItems": false };
-    function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    validate65.evaluated = { "props": { "id": true, "name": true, "description": true, "module_ids": true, "source": true, "recipient": true, "standard": true, "account": true, "pending": true, "connected": true, "connected_account_id": true, "deprecated": true, "see": true, "field_suffix": true, "invitation_id": true, "invitation_expires_at": true, "expired": true, "flow_ids": true, "logo_url": true, "time_zone": true, "trustedform_certified_vendor": true, "website": true, "created_at": true, "updated_at": true }, "dynamicProps": false, "dynamicItems": false };
+    function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate69.evaluated;
+      const evaluated0 = validate64.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -1454,8 +1416,8 @@ var require_standalone = __commonJS({
           }
         }
         if (data.entity !== void 0) {
-          if (!validate70(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+          if (!validate65(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
             errors = vErrors.length;
           }
         }
@@ -1468,34 +1430,15 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate69.errors = vErrors;
+      validate64.errors = vErrors;
       return errors === 0;
     }
-    validate69.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
-    function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
+    validate64.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
+    exports.BsonId_path = validate73;
+    function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate68.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (!validate69(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-        errors = vErrors.length;
-      }
-      validate68.errors = vErrors;
-      return errors === 0;
-    }
-    validate68.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
-    exports.BsonId_path = validate79;
-    function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate80.evaluated;
+      const evaluated0 = validate73.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -1521,29 +1464,10 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate80.errors = vErrors;
+      validate73.errors = vErrors;
       return errors === 0;
     }
-    validate80.evaluated = { "dynamicProps": false, "dynamicItems": false };
-    function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      ;
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate79.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (!validate80(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-        errors = vErrors.length;
-      }
-      validate79.errors = vErrors;
-      return errors === 0;
-    }
-    validate79.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    validate73.evaluated = { "dynamicProps": false, "dynamicItems": false };
   }
 });
 

@@ -12,7 +12,13 @@ import {
   SCHEMA_DOC_ID,
   successResponse,
 } from "./lib/spec.ts";
-import { ANNOTATIONS, bundleStandalone, GENERATED_HEADER as HEADER, stripKeys } from "./lib/standalone.ts";
+import {
+  ANNOTATIONS,
+  bundleStandalone,
+  GENERATED_HEADER as HEADER,
+  stripKeys,
+  validatorRegistry,
+} from "./lib/standalone.ts";
 
 // Keywords a TypeScript type cannot state. The "shape" validators drop them and check exactly
 // what the generated type says (types, required, enums, nullability), cheaply enough to run on
@@ -54,11 +60,11 @@ export async function generateValidators(): Promise<{ js: string; dts: string }>
   );
   ajv.addFormat("email", fullFormats.email);
   ajv.addSchema(toShape({ ...spec.schemaDocument, $id: SHAPE_DOC_ID }));
-  const validators = registry(ajv);
-  const table = spec.operations.map((op) => operationEntry(op, validators.add));
+  const validators = validatorRegistry(ajv);
+  const table = spec.operations.map((op) => operationEntry(op, validators.of));
   const routes = spec.operations.map((op) => [op.operationId, { method: op.method, path: op.path }] as const);
   const js = await bundleStandalone({
-    standalone: standalone.default(ajv, validators.exports),
+    standalone: standalone.default(ajv, validators.exportsByName),
     formats: RUNTIME_FORMATS,
     entry:
       `import * as v from "./standalone.cjs";\nexport const operations = {\n${table.join("\n")}\n};\n` +
@@ -74,37 +80,17 @@ export async function generateValidators(): Promise<{ js: string; dts: string }>
   };
 }
 
-/**
- * One validator per distinct schema: operations that share a schema (all three answer an
- * InvitationResponse) share its compiled function, named after the component it refers to.
- */
-function registry(ajv: ReturnType<typeof createSpecAjv>) {
-  const exports: Record<string, string> = {};
-  const bySchema = new Map<string, string>();
-  const add = (fallbackName: string, schema: object) => {
-    const key = JSON.stringify(schema);
-    const known = bySchema.get(key);
-    if (known) return `v.${known}`;
-    const ref = (schema as { $ref?: unknown }).$ref;
-    const component = Object.keys(schema).length === 1 && typeof ref === "string" ? ref.split("/").pop() : undefined;
-    const name = component ? `${component}${fallbackName.slice(fallbackName.lastIndexOf("_"))}` : fallbackName;
-    ajv.addSchema({ ...stripKeys(schema as Record<string, unknown>, ANNOTATIONS), $id: name });
-    exports[name] = name;
-    bySchema.set(key, name);
-    return `v.${name}`;
-  };
-  return { add, exports };
-}
-
 /** An operation's line of the `operations` table: its request checks, its 2xx shape and full checks. */
-function operationEntry(op: OperationSpec, add: (name: string, schema: object) => string): string {
+function operationEntry(op: OperationSpec, of: ReturnType<typeof validatorRegistry>["of"]): string {
   const id = op.operationId;
-  const body = op.body ? add(`${id}_body`, op.body.schema) : "undefined";
-  const params = op.pathParams.map((p) => `${JSON.stringify(p.name)}: ${add(`${id}_path`, p.schema)}`);
+  // named after the component and the check: all three operations answer an InvitationResponse
+  const check = (schema: object, kind: string) => of(schema, `${id}_${kind}`, (component) => `${component}_${kind}`);
+  const body = op.body ? check(op.body.schema, "body") : "undefined";
+  const params = op.pathParams.map((p) => `${JSON.stringify(p.name)}: ${check(p.schema, "path")}`);
   const success = jsonSchemaOf(successResponse(op));
   return (
     `  ${id}: {\n    body: ${body},\n    pathParams: { ${params.join(", ")} },\n` +
-    `    shape: ${add(`${id}_shape`, toShape(success))},\n    success: ${add(`${id}_success`, success)},\n  },`
+    `    shape: ${check(toShape(success), "shape")},\n    success: ${check(success, "success")},\n  },`
   );
 }
 

@@ -39,6 +39,37 @@ export function stripKeys<T>(node: T, keys: ReadonlySet<string>): T {
   return out as T;
 }
 
+/** What validatorRegistry needs of Ajv. */
+interface SchemaHolder {
+  addSchema(schema: object): unknown;
+}
+
+/**
+ * Adds each distinct schema to Ajv once and names its export: `name(component)` where the schema
+ * is a bare `$ref` to a component (exported as that component itself: a wrapper schema would
+ * compile its own copy of everything the component refers to, as Ajv keeps compiled refs per
+ * root schema), the fallback name else. Operations that share a schema share its function.
+ */
+export function validatorRegistry(ajv: SchemaHolder) {
+  const exportsByName: Record<string, string> = {};
+  const byKey = new Map<string, string>();
+  const of = (schema: object, fallbackName: string, name: (component: string) => string = (c) => c): string => {
+    const stripped = stripKeys(schema as Record<string, unknown>, ANNOTATIONS);
+    const key = JSON.stringify(stripped);
+    const known = byKey.get(key);
+    if (known) return `v.${known}`;
+    const ref = stripped.$ref;
+    const bare = Object.keys(stripped).length === 1 && typeof ref === "string" && ref.includes("#/$defs/");
+    const exported = bare ? name(ref.slice(ref.lastIndexOf("/") + 1)) : fallbackName;
+    if (exportsByName[exported]) throw new Error(`spec: two different schemas would both be named ${exported}`);
+    if (!bare) ajv.addSchema({ ...stripped, $id: exported });
+    exportsByName[exported] = bare ? ref : exported;
+    byKey.set(key, exported);
+    return `v.${exported}`;
+  };
+  return { of, exportsByName };
+}
+
 export interface StandaloneSources {
   /** Ajv's standalone code (CommonJS), which requires `./formats.cjs` for its format checks */
   standalone: string;

@@ -7,37 +7,7 @@
 import { _ } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
 import { createSpecAjv, firstExample, loadSpec, type OperationSpec, SCHEMA_DOC_ID } from "./spec.ts";
-import { ANNOTATIONS, bundleStandalone, GENERATED_HEADER, stripKeys } from "./standalone.ts";
-
-type Ajv = ReturnType<typeof createSpecAjv>;
-
-/** Adds each distinct schema to Ajv once, named after the component it refers to when it is a bare `$ref`. */
-function validatorRegistry(ajv: Ajv) {
-  const exportsByName: Record<string, string> = {};
-  const byKey = new Map<string, string>();
-  const of = (schema: object, fallbackName: string): string => {
-    const stripped = stripKeys(schema as Record<string, unknown>, ANNOTATIONS);
-    const key = JSON.stringify(stripped);
-    const known = byKey.get(key);
-    if (known) return `v.${known}`;
-    const ref = stripped.$ref;
-    const prefix = `${SCHEMA_DOC_ID}#/$defs/`;
-    const bare = Object.keys(stripped).length === 1 && typeof ref === "string" && ref.startsWith(prefix);
-    const name = bare ? ref.slice(prefix.length) : fallbackName;
-    if (exportsByName[name]) throw new Error(`spec: two different schemas would both be named ${name}`);
-    // a bare $ref is exported as the component itself: a wrapper schema would compile its own
-    // copy of everything the component refers to (Ajv keeps compiled refs per root schema)
-    if (bare) {
-      exportsByName[name] = ref;
-    } else {
-      ajv.addSchema({ ...stripped, $id: name });
-      exportsByName[name] = name;
-    }
-    byKey.set(key, name);
-    return `v.${name}`;
-  };
-  return { of, exportsByName };
-}
+import { ANNOTATIONS, bundleStandalone, GENERATED_HEADER, stripKeys, validatorRegistry } from "./standalone.ts";
 
 const json = (value: unknown) => JSON.stringify(value);
 
