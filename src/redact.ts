@@ -14,13 +14,30 @@ export function redactHeader(name: string, value: string): string {
   return SECRET_HEADER.test(name) ? "[REDACTED]" : value;
 }
 
+/**
+ * Headers as an error, a record or a report may keep them: credential headers reduced to their
+ * scheme, and any secret a server or a client put in another header replaced.
+ */
+export function redactHeaders(
+  headers: Headers | Record<string, string>,
+  secrets: readonly string[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
+  for (const [name, value] of entries) out[name] = redactText(redactHeader(name, value), secrets);
+  return out;
+}
+
 /** A request as an error or a report may keep it; a secret in its URL (an id that is the key) is redacted too. */
-export function redactRequest(request: Request, secrets: readonly string[]): RedactedRequest {
-  const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
-    headers[name] = redactHeader(name, value);
-  });
-  return { method: request.method, url: redactText(stripCredentials(request.url), secrets), headers };
+export function redactRequest(
+  request: { method: string; url: string; headers: Headers | Record<string, string> },
+  secrets: readonly string[],
+): RedactedRequest {
+  return {
+    method: request.method,
+    url: redactText(stripCredentials(request.url), secrets),
+    headers: redactHeaders(request.headers, secrets),
+  };
 }
 
 /** A body as an error keeps it: the text with every secret removed, and parsed when JSON. */
@@ -43,11 +60,17 @@ export function redactText(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-/** A response's headers as an error keeps them: credential headers redacted, and any secret a server echoed. */
-export function redactedHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name] = redactText(redactHeader(name, value), secrets);
-  });
-  return out;
+/**
+ * Every string in a value (object keys included) with the secrets replaced.
+ * @internal also the kit's records and the contract gate's reports
+ */
+export function redactDeep<T>(value: T, secrets: readonly string[]): T {
+  if (typeof value === "string") return redactText(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets)) as T;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [redactText(k, secrets), redactDeep(v, secrets)]),
+    ) as T;
+  }
+  return value;
 }

@@ -14,7 +14,7 @@ import {
   TimeoutError,
 } from "./errors.js";
 import { mergeRequestOptions, type RequestOptions, type ResolvedRequestOptions } from "./options.js";
-import { keptBody, redactedHeaders, redactText } from "./redact.js";
+import { keptBody, redactHeaders, redactText } from "./redact.js";
 import { successOf } from "./response.js";
 import { isRetryable, parseRetryAfter, retryDelay, sleep } from "./retry.js";
 import { type Exchange, type Sender, sendOnce, type Transport } from "./send.js";
@@ -79,7 +79,7 @@ async function attemptOnce<K extends OperationId>(
   // built only when an error needs it: the success path stays as cheap as openapi-fetch's
   const details = (): ErrorDetails & { status: number } => ({
     status: response.status,
-    headers: redactedHeaders(response.headers, transport.secrets),
+    headers: redactHeaders(response.headers, transport.secrets),
     attempts,
     request: exchange.sent?.(),
   });

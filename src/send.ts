@@ -5,7 +5,7 @@
 // middleware runs for it as for `raw`.
 import { type OperationId, routes } from "../generated/validators.js";
 import { ConfigurationError, type RedactedRequest, ValidationError } from "./errors.js";
-import { redactHeader, redactRequest, redactText } from "./redact.js";
+import { redactRequest } from "./redact.js";
 import type { CallInput } from "./validation.js";
 
 /** A fetch as the client calls it: a URL and init (typed calls), or a Request (`raw`, middleware). */
@@ -90,7 +90,7 @@ async function direct(
     body === undefined
       ? { authorization: t.authorization }
       : { authorization: t.authorization, "content-type": "application/json" };
-  exchange.sent = () => redactedOf(method, url, headers, t.secrets);
+  exchange.sent = () => redactRequest({ method, url, headers }, t.secrets);
   exchange.inFlight = true;
   // called unbound: browsers throw "Illegal invocation" for fetch with another `this`
   const { fetch } = t;
@@ -133,15 +133,4 @@ function responseOf(value: unknown): Response {
   const response = value as Response | undefined;
   if (typeof response?.text === "function" && typeof response.status === "number" && response.headers) return response;
   throw new ConfigurationError(`The fetch in use resolved to ${Object.prototype.toString.call(value)}, not a Response`);
-}
-
-function redactedOf(
-  method: string,
-  url: string,
-  headers: Record<string, string>,
-  secrets: readonly string[],
-): RedactedRequest {
-  const redacted: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) redacted[name] = redactHeader(name, value);
-  return { method, url: redactText(url, secrets), headers: redacted };
 }

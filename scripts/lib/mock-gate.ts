@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { TARGETS, WRONG_KEY } from "../../contract-tests/lib/targets.ts";
 import { secretsOf } from "../../src/auth.ts";
-import { redactText } from "../../src/redact.ts";
+import { redactDeep, redactText } from "../../src/redact.ts";
 import { describeOutcome, runSpecDiff, type SpecDiffOutcome, specDiffSection } from "../spec-diff.ts";
 import { fromTags, MODES, type RecordedViolation, readRecords } from "./coverage.ts";
 import { NOISE, noiseFilter } from "./noise.ts";
@@ -111,16 +111,6 @@ export function contractTestsStep(files: { records: string; vitest: string }): S
     // a failing assertion prints what it compared; no key the suite sent may go with it
     filter: (line) => redactText(line, SUITE_SECRETS),
   };
-}
-
-/** A copy of `value` with every secret removed from every string in it, keys included. */
-function redactDeep<T>(value: T, secrets: readonly string[]): T {
-  if (typeof value === "string") return redactText(value, secrets) as T;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets)) as T;
-  if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [redactText(k, secrets), redactDeep(v, secrets)]),
-  ) as T;
 }
 
 interface VitestJson {

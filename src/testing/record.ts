@@ -2,19 +2,10 @@
 // redacted (the mock's key in each form it travels, and any password the request carried), and
 // frozen, so a test cannot change the record by changing what it was handed.
 import { secretsOf } from "../auth.js";
-import { redactHeader, redactText } from "../redact.js";
+import { redactDeep, redactHeaders, redactText } from "../redact.js";
 import type { Inspection } from "./inspect.js";
 import type { Answer } from "./problems.js";
 import type { MockCall, MockViolation } from "./types.js";
-
-function redactDeep(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === "string") return redactText(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets));
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactText(k, secrets), redactDeep(v, secrets)]));
-  }
-  return value;
-}
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
@@ -39,15 +30,12 @@ export function createRecorder(keySecrets: readonly string[]) {
       return [...new Set([...keySecrets, ...secretsOf(password)])].sort((a, b) => b.length - a.length);
     },
     call(request: Request, seen: Inspection, secrets: readonly string[]): void {
-      const headers: Record<string, string> = {};
-      request.headers.forEach((value, name) => {
-        headers[name] = redactText(redactHeader(name, value), secrets);
-      });
+      const headers = redactHeaders(request.headers, secrets);
       const call: MockCall = {
         operationId: seen.operationId,
         method: request.method,
         path: redactText(pathOf(request, seen), secrets),
-        pathParams: redactDeep(seen.pathParams, secrets) as Record<string, string>,
+        pathParams: redactDeep(seen.pathParams, secrets),
         body: redactDeep(seen.body === null ? undefined : seen.body, secrets),
         headers,
       };

@@ -1,7 +1,7 @@
 // Sends one probe and brings back what the server said, with the key taken out of it before
 // anything is cut or quoted. Redirects are not followed: one is an answer to judge, and
 // following it could carry the key elsewhere.
-import { redactHeader, redactText } from "../../../src/redact.ts";
+import { redactHeaders, redactText } from "../../../src/redact.ts";
 import type { Exchange } from "./judge.ts";
 
 export interface Request {
@@ -36,18 +36,5 @@ export async function exchange(
 
 /** A request as a dry run shows it: the Authorization value reduced to its scheme. */
 export function redactRequest<T extends Request>(request: T): T {
-  const headers = Object.fromEntries(
-    Object.entries(request.headers).map(([name, value]) => [name, redactHeader(name, value)]),
-  );
-  return { ...request, headers };
-}
-
-/** Every string in a value with the secrets replaced. */
-export function redactDeep<T>(value: T, secrets: string[]): T {
-  if (typeof value === "string") return redactText(value, secrets) as T;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, secrets)) as T;
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, secrets)])) as T;
-  }
-  return value;
+  return { ...request, headers: redactHeaders(request.headers, []) };
 }

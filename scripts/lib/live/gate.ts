@@ -6,13 +6,14 @@
 // runs the plan in order, carries the entity id from a create call to the calls that need
 // one, and assembles the report (scripts/lib/report/model.ts).
 import { basicAuthorization, secretsOf } from "../../../src/auth.ts";
+import { redactDeep } from "../../../src/redact.ts";
 import { assertSecureTransport } from "../../../src/transport.ts";
 import { buildCoverage } from "../report/coverage.ts";
 import { type CaseRecord, type ContractReport, type Finding, REPORT_FORMAT, type StepRecord } from "../report/model.ts";
 import type { SpecLocation } from "../spec-locate.ts";
 import type { OperationSpec, Spec } from "../spec-model.ts";
 import { specValidators } from "../spec-model.ts";
-import { exchange, type Request, redactDeep, redactRequest } from "./exchange.ts";
+import { exchange, type Request, redactRequest } from "./exchange.ts";
 import {
   type Exchange,
   type JudgeContext,
