@@ -4,11 +4,8 @@ import { stripCredentials } from "./transport.js";
 
 const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
 
-/**
- * A header's value as an error or report may show it.
- * @internal also the contract gate's (scripts/lib/live): one rule for redacting headers
- */
-export function redactHeader(name: string, value: string): string {
+/** A header's value as an error or report may show it. */
+function redactHeader(name: string, value: string): string {
   // keep the scheme: "Basic" tells a reader which kind of credential was sent
   if (/authorization$/i.test(name)) return `${value.split(" ")[0]} [REDACTED]`;
   return SECRET_HEADER.test(name) ? "[REDACTED]" : value;

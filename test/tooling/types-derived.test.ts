@@ -27,21 +27,27 @@ async function regenerate(spec: unknown) {
   writeFileSync(join(scratch, "generated", "leadconduit.ts"), COMMENT_HEADER + astToString(ast));
 }
 
-/** Type errors of a probe module compiled against the scratch copy. */
+/** The compiler options src/ is checked with (its own tsconfig: ES2022 + DOM libs, no Node types). */
+function srcCompilerOptions(): ts.CompilerOptions {
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, "src", "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
+    },
+  );
+  if (!parsed) throw new Error("src/tsconfig.json could not be read");
+  return { ...parsed.options, noEmit: true };
+}
+
+/** Type errors of a probe module compiled against the scratch copy, as src/ is compiled. */
 function typeErrors(probe: string): string[] {
   const file = join(scratch, "probe.ts");
   writeFileSync(file, probe);
-  const program = ts.createProgram([file], {
-    strict: true,
-    noEmit: true,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    target: ts.ScriptTarget.ES2022,
-    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-    allowImportingTsExtensions: true,
-    skipLibCheck: true,
-    types: [],
-  });
+  const program = ts.createProgram([file], srcCompilerOptions());
   return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
 }
 
