@@ -10,8 +10,8 @@
 // Prism's launcher and the kit are imported when a target starts (in the global setup only):
 // the test files, vitest's config and the gate read this table without loading them.
 import type { Mode } from "../../scripts/lib/coverage.ts";
+import { startMockServer, VIOLATIONS_HEADER } from "../../scripts/lib/mock-server.ts";
 import type { OperationSpec } from "../../scripts/lib/spec.ts";
-import { startMockServer, VIOLATIONS_HEADER } from "./mock-server.ts";
 
 /** An answer as the agreement check compares it: status, Content-Type and the body (JSON when it parses). */
 export interface Answer {

@@ -1,6 +1,6 @@
 // The testing kit's mock behind a real node:http server on a loopback port chosen by the OS, so
-// the contract suite reaches it exactly as it reaches Prism: same URLs, same raw requests, same
-// sockets. Each request becomes a fetch `Request` for `mock.handle`, and its `Response` is
+// the contract suite reaches it exactly as it reaches Prism (and the live gate's tests reach
+// their stand-in, stand-in-server.ts): same URLs, same raw requests, same sockets. Each request becomes a fetch `Request` for `mock.handle`, and its `Response` is
 // written back; a dropped connection (`Response.error()`) destroys the socket. Test support
 // only: the kit itself has no Node built-ins and ships no server.
 //

@@ -1,12 +1,12 @@
-// A stand-in for a server that implements the spec: a real node:http server on a loopback
-// port chosen by the OS, answering from the spec itself (its examples and its request schema).
-// `tamper` bends one answer, to play a server that drifted. Used by the live gate's tests and
-// by the check of the `leadconduit-contract` bin from the packed tarball.
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
-import { basicAuthorization } from "../../src/auth.ts";
-import { firstExample, type OperationSpec, type Spec, specValidators, successResponse } from "./spec-model.ts";
+// A stand-in for a server that implements the spec: the testing kit's mock (which answers as
+// the spec says: its examples, the documented 401, Prism's refusals) behind a real node:http
+// server on a loopback port chosen by the OS (mock-server.ts). `tamper` bends one answer, to
+// play a server that drifted. Used by the live gate's tests and by the check of the
+// `leadconduit-contract` bin from the packed tarball.
+import { createLeadConduitMock } from "../../src/testing/index.ts";
+import { type MockServer, startMockServer } from "./mock-server.ts";
 
+/** What the gate's probe was, as the answer shows: refused for its credentials, for its body, or taken. */
 export type Kind = "valid" | "no-credentials" | "bad-body";
 
 export interface Answer {
@@ -18,7 +18,7 @@ export interface Answer {
 interface Context {
   operationId: string;
   kind: Kind;
-  request: IncomingMessage;
+  request: Request;
 }
 
 /** Bends the conforming answer; returning nothing keeps it. */
@@ -26,7 +26,7 @@ export type Tamper = (ctx: Context, answer: Answer) => Answer | undefined;
 
 export interface StandIn {
   url: string;
-  /** every request received, in order */
+  /** every request received, in order (`url` is the path and query) */
   requests: { method: string; url: string; authorization?: string }[];
   tamper?: Tamper;
   close: () => Promise<void>;
@@ -38,71 +38,34 @@ export function json(status: number, value: unknown): Answer {
   return { status, headers: { "content-type": JSON_UTF8 }, body: JSON.stringify(value) };
 }
 
-export function routeOf(spec: Spec, method: string, url: string): OperationSpec | undefined {
-  const path = new URL(url, "http://stand-in").pathname;
-  return spec.operations.find(
-    (op) => op.method === method && new RegExp(`^${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(path),
-  );
-}
+const kindOf = (status: number): Kind =>
+  status === 401 ? "no-credentials" : status >= 400 && status < 500 ? "bad-body" : "valid";
 
-/** The first example of an operation's success response, a fresh copy. */
-export function exampleOf(op: OperationSpec): unknown {
-  return structuredClone(firstExample(successResponse(op)));
-}
-
-/** What a server keeping the spec answers, and which kind of call it took the request for. */
-type ValidatorOf = ReturnType<typeof specValidators>;
-
-function conforming(
-  spec: Spec,
-  validatorOf: ValidatorOf,
-  apiKey: string,
-  request: IncomingMessage,
-  raw: string,
-): { kind: Kind; answer: Answer; op?: OperationSpec } {
-  const op = routeOf(spec, request.method!, request.url!);
-  if (!op) return { kind: "valid", answer: json(404, { error: "not found" }) };
-  if (request.headers.authorization !== basicAuthorization(apiKey)) {
-    return { op, kind: "no-credentials", answer: json(401, { error: "authentication failed" }) };
-  }
-  if (op.body) {
-    let body: unknown;
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      return { op, kind: "bad-body", answer: json(422, { error: "body is not JSON" }) };
-    }
-    const validate = validatorOf(op.body.schema);
-    if (!validate(body)) {
-      const error = (validate.errors ?? []).map((e) => `${e.instancePath || "body"} ${e.message}`).join("; ");
-      return { op, kind: "bad-body", answer: json(422, { error }) };
-    }
-  }
-  return { op, kind: "valid", answer: json(200, exampleOf(op)) };
-}
-
-export async function startStandIn(spec: Spec, apiKey: string, tamper?: Tamper): Promise<StandIn> {
+export async function startStandIn(apiKey: string, tamper?: Tamper): Promise<StandIn> {
+  const mock = createLeadConduitMock({ apiKey });
   const standIn: StandIn = { url: "", requests: [], ...(tamper ? { tamper } : {}), close: async () => {} };
-  const validatorOf = specValidators(spec);
-  const server = createServer(async (request, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const { authorization } = request.headers;
-    standIn.requests.push({ method: request.method!, url: request.url!, ...(authorization ? { authorization } : {}) });
-    const { op, kind, answer } = conforming(spec, validatorOf, apiKey, request, Buffer.concat(chunks).toString("utf8"));
-    const final = (op && standIn.tamper?.({ operationId: op.operationId, kind, request }, answer)) || answer;
-    response.writeHead(final.status, final.headers).end(final.body);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  standIn.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  standIn.close = () =>
-    new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
+  const handle = async (request: Request): Promise<Response> => {
+    const { pathname, search } = new URL(request.url);
+    const authorization = request.headers.get("authorization");
+    standIn.requests.push({
+      method: request.method,
+      url: pathname + search,
+      ...(authorization ? { authorization } : {}),
     });
+    const response = await mock.handle(request);
+    const operationId = mock.calls.at(-1)?.operationId;
+    if (!operationId || !standIn.tamper) return response;
+    const answer: Answer = {
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: await response.text(),
+    };
+    const final = standIn.tamper({ operationId, kind: kindOf(response.status), request }, answer) ?? answer;
+    return new Response(final.body === "" ? null : final.body, { status: final.status, headers: final.headers });
+  };
+  const server: MockServer = await startMockServer({ handle, assertNoViolations: () => mock.assertNoViolations() });
+  standIn.url = server.url;
+  standIn.close = server.close;
   return standIn;
 }
 
@@ -126,7 +89,7 @@ export function when(operationId: string, kind: Kind, replace: (answer: Answer) 
 /** A server that echoes the key it was sent, in every kind of answer the gate quotes. */
 export function echoing(apiKey: string, operationId: string): Tamper {
   return (ctx, answer) => {
-    const said = `key ${apiKey} header ${ctx.request.headers.authorization ?? "none"}`;
+    const said = `key ${apiKey} header ${ctx.request.headers.get("authorization") ?? "none"}`;
     if (ctx.operationId === operationId && ctx.kind === "valid")
       return { status: 500, headers: { "content-type": "text/plain" }, body: said };
     if (ctx.kind === "no-credentials") return json(401, { error: `authentication failed, expected ${apiKey}` });

@@ -10,13 +10,11 @@ import { runCli } from "../../scripts/lib/cli/main.ts";
 import { repoDeps } from "../../scripts/lib/cli/repo.ts";
 import { inRoot, ROOT } from "../../scripts/lib/paths.ts";
 import { run } from "../../scripts/lib/run.ts";
-import { loadSpec } from "../../scripts/lib/spec.ts";
 import { entityOf, type StandIn, startStandIn } from "../../scripts/lib/stand-in-server.ts";
 import { captureIo } from "../support/capture.ts";
 
 const KEY = "cli-test-KEY-do-not-print";
 const EMAIL = "cli@example.com";
-const spec = loadSpec();
 
 describe("parseCommand", () => {
   it("runs the mock gate without --target, whatever the environment says", () => {
@@ -89,7 +87,7 @@ describe("parseCommand", () => {
 
 describe("runCli in-process", () => {
   it("an environment variable alone never starts a live run", async () => {
-    const standIn = await startStandIn(spec, KEY);
+    const standIn = await startStandIn(KEY);
     try {
       const mockRuns: unknown[] = [];
       const io = captureIo({
@@ -167,9 +165,8 @@ describe("npm run contract, spawned as a user runs it", () => {
   const secrets = { LEADCONDUIT_API_KEY: KEY, LEADCONDUIT_CONTRACT_EMAIL: EMAIL };
 
   beforeAll(async () => {
-    conforming = await startStandIn(spec, KEY);
+    conforming = await startStandIn(KEY);
     drifted = await startStandIn(
-      spec,
       KEY,
       entityOf("createSourceInvitation", (e) => delete e.name),
     );
@@ -230,7 +227,7 @@ describe("npm run contract, spawned as a user runs it", () => {
   });
 
   it.concurrent("the bin never sends a request because of LEADCONDUIT_BASE_URL alone", async () => {
-    const standIn = await startStandIn(spec, KEY);
+    const standIn = await startStandIn(KEY);
     try {
       const ran = await run(process.execPath, ["--import", "tsx", BIN_SOURCE], {
         cwd: ROOT,

@@ -10,7 +10,7 @@ import {
   type ServedMock,
   startMockServer,
   VIOLATIONS_HEADER,
-} from "../../../contract-tests/lib/mock-server.ts";
+} from "../../../scripts/lib/mock-server.ts";
 import { basicAuthorization } from "../../../src/index.ts";
 import { createLeadConduitMock, type LeadConduitMock, type MockViolation } from "../../../src/testing/index.ts";
 

@@ -5,7 +5,6 @@
 // README lists every difference.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { VIOLATIONS_HEADER } from "../../../contract-tests/lib/mock-server.ts";
 import { differenceCases, type RawCase, refusalCases, validCase } from "../../../contract-tests/lib/requests.ts";
 import {
   type Answer,
@@ -18,6 +17,7 @@ import {
   WRONG_KEY,
 } from "../../../contract-tests/lib/targets.ts";
 import { MODES } from "../../../scripts/lib/coverage.ts";
+import { VIOLATIONS_HEADER } from "../../../scripts/lib/mock-server.ts";
 import { inRoot } from "../../../scripts/lib/paths.ts";
 import { loadSpec } from "../../../scripts/lib/spec.ts";
 
