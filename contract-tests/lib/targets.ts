@@ -206,8 +206,7 @@ const prism: Target = {
 
 const mock: Target = {
   name: "mock",
-  about:
-    "leadconduit-client/testing's createLeadConduitMock, behind a node:http server (contract-tests/lib/mock-server.ts)",
+  about: "leadconduit-client/testing's createLeadConduitMock, behind a node:http server (scripts/lib/mock-server.ts)",
   apiKey: MOCK_KEY,
   start: async () => {
     const { createLeadConduitMock } = await import("../../src/testing/index.ts");

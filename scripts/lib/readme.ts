@@ -86,3 +86,26 @@ export function brokenLinks(markdown: string, files: ReadonlySet<string>): strin
       return files.has(path) || isDir ? [] : [`README.md:${l.line}: ${l.target} is not there`];
     });
 }
+
+// the repository's top-level folders; a code span starting with one of them names a file or folder
+const REPO_PATH = /^(?:src|scripts|test|contract-tests|bench|spec|generated|docs|\.github|\.ci)\/[\w./-]*$/;
+
+/**
+ * Repository paths named in inline code (`scripts/lib/mock-server.ts`) that are not in `files`:
+ * prose that names a file the repository no longer has. Globs and placeholders are not paths.
+ */
+export function missingNamedPaths(markdown: string, files: ReadonlySet<string>): string[] {
+  const missing: string[] = [];
+  let inCode = false;
+  markdown.split("\n").forEach((text, index) => {
+    if (text.trim().startsWith("```")) inCode = !inCode;
+    if (inCode) return;
+    for (const [, span = ""] of text.matchAll(/`([^`\s]+)`/g)) {
+      if (!REPO_PATH.test(span)) continue;
+      const path = span.replace(/\/$/, "");
+      const there = files.has(path) || [...files].some((f) => f.startsWith(`${path}/`));
+      if (!there) missing.push(`README.md:${index + 1}: ${span} is not there`);
+    }
+  });
+  return missing;
+}

@@ -1,9 +1,9 @@
 // The README's snippets and links, as scripts/lib/readme.ts reads them for the consumer check.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { brokenLinks, links, typescriptSnippets } from "../../scripts/lib/readme.ts";
+import { brokenLinks, links, missingNamedPaths, typescriptSnippets } from "../../scripts/lib/readme.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const README = readFileSync(`${ROOT}README.md`, "utf8");
@@ -70,10 +70,37 @@ describe("links", () => {
   });
 
   it("the README has no broken link in the repository", () => {
-    const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
-    expect(brokenLinks(README, new Set(files.split("\n").filter(Boolean)))).toEqual([]);
+    expect(brokenLinks(README, repositoryFiles())).toEqual([]);
   });
 });
+
+describe("missingNamedPaths", () => {
+  it("names each repository path in inline code that is not in the list, outside code blocks", () => {
+    const md = [
+      "the server is `scripts/lib/mock-server.ts`, the tests `test/tooling/`, the key `LEADCONDUIT_API_KEY`",
+      "once `contract-tests/lib/mock-server.ts`; globs such as `src/**/*.ts` name no one file",
+      "```sh",
+      "cat `spec/gone.yaml`",
+      "```",
+    ].join("\n");
+    const files = new Set(["scripts/lib/mock-server.ts", "test/tooling/cli.test.ts"]);
+    expect(missingNamedPaths(md, files)).toEqual(["README.md:2: contract-tests/lib/mock-server.ts is not there"]);
+  });
+
+  it("the README names no file or folder the repository lacks (a build output git ignores counts)", () => {
+    const missing = missingNamedPaths(README, repositoryFiles());
+    const ignored = (line: string) => {
+      const path = line.split(": ")[1]?.replace(/ is not there$/, "") ?? "";
+      return spawnSync("git", ["check-ignore", "-q", "--no-index", path], { cwd: ROOT }).status === 0;
+    };
+    expect(missing.filter((line) => !ignored(line))).toEqual([]);
+  });
+});
+
+function git(...args: string[]): string[] {
+  return execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean);
+}
+
+function repositoryFiles(): Set<string> {
+  return new Set(git("ls-files", "--cached", "--others", "--exclude-standard"));
+}

@@ -5,14 +5,9 @@
 // shows in what the server sends back.
 import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  type MockServer,
-  type ServedMock,
-  startMockServer,
-  VIOLATIONS_HEADER,
-} from "../../../scripts/lib/mock-server.ts";
-import { basicAuthorization } from "../../../src/index.ts";
-import { createLeadConduitMock, type LeadConduitMock, type MockViolation } from "../../../src/testing/index.ts";
+import { type MockServer, type ServedMock, startMockServer, VIOLATIONS_HEADER } from "../../scripts/lib/mock-server.ts";
+import { basicAuthorization } from "../../src/index.ts";
+import { createLeadConduitMock, type LeadConduitMock, type MockViolation } from "../../src/testing/index.ts";
 
 const KEY = 'sk-CANARY-srv-"\\-κλειδί';
 const AUTH = basicAuthorization(KEY);
