@@ -241,12 +241,15 @@ export interface SpecDiffOptions {
   specPath?: string;
   /** a git ref; defaults to SPEC_DIFF_BASE, then where HEAD left main, then HEAD~1 */
   base?: string;
+  /** where SPEC_DIFF_BASE is read; defaults to process.env */
+  env?: Record<string, string | undefined>;
 }
 
 /** Compares the spec on disk with the spec at the base commit (no redocly run when they are equal). */
 export async function runSpecDiff(options: SpecDiffOptions = {}): Promise<SpecDiffOutcome> {
-  const { repoDir = ROOT, specPath = PATHS.spec } = options;
-  const found = await resolveBaseRef(repoDir, options.base);
+  const { repoDir = ROOT, specPath = PATHS.spec, env = process.env } = options;
+  // read here, not by the command line alone: both gates call this and CI sets it for them
+  const found = await resolveBaseRef(repoDir, options.base ?? (env.SPEC_DIFF_BASE?.trim() || undefined));
   if ("none" in found) return { kind: "skipped", why: `nothing to compare with (${found.none})` };
   const top = (await git(repoDir, ["rev-parse", "--show-toplevel"]))?.trim() ?? repoDir;
   const inRepo = relative(top, resolve(specPath)).split("\\").join("/");
@@ -297,13 +300,12 @@ export function specDiffSection(outcome: SpecDiffOutcome): SpecDiffSection | und
 }
 
 export interface SpecDiffMainOptions extends Omit<SpecDiffOptions, "base"> {
-  env?: Record<string, string | undefined>;
   log?: (line: string) => void;
   error?: (line: string) => void;
 }
 
 export async function specDiffMain(argv: string[], options: SpecDiffMainOptions = {}): Promise<number> {
-  const { log = console.log, error = console.error, env = process.env } = options;
+  const { log = console.log, error = console.error } = options;
   let base: string | undefined;
   try {
     const { values } = parseArgs({
@@ -318,7 +320,7 @@ export async function specDiffMain(argv: string[], options: SpecDiffMainOptions 
       );
       return EXIT.ok;
     }
-    base = values.base ?? (env.SPEC_DIFF_BASE?.trim() || undefined);
+    base = values.base;
   } catch (e) {
     error(`spec:diff: ${(e as Error).message}`);
     return EXIT.error;

@@ -175,6 +175,11 @@ describe("specDiffMain against git refs", () => {
       output: expect.stringMatching(/unchanged since HEAD/),
     });
     expect((await main([], { SPEC_DIFF_BASE: "no-such-ref" })).code).toBe(2);
+    // the gates call runSpecDiff() with no base: it reads SPEC_DIFF_BASE itself, as CI sets it for them
+    const env = { SPEC_DIFF_BASE: "no-such-ref" };
+    await expect(runSpecDiff({ repoDir: repo, specPath: spec(), env })).rejects.toThrow(
+      /--base no-such-ref is not a commit/,
+    );
     copyFileSync(BASE, spec());
   });
 
