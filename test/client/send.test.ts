@@ -185,19 +185,24 @@ describe("the app's own code in the path", () => {
 
   it("a fetch that aborts the call and rejects afterwards leaves no unhandled rejection", async () => {
     const controller = new AbortController();
+    let rejectLate: (reason: unknown) => void = () => {};
     const lc = createLeadConduitClient({
       apiKey: "send-key",
       baseUrl: "https://api.test",
       fetch: () => {
         controller.abort();
-        return new Promise<Response>((_, reject) => setTimeout(() => reject(new TypeError("late")), 5));
+        return new Promise<Response>((_, reject) => {
+          rejectLate = reject;
+        });
       },
     });
     const error = await lc.invitations
       .createRecipient({ email: "a@example.com" }, { signal: controller.signal })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
-    // the late rejection lands after the call settled: vitest fails the run on an unhandled one
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // the fetch rejects only after the call settled; an unhandled rejection is reported once the
+    // microtasks drain, so one turn of the event loop (not a wait) lets vitest see it
+    rejectLate(new TypeError("late"));
+    await new Promise((resolve) => setTimeout(resolve, 0));
   });
 });

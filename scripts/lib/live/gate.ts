@@ -43,6 +43,8 @@ export interface LiveGateOptions {
   fetch?: typeof fetch;
   /** per request; default 30000 */
   timeoutMs?: number;
+  /** the clock each probe is timed with, in ms; default performance.now */
+  now?: () => number;
 }
 
 /** A request as the dry run lists it. */
@@ -100,9 +102,10 @@ async function runProbes(
   const out: ProbeRun = { cases: [], violations: [], findings: [], steps: [] };
   const authorization = basicAuthorization(options.apiKey!);
   let entityId = options.entityId;
+  const now = options.now ?? (() => performance.now());
   for (const probe of probes) {
     const op = options.spec.operations.find((o) => o.operationId === probe.operationId)!;
-    const started = performance.now();
+    const started = now();
     const url = urlOf(options.target, probe, entityId, false);
     const judged =
       url === undefined
@@ -118,7 +121,7 @@ async function runProbes(
               options.secrets,
             ),
           );
-    const ms = Math.round(performance.now() - started);
+    const ms = Math.round(now() - started);
     // an id the spec refuses is already that create call's violation; carrying it on would only
     // smear the same drift over the calls that need an entity, so the next create call's id is used
     const id = (judged.body as { entity?: { id?: unknown } } | undefined)?.entity?.id;
