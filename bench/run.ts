@@ -4,7 +4,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT } from "../scripts/lib/paths.ts";
-import { firstExample, loadSpec, successResponse } from "../scripts/lib/spec.ts";
+import { firstExample, loadSpec, operationOf, successResponse } from "../scripts/lib/spec.ts";
 import { type BenchArgs, planFor } from "./args.ts";
 import { ensureBuilt } from "./build.ts";
 import { coldStartScripts, measureColdStart } from "./cold-start.ts";
@@ -24,9 +24,9 @@ const API_KEY = "bench-key";
 
 /** createRecipient's documented request and 200 examples: what every task sends and gets. */
 function exchange() {
-  const op = loadSpec().operations.find((o) => o.operationId === "createRecipientInvitation");
-  const input = op && Object.values(op.body?.examples ?? {})[0];
-  const body = op && firstExample(successResponse(op));
+  const op = operationOf(loadSpec(), "createRecipientInvitation");
+  const input = Object.values(op.body?.examples ?? {})[0];
+  const body = firstExample(successResponse(op));
   if (!input || !body) throw new Error("spec: createRecipientInvitation lacks a request or 200 example");
   return { input: input as { email: string }, body: JSON.stringify(body) };
 }

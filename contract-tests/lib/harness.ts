@@ -11,7 +11,13 @@ import {
   operationTag,
   targetTag,
 } from "../../scripts/lib/coverage.ts";
-import { documentedResponse, loadSpec, type OperationSpec, specValidators } from "../../scripts/lib/spec.ts";
+import {
+  documentedResponse,
+  loadSpec,
+  type OperationSpec,
+  operationOf,
+  specValidators,
+} from "../../scripts/lib/spec.ts";
 import { schemaViolations } from "../../scripts/lib/violations.ts";
 import { createLeadConduitClient, type LeadConduitClient } from "../../src/index.ts";
 import { TARGETS, type Target, WRONG_KEY } from "./targets.ts";
@@ -52,11 +58,7 @@ export function forEachTarget(mode: Mode, cases: (target: Target) => void): void
   }
 }
 
-function operation(operationId: string): OperationSpec {
-  const op = spec.operations.find((o) => o.operationId === operationId);
-  if (!op) throw new Error(`no operation ${operationId} in the spec`);
-  return op;
-}
+const operation = (operationId: string): OperationSpec => operationOf(spec, operationId);
 
 /** Notes an exercised pair for the gate's coverage table (scripts/lib/coverage.ts). */
 export function record(target: Target, entry: Omit<Exercised, "documented" | "target">): void {

@@ -171,13 +171,13 @@ function operationsOf(document: JsonObject, pointers: WeakMap<object, string>): 
     for (const method of METHODS) {
       const op = pathItem.node[method] as JsonObject | undefined;
       if (!op) continue;
-      operations.push(operationOf(document, path, method, op, `${pathItem.pointer}/${method}`, pathItem, pointers));
+      operations.push(readOperation(document, path, method, op, `${pathItem.pointer}/${method}`, pathItem, pointers));
     }
   }
   return operations;
 }
 
-function operationOf(
+function readOperation(
   document: JsonObject,
   path: string,
   method: string,
@@ -239,6 +239,13 @@ function responseOf(
 }
 
 /** The status the spec documents for success: the first 2xx. */
+/** The operation of this id; throws when the spec has none. */
+export function operationOf(spec: Spec, operationId: string): OperationSpec {
+  const op = spec.operations.find((o) => o.operationId === operationId);
+  if (!op) throw new Error(`no operation ${operationId} in the spec`);
+  return op;
+}
+
 export function successResponse(op: OperationSpec): ResponseSpec {
   const ok = op.responses.find((r) => /^2\d\d$/.test(r.status));
   if (!ok) throw new Error(`spec: ${op.operationId} documents no 2xx response`);

@@ -1,6 +1,6 @@
 // What the testing kit's tests share: a raw request to a mock, and checks of bodies against the
 // spec compiled independently of the kit (Ajv2020 from spec/leadconduit.yaml, full formats).
-import { documentedResponse, loadSpec, specValidators } from "../../scripts/lib/spec.ts";
+import { documentedResponse, loadSpec, operationOf, SCHEMA_DOC_ID, specValidators } from "../../scripts/lib/spec.ts";
 import { basicAuthorization } from "../../src/index.ts";
 import type { LeadConduitMock } from "../../src/testing/index.ts";
 
@@ -13,11 +13,7 @@ export const ENTITY_ID = "64b8f0f5e4b0c3a1d5e6f7a8";
 export const spec = loadSpec();
 const validatorFor = specValidators(spec);
 
-export function operation(operationId: string) {
-  const op = spec.operations.find((o) => o.operationId === operationId);
-  if (!op) throw new Error(`no operation ${operationId}`);
-  return op;
-}
+export const operation = (operationId: string) => operationOf(spec, operationId);
 
 /** The errors of `body` against what the spec documents for this operation and status ([] when valid). */
 export function specErrors(operationId: string, status: number, body: unknown): unknown[] {
@@ -28,9 +24,17 @@ export function specErrors(operationId: string, status: number, body: unknown): 
   return validate(body) ? [] : (validate.errors ?? []);
 }
 
+// by name: the validators are cached by schema object, so one $ref object per component
+const componentRefs = new Map<string, object>();
+const componentValidator = (name: string) => {
+  const ref = componentRefs.get(name) ?? { $ref: `${SCHEMA_DOC_ID}#/$defs/${name}` };
+  componentRefs.set(name, ref);
+  return validatorFor(ref);
+};
+
 /** The errors of `value` against a component schema ([] when valid). */
 export function schemaErrors(name: string, value: unknown): unknown[] {
-  const validate = validatorFor({ $ref: `leadconduit.json#/$defs/${name}` });
+  const validate = componentValidator(name);
   return validate(value) ? [] : (validate.errors ?? []);
 }
 

@@ -13,7 +13,7 @@ import { CHECK, planProbes, urlOf } from "../../scripts/lib/live/plan.ts";
 import { PATHS } from "../../scripts/lib/paths.ts";
 import type { ContractReport, Finding } from "../../scripts/lib/report/model.ts";
 import { publishReport } from "../../scripts/lib/report/publish.ts";
-import { loadSpec } from "../../scripts/lib/spec.ts";
+import { loadSpec, operationOf } from "../../scripts/lib/spec.ts";
 import { yamlLocator } from "../../scripts/lib/spec-locate.ts";
 import {
   echoing,
@@ -226,7 +226,7 @@ describe("planning the probes", () => {
       "https://x.test/invitations/64b8f0f5e4b0c3a1d5e6f7a8/resend",
     );
     expect(urlOf("https://x.test", noCredentials!, undefined, false)).toBe(
-      `https://x.test/invitations/${spec.operations.find((o) => o.operationId === P)!.pathParams[0]!.example}/resend`,
+      `https://x.test/invitations/${operationOf(spec, P).pathParams[0]!.example}/resend`,
     );
     expect(urlOf("https://x.test", valid!, undefined, true)).toBe("https://x.test/invitations/{entityId}/resend");
     expect(urlOf("https://x.test", valid!, "a/b", false)).toBe("https://x.test/invitations/a%2Fb/resend");

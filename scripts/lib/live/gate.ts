@@ -12,7 +12,7 @@ import { buildCoverage } from "../report/coverage.ts";
 import { type CaseRecord, type ContractReport, type Finding, REPORT_FORMAT, type StepRecord } from "../report/model.ts";
 import type { SpecLocation } from "../spec-locate.ts";
 import type { OperationSpec, Spec } from "../spec-model.ts";
-import { specValidators } from "../spec-model.ts";
+import { operationOf, specValidators } from "../spec-model.ts";
 import { exchange, type Request, redactRequest } from "./exchange.ts";
 import {
   type Exchange,
@@ -104,7 +104,7 @@ async function runProbes(
   let entityId = options.entityId;
   const now = options.now ?? (() => performance.now());
   for (const probe of probes) {
-    const op = options.spec.operations.find((o) => o.operationId === probe.operationId)!;
+    const op = operationOf(options.spec, probe.operationId);
     const started = now();
     const url = urlOf(options.target, probe, entityId, false);
     const judged =
@@ -204,7 +204,7 @@ function assemble(options: LiveGateOptions, target: string, startedAt: Date, run
   const exercised = run.cases
     .filter((c) => c.httpStatus !== undefined)
     .map((c) => {
-      const op = spec.operations.find((o) => o.operationId === c.operationId)!;
+      const op = operationOf(spec, c.operationId!);
       const documented = op.responses.some((r) => r.status === String(c.httpStatus));
       return {
         target: LIVE_TARGET,

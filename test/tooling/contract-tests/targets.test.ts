@@ -19,10 +19,10 @@ import {
 import { MODES } from "../../../scripts/lib/coverage.ts";
 import { VIOLATIONS_HEADER } from "../../../scripts/lib/mock-server.ts";
 import { inRoot } from "../../../scripts/lib/paths.ts";
-import { loadSpec } from "../../../scripts/lib/spec.ts";
+import { loadSpec, operationOf } from "../../../scripts/lib/spec.ts";
 
 const spec = loadSpec();
-const op = (id: string) => spec.operations.find((o) => o.operationId === id)!;
+const op = (id: string) => operationOf(spec, id);
 const casesOf = (cases: (o: (typeof spec.operations)[number]) => RawCase[]) => spec.operations.flatMap((o) => cases(o));
 const target = (name: string) => TARGETS.find((t) => t.name === name)!;
 
