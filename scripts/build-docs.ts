@@ -11,13 +11,13 @@ import { dirname, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { binOf, inRoot, PATHS, ROOT } from "./lib/paths.ts";
 import { runSync, tail } from "./lib/run.ts";
+import { childEnv } from "./lib/terminal.ts";
 
-export const SPEC_FILE = PATHS.spec;
-export const DOCS_HTML = inRoot("docs", "index.html");
+const DOCS_HTML = inRoot("docs", "index.html");
 const REDOCLY_BIN = binOf("redocly");
 
 /** Redoc options (https://redocly.com/docs/redoc/config). */
-export const REDOC_OPTIONS = {
+const REDOC_OPTIONS = {
   // Adds a "Schemas" group listing every component schema (Entity, InvitationResponse, ...).
   schemaDefinitionsTagName: "Schemas",
   expandResponses: "200",
@@ -37,23 +37,23 @@ export const REDOC_OPTIONS = {
 // that changes it needs a look (the test would also see the request).
 const REDOC_CDN_LOGO = '"https://cdn.redoc.ly/redoc/logo-mini.svg"';
 
-export function patchRedoc(js: string): string {
+function patchRedoc(js: string): string {
   const count = js.split(REDOC_CDN_LOGO).length - 1;
   if (count !== 1) throw new Error(`expected 1 reference to ${REDOC_CDN_LOGO} in redoc.standalone.js, found ${count}`);
   return js.replace(REDOC_CDN_LOGO, '""');
 }
 
 /** `redocly bundle` of the spec, parsed. Output goes to stdout, never to a file. */
-export function bundleSpec(specFile = SPEC_FILE): Record<string, unknown> {
-  const bundled = runSync(REDOCLY_BIN, ["bundle", specFile, "--ext", "json"], {
+export function bundleSpec(): Record<string, unknown> {
+  const bundled = runSync(REDOCLY_BIN, ["bundle", PATHS.spec, "--ext", "json"], {
     cwd: ROOT,
-    env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
+    env: childEnv(process.env, false, { REDOCLY_TELEMETRY: "off" }),
   });
   if (bundled.code !== 0) throw new Error(`redocly bundle exited ${bundled.code}:\n${tail(bundled)}`);
   return JSON.parse(bundled.stdout) as Record<string, unknown>;
 }
 
-export function redocStandalonePath(): string {
+function redocStandalonePath(): string {
   return createRequire(import.meta.url).resolve("redoc/bundles/redoc.standalone.js");
 }
 
@@ -63,12 +63,12 @@ export function redocStandalonePath(): string {
  * `\x3C` means `<` in a JS string, template or regular expression and in JSON text read by
  * JSON.parse... except JSON has no `\x`, so JSON gets `\u003c` (see inlineJson).
  */
-export function escapeScript(js: string): string {
+function escapeScript(js: string): string {
   return js.replace(/<(?=\/script|!--|script)/gi, "\\x3C");
 }
 
 /** JSON for a <script type="application/json"> element: every `<` escaped, so no `</script>`. */
-export function inlineJson(value: unknown): string {
+function inlineJson(value: unknown): string {
   return JSON.stringify(value)
     .replace(/</g, "\\u003c")
     .replace(/\u2028/g, "\\u2028")
@@ -91,7 +91,7 @@ const CSP = [
   "form-action 'none'",
 ].join("; ");
 
-export function renderDocsHtml(spec: Record<string, unknown>, redocJs: string): string {
+function renderDocsHtml(spec: Record<string, unknown>, redocJs: string): string {
   const info = (spec.info ?? {}) as { title?: string; version?: string };
   const title = `${info.title ?? "API reference"}${info.version ? ` ${info.version}` : ""}`;
   return `<!doctype html>
@@ -129,8 +129,8 @@ function redocVersion(): string {
 }
 
 /** Bundles the spec and renders the page; returns the HTML (nothing is written). */
-export function buildDocsHtml(specFile = SPEC_FILE): string {
-  return renderDocsHtml(bundleSpec(specFile), readFileSync(redocStandalonePath(), "utf8"));
+export function buildDocsHtml(): string {
+  return renderDocsHtml(bundleSpec(), readFileSync(redocStandalonePath(), "utf8"));
 }
 
 export function writeDocs(out = DOCS_HTML): { path: string; bytes: number } {

@@ -73,9 +73,9 @@ async function attw(packed: Packed): Promise<StepOutcome> {
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 /** The repository installed as a git dependency (npm clones it and builds it with `prepare`). */
-export const gitDependencyStep = (): Step => ({ name: "git dependency", task: () => checkGitInstall(ROOT) });
+const gitDependencyStep = (): Step => ({ name: "git dependency", task: () => checkGitInstall(ROOT) });
 
-export function packageSteps(temp: string, onPacked: (packed: Packed) => void): Step[] {
+function packageSteps(temp: string, onPacked: (packed: Packed) => void): Step[] {
   let packed: Packed | undefined;
   const onTarball = (check: (p: Packed) => Promise<StepOutcome>) => async () =>
     packed ? check(packed) : { ok: false, note: "skipped: there is no tarball" };

@@ -6,7 +6,7 @@ import { processIo } from "./lib/cli/io.ts";
 import { runCli } from "./lib/cli/main.ts";
 import { repoDeps } from "./lib/cli/repo.ts";
 
-export async function main(argv: string[]): Promise<number> {
+async function main(argv: string[]): Promise<number> {
   return runCli(argv, processIo(), repoDeps);
 }
 

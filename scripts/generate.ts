@@ -13,7 +13,7 @@ import { inRoot, PATHS, ROOT } from "./lib/paths.ts";
 import { generateTestingModule } from "./lib/testing-module.ts";
 
 /** Every generated file and its content, as the spec makes them now. */
-export async function generatedFiles(): Promise<[path: string, text: string][]> {
+async function generatedFiles(): Promise<[path: string, text: string][]> {
   const types = COMMENT_HEADER + astToString(await openapiTS(pathToFileURL(PATHS.spec)));
   const validators = await generateValidators();
   const testing = await generateTestingModule();

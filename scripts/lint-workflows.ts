@@ -22,7 +22,7 @@ export async function lintWorkflows(dir = PATHS.workflows, shownAs = ".github/wo
   return { files, problems };
 }
 
-export function formatProblems(problems: LintResult[]): string {
+function formatProblems(problems: LintResult[]): string {
   return problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`).join("\n");
 }
 

@@ -8,12 +8,13 @@ import { dirname, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { buildDocsHtml } from "./build-docs.ts";
-import { launchChromium, openDocsOffline } from "./lib/docs-browser.ts";
+import { launchChromium } from "./lib/chromium.ts";
+import { openDocsOffline } from "./lib/docs-browser.ts";
 import { inRoot } from "./lib/paths.ts";
 
 const DEFAULT_OUT = inRoot("docs", "reference.png");
 
-export async function screenshotDocs(out: string, operationId: string): Promise<void> {
+async function screenshotDocs(out: string, operationId: string): Promise<void> {
   const browser = await launchChromium();
   try {
     const { page, blocked, context } = await openDocsOffline(browser, buildDocsHtml(), { width: 1280, height: 900 });

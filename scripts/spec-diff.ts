@@ -17,12 +17,13 @@ import { NOISE, withoutNoise } from "./lib/noise.ts";
 import { PATHS, packageFile, ROOT } from "./lib/paths.ts";
 import type { SpecDiffSection } from "./lib/report/model.ts";
 import { run } from "./lib/run.ts";
+import { childEnv } from "./lib/terminal.ts";
 
 const REDOCLY_BIN = packageFile("@redocly/cli", "bin/cli.js");
 const DIFF_CONFIG = "extends:\n  - diff-recommended\ntelemetry: off\n";
 const DEFAULT_BRANCH = "main";
 
-export const EXIT = { ok: 0, breaking: 1, error: 2 } as const;
+const EXIT = { ok: 0, breaking: 1, error: 2 } as const;
 
 /** The part of `redocly diff --format json` (reportVersion 1) this gate reads. */
 interface RedoclyDiffReport {
@@ -44,7 +45,7 @@ interface RedoclyVerdict {
   location?: { file: string; line: number; col: number };
 }
 
-export interface BreakingChange {
+interface BreakingChange {
   ruleId: string;
   message: string;
   /** JSON pointer of the change in the revision (or the base, for removals) */
@@ -54,7 +55,7 @@ export interface BreakingChange {
 }
 
 /** One change of any impact, for the list in a report. */
-export interface SpecChange {
+interface SpecChange {
   impact: "major" | "minor" | "patch";
   message: string;
   ruleId: string;
@@ -110,7 +111,7 @@ async function redoclyDiff(work: string, basePath: string, revisionPath: string)
   args.push("--format", "json", "--fail-on", "none", "-o", output);
   const diffed = await run(process.execPath, args, {
     cwd: work,
-    env: { ...process.env, REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
+    env: childEnv(process.env, false, { REDOCLY_TELEMETRY: "off" }),
     timeoutMs: 120_000,
   });
   if (diffed.code !== 0) {
@@ -200,7 +201,7 @@ export function formatSpecDiff(result: SpecDiffResult, labels: Required<DiffLabe
 
 // ------------------------------------------------------------------ git
 
-export type BaseRef = { ref: string; commit: string } | { none: string };
+type BaseRef = { ref: string; commit: string } | { none: string };
 
 async function git(repoDir: string, args: string[]): Promise<string | undefined> {
   const result = await run("git", args, { cwd: repoDir, timeoutMs: 60_000 });
@@ -211,7 +212,7 @@ async function git(repoDir: string, args: string[]): Promise<string | undefined>
  * The commit to compare with: `--base REF` when given; otherwise where HEAD left main, or,
  * on main itself (or when there is no main), the commit before HEAD.
  */
-export async function resolveBaseRef(repoDir: string, override?: string): Promise<BaseRef> {
+async function resolveBaseRef(repoDir: string, override?: string): Promise<BaseRef> {
   const commitOf = async (ref: string) =>
     (await git(repoDir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]))?.trim();
   if (override !== undefined) {

@@ -16,10 +16,11 @@ import { parseArgs } from "node:util";
 import { buildPackage } from "./build.ts";
 import { findBrowser, launchChromium } from "./lib/chromium.ts";
 import { RUNTIMES_CACHE as CACHE, ensureNpmRuntime, NPM_RUNTIMES } from "./lib/npm-runtimes.ts";
-import { inRoot, ROOT } from "./lib/paths.ts";
+import { inRoot, PATHS, ROOT } from "./lib/paths.ts";
 import { type RunningPrism, startPrism } from "./lib/prism.ts";
 import { run, tail } from "./lib/run.ts";
 import { textTable } from "./lib/table.ts";
+import { childEnv } from "./lib/terminal.ts";
 
 const SMOKE = inRoot("test", "runtimes", "smoke.mjs");
 const CLI = inRoot("test", "runtimes", "cli.mjs");
@@ -37,7 +38,7 @@ interface SmokeReport {
   ok: boolean;
   results: SmokeCheck[];
 }
-export interface Row {
+interface Row {
   runtime: string;
   version: string;
   ok: boolean;
@@ -95,8 +96,8 @@ import { runSmoke } from "/smoke.mjs";
 window.__smoke = runSmoke(${JSON.stringify(prismUrl)});
 </script></head><body></body></html>`;
   const files: Record<string, string> = {
-    "/pkg/dist/index.mjs": join(ROOT, "dist", "index.mjs"),
-    "/pkg/dist/testing.mjs": join(ROOT, "dist", "testing.mjs"),
+    "/pkg/dist/index.mjs": join(PATHS.dist, "index.mjs"),
+    "/pkg/dist/testing.mjs": join(PATHS.dist, "testing.mjs"),
     "/vendor/openapi-fetch.mjs": openapiFetch,
     "/smoke.mjs": SMOKE,
   };
@@ -183,7 +184,7 @@ function printTable(rows: Row[]): void {
 }
 
 /** One row per runtime, each running the smoke suite against one Prism; `build: false` takes dist/ as it is. */
-export async function runRuntimes(options: { build?: boolean } = {}): Promise<Row[]> {
+async function runRuntimes(options: { build?: boolean } = {}): Promise<Row[]> {
   const rows: Row[] = [];
   let prism: RunningPrism | undefined;
   const stopPrism = async () => {
@@ -221,12 +222,8 @@ async function runNpmRuntime(rt: (typeof NPM_RUNTIMES)[number], url: string): Pr
   }
   if (rt.name !== "deno") return runCli(rt.name, bin, [CLI, url]);
   const args = ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1", "--allow-read", "--allow-env", CLI, url];
-  return runCli(rt.name, bin, args, {
-    ...process.env,
-    DENO_DIR: join(CACHE, "deno-dir"),
-    DENO_NO_UPDATE_CHECK: "1",
-    NO_COLOR: "1",
-  });
+  const env = childEnv(process.env, false, { DENO_DIR: join(CACHE, "deno-dir"), DENO_NO_UPDATE_CHECK: "1" });
+  return runCli(rt.name, bin, args, env);
 }
 
 async function main(): Promise<number> {

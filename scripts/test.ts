@@ -15,7 +15,7 @@ import { lintWorkflowsStep } from "./lint-workflows.ts";
 import type { SpecDiffOutcome } from "./spec-diff.ts";
 import { runSpecDiff, specDiffSection } from "./spec-diff.ts";
 
-export interface TestRun {
+interface TestRun {
   ok: boolean;
   steps: StepResult[];
   totalMs: number;
@@ -27,7 +27,7 @@ export interface TestRun {
  * waiting on processes, npm's cache and Prism. The runtime matrix follows the package step,
  * whose pack built dist/.
  */
-export async function runAll(io: StepIo & { env: Record<string, string | undefined> }): Promise<TestRun> {
+async function runAll(io: StepIo & { env: Record<string, string | undefined> }): Promise<TestRun> {
   const started = performance.now();
   let diff: SpecDiffOutcome | undefined;
   const checks = await runSteps(

@@ -24,7 +24,7 @@ function packageRoot(): string {
   }
 }
 
-export const binDeps: CliDeps = {
+const binDeps: CliDeps = {
   program: "bin",
   name: "leadconduit-contract",
   version: () => (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version,

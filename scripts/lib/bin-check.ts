@@ -11,6 +11,7 @@ import { PATHS } from "./paths.ts";
 import { type ContractReport, REPORT_FORMAT } from "./report/model.ts";
 import { type RunResult, run, type StepOutcome, tail } from "./run.ts";
 import { echoing, entityOf, type StandIn, startStandIn, type Tamper } from "./stand-in-server.ts";
+import { childEnv } from "./terminal.ts";
 
 const KEY = "bin-check-KEY-must-not-leak-7";
 const EMAIL = "contract-bin@example.com";
@@ -71,7 +72,7 @@ async function install(app: string, tarball: string): Promise<string | undefined
     join(app, "package.json"),
     `${JSON.stringify({ name: "lc-bin-user", version: "0.0.0", private: true }, null, 2)}\n`,
   );
-  const env = { ...process.env, NO_COLOR: "1" };
+  const env = childEnv(process.env, false);
   const installed = await run(
     "npm",
     ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock", "--ignore-scripts", tarball],

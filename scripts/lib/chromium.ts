@@ -56,8 +56,8 @@ function isExecutable(path: string): boolean {
 }
 
 /** Launches the browser findBrowser finds; throws the how-to-get-one message when there is none. */
-export async function launchChromium(env: Record<string, string | undefined> = process.env): Promise<Browser> {
-  const found = findBrowser(env);
+export async function launchChromium(): Promise<Browser> {
+  const found = findBrowser();
   if ("missing" in found) throw new Error(found.missing);
   const { chromium } = await import("playwright-core");
   return chromium.launch({ executablePath: found.path, headless: true, args: CHROMIUM_ARGS });

@@ -3,7 +3,6 @@
 // and recorded. Used by test/tooling/docs.test.ts and scripts/screenshot-docs.ts.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 
-export { launchChromium } from "./chromium.ts";
 /** Never resolved: `.invalid` is reserved (RFC 2606). The route answers it from memory. */
 export const DOCS_URL = "http://docs.invalid/index.html";
 

@@ -2,7 +2,6 @@
 // of the gates' output, each replaced by one line saying what was hidden and why the first
 // time it appears. Everything else a tool prints passes through untouched.
 import type { LineFilter } from "./run.ts";
-import { stripAnsi } from "./terminal.ts";
 
 interface Noise {
   /** true for each line that belongs to the notice */
@@ -20,17 +19,6 @@ export const NOISE = {
     matches: (line) => BOX.test(line),
     explanation:
       "(hidden: Redocly's boxed notice that its Node.js 20 support is ending; this project pins @redocly/cli and supports Node >= 20)",
-  },
-  // tsdown 0.21.10 is the last release for Node 20, pinned for that reason.
-  tsdownNode20: {
-    matches: (line) => /^\[tsdown\] Node\.js v\d+\S* is deprecated/.test(stripAnsi(line)),
-    explanation:
-      "(hidden: tsdown's Node.js 20 deprecation notice; tsdown is pinned to 0.21.10, the last release for Node 20)",
-  },
-  // Rolldown's hint that a plugin took a share of the build time; it varies with machine load.
-  pluginTimings: {
-    matches: (line) => line.includes("[PLUGIN_TIMINGS]"),
-    explanation: "(hidden: rolldown's [PLUGIN_TIMINGS] hint, which only reflects machine load)",
   },
 } satisfies Record<string, Noise>;
 

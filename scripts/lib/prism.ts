@@ -1,6 +1,5 @@
 // Starts Stoplight Prism on the spec, on a free loopback port, and waits (bounded) until it
-// answers. Used by the contract tests' global setup and by the runtime and bench scripts.
-import type { ChildProcess } from "node:child_process";
+// answers. Used by the contract tests' global setup, the consumer check and the runtime matrix.
 import { createServer } from "node:net";
 import { PATHS, packageFile } from "./paths.ts";
 import { startProcess } from "./run.ts";
@@ -10,11 +9,10 @@ const PRISM_BIN = packageFile("@stoplight/prism-cli", "dist/index.js");
 
 export interface RunningPrism {
   url: string;
-  port: number;
-  process: ChildProcess;
-  log: () => string;
   stop: () => Promise<void>;
 }
+
+const READY_TIMEOUT_MS = 30_000;
 
 /** A port the OS says is free now; Prism cannot listen on port 0 and report it back. */
 function freePort(): Promise<number> {
@@ -29,16 +27,13 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPrism(
-  options: { specPath?: string; timeoutMs?: number; args?: string[] } = {},
-): Promise<RunningPrism> {
-  const { specPath = PATHS.spec, timeoutMs = 30_000, args = [] } = options;
+export async function startPrism(): Promise<RunningPrism> {
   let lastError: unknown;
   // a port found free can be taken before Prism binds it; try a few before giving up
   for (let tries = 0; tries < 3; tries++) {
     const port = await freePort();
     try {
-      return await launch(specPath, port, timeoutMs, args);
+      return await launch(port);
     } catch (error) {
       lastError = error;
     }
@@ -46,13 +41,14 @@ export async function startPrism(
   throw lastError;
 }
 
-async function launch(specPath: string, port: number, timeoutMs: number, args: string[]): Promise<RunningPrism> {
+async function launch(port: number): Promise<RunningPrism> {
   const prism = startProcess(
     process.execPath,
-    [PRISM_BIN, "mock", specPath, "--host", "127.0.0.1", "--port", String(port), "--errors", ...args],
+    [PRISM_BIN, "mock", PATHS.spec, "--host", "127.0.0.1", "--port", String(port), "--errors"],
     { env: childEnv(process.env, false) },
   );
   const url = `http://127.0.0.1:${port}`;
+  const timeoutMs = READY_TIMEOUT_MS;
   const deadline = Date.now() + timeoutMs;
   try {
     while (true) {
@@ -75,5 +71,5 @@ async function launch(specPath: string, port: number, timeoutMs: number, args: s
     await prism.stop();
     throw error;
   }
-  return { url, port, process: prism.child, log: prism.output, stop: prism.stop };
+  return { url, stop: prism.stop };
 }

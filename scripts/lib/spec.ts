@@ -10,6 +10,6 @@ export * from "./spec-model.ts";
 
 const SPEC_PATH = PATHS.spec;
 
-export function loadSpec(path = SPEC_PATH): Spec {
-  return specFromDocument(parse(readFileSync(path, "utf8")) as JsonObject);
+export function loadSpec(): Spec {
+  return specFromDocument(parse(readFileSync(SPEC_PATH, "utf8")) as JsonObject);
 }

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocsHtml, writeDocs } from "../../scripts/build-docs.ts";
-import { DOCS_URL, launchChromium, type OfflineDocs, openDocsOffline } from "../../scripts/lib/docs-browser.ts";
+import { launchChromium } from "../../scripts/lib/chromium.ts";
+import { DOCS_URL, type OfflineDocs, openDocsOffline } from "../../scripts/lib/docs-browser.ts";
 
 const OPERATIONS = {
   createRecipientInvitation: "Create a recipient invitation",
