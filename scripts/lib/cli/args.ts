@@ -2,6 +2,7 @@
 // and live mode) and the `leadconduit-contract` bin (program "bin": live mode only). Parsing
 // is node:util parseArgs in strict mode; every refusal is one line naming the flag.
 import { parseArgs } from "node:util";
+import { targetProblem } from "../live/refusals.ts";
 
 export type Program = "repo" | "bin";
 
@@ -124,19 +125,8 @@ function nonEmptyValue(flag: string, value: string | undefined): string | undefi
 }
 
 function targetOf(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(
-      `--target ${JSON.stringify(value.slice(0, 200))} is not a URL (e.g. https://app.leadconduit.com)`,
-    );
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new UsageError(`--target must be an http(s) URL, got ${url.protocol}`);
-  }
-  if (url.username || url.password)
-    throw new UsageError("--target must not contain credentials; the key comes from LEADCONDUIT_API_KEY");
+  const problem = targetProblem(value);
+  if (problem) throw new UsageError(`--target ${problem}`);
   return value;
 }
 

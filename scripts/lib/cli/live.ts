@@ -27,15 +27,6 @@ export interface LiveCommand {
 export async function runLive(command: LiveCommand, io: CliIo, loadSpec: () => Promise<LiveSpec>): Promise<number> {
   const apiKey = nonEmpty(io.env.LEADCONDUIT_API_KEY);
   const email = nonEmpty(io.env.LEADCONDUIT_CONTRACT_EMAIL);
-  if (!command.dryRun) {
-    const missing = [
-      apiKey ? "" : "LEADCONDUIT_API_KEY",
-      email ? "" : "LEADCONDUIT_CONTRACT_EMAIL (a live run sends real invitation email to it)",
-    ];
-    const named = missing.filter(Boolean);
-    if (named.length)
-      throw new UsageError(`refusing a live run without ${named.join(" and ")}; --dry-run needs neither`);
-  }
   const { spec, file, locate } = await loadSpec();
   let result: Awaited<ReturnType<typeof runLiveGate>>;
   try {

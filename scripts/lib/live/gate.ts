@@ -7,7 +7,6 @@
 // one, and assembles the report (scripts/lib/report/model.ts).
 import { basicAuthorization, secretsOf } from "../../../src/auth.ts";
 import { redactDeep } from "../../../src/redact.ts";
-import { assertSecureTransport } from "../../../src/transport.ts";
 import { buildCoverage } from "../report/coverage.ts";
 import { type CaseRecord, type ContractReport, type Finding, REPORT_FORMAT, type StepRecord } from "../report/model.ts";
 import type { SpecLocation } from "../spec-locate.ts";
@@ -23,6 +22,7 @@ import {
   judgeValidCall,
 } from "./judge.ts";
 import { CHECK, CHECK_KINDS, EMAIL_PLACEHOLDER, kindOf, type Probe, planProbes, urlOf } from "./plan.ts";
+import { missingSecrets, targetProblem } from "./refusals.ts";
 
 export const LIVE_TARGET = "live";
 
@@ -66,10 +66,8 @@ export async function runLiveGate(options: LiveGateOptions): Promise<LiveGateRes
   const startedAt = new Date();
   const target = normaliseTarget(options.target);
   const dryRun = options.dryRun === true;
-  if (!dryRun && !options.apiKey?.trim()) throw new LiveGateRefusal("LEADCONDUIT_API_KEY is required for a live run");
-  if (!dryRun && !options.email?.trim()) {
-    throw new LiveGateRefusal("LEADCONDUIT_CONTRACT_EMAIL is required: a live run sends real invitation email to it");
-  }
+  const missing = dryRun ? undefined : missingSecrets(options.apiKey, options.email);
+  if (missing) throw new LiveGateRefusal(missing);
   const validatorOf = specValidators(options.spec);
   const rejects = (op: OperationSpec, body: unknown) => !!op.body && !validatorOf(op.body.schema)(body);
   if (options.email) assertEmailAccepted(options.spec, options.email, rejects);
@@ -237,23 +235,9 @@ function assemble(options: LiveGateOptions, target: string, startedAt: Date, run
 }
 
 function normaliseTarget(target: string): string {
-  let url: URL;
-  try {
-    url = new URL(target);
-  } catch {
-    throw new LiveGateRefusal(`target is not a URL: ${JSON.stringify(String(target).slice(0, 200))}`);
-  }
-  if (url.username || url.password)
-    throw new LiveGateRefusal("target must not contain credentials; give the key in LEADCONDUIT_API_KEY");
-  // the key goes out on every call: same rule as the client, https except to loopback
-  try {
-    assertSecureTransport(url.toString(), false);
-  } catch {
-    throw new LiveGateRefusal(
-      `target ${url.origin} would get the API key in clear text: use https://, or http:// to loopback only`,
-    );
-  }
-  return url.toString().replace(/\/+$/, "");
+  const problem = targetProblem(target);
+  if (problem) throw new LiveGateRefusal(`target ${problem}`);
+  return new URL(target).toString().replace(/\/+$/, "");
 }
 
 /** Refuses to start when the address would be refused by the spec anyway. */
