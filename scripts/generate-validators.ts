@@ -1,21 +1,13 @@
 // Compiles the spec's request and response schemas into standalone validator code
 // (generated/validators.js + .d.ts), so the client validates without compiling a schema at
 // import and without Ajv at run time. Run by scripts/generate.ts.
-import { _ } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
+import { jsonSchemaOf, type OperationSpec, SCHEMA_DOC_ID, type Spec, successResponse } from "./lib/spec.ts";
 import {
-  createSpecAjv,
-  jsonSchemaOf,
-  loadSpec,
-  type OperationSpec,
-  SCHEMA_DOC_ID,
-  successResponse,
-} from "./lib/spec.ts";
-import {
-  ANNOTATIONS,
   bundleStandalone,
   GENERATED_HEADER as HEADER,
+  standaloneAjv,
   stripKeys,
   validatorRegistry,
 } from "./lib/standalone.ts";
@@ -48,16 +40,8 @@ const RUNTIME_FORMATS =
   'const { fastFormats, fullFormats } = require("ajv-formats/dist/formats");\n' +
   "module.exports = { ...fastFormats, email: fullFormats.email };\n";
 
-export async function generateValidators(): Promise<{ js: string; dts: string }> {
-  const spec = loadSpec();
-  // Annotations do not change what validates; dropping them keeps the shipped code small.
-  spec.schemaDocument = stripKeys(spec.schemaDocument, ANNOTATIONS);
-  const ajv = createSpecAjv(
-    spec,
-    // inlineRefs off: the operations share one compiled function per schema instead of a copy each
-    { inlineRefs: false, code: { source: true, lines: true, formats: _`require("./formats.cjs")` } },
-    "fast",
-  );
+export async function generateValidators(source: Spec): Promise<{ js: string; dts: string }> {
+  const { spec, ajv } = standaloneAjv(source, "fast");
   ajv.addFormat("email", fullFormats.email);
   ajv.addSchema(toShape({ ...spec.schemaDocument, $id: SHAPE_DOC_ID }));
   const validators = validatorRegistry(ajv);

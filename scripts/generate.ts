@@ -10,13 +10,20 @@ import { pathToFileURL } from "node:url";
 import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
 import { generateValidators } from "./generate-validators.ts";
 import { inRoot, PATHS, ROOT } from "./lib/paths.ts";
+import { loadSpec } from "./lib/spec.ts";
 import { generateTestingModule } from "./lib/testing-module.ts";
+
+/** generated/leadconduit.ts as openapi-typescript makes it from the spec at `specUrl`. */
+export async function generateTypes(specUrl: URL): Promise<string> {
+  return COMMENT_HEADER + astToString(await openapiTS(specUrl));
+}
 
 /** Every generated file and its content, as the spec makes them now. */
 async function generatedFiles(): Promise<[path: string, text: string][]> {
-  const types = COMMENT_HEADER + astToString(await openapiTS(pathToFileURL(PATHS.spec)));
-  const validators = await generateValidators();
-  const testing = await generateTestingModule();
+  const types = await generateTypes(pathToFileURL(PATHS.spec));
+  const spec = loadSpec();
+  const validators = await generateValidators(spec);
+  const testing = await generateTestingModule(spec);
   return [
     [inRoot("generated", "leadconduit.ts"), types],
     [inRoot("generated", "validators.js"), validators.js],

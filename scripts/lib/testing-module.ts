@@ -4,10 +4,9 @@
 // schema (Ajv2020 standalone with full formats, as the contract tests check). The kit
 // (src/testing/) reads the spec through this module only; the client's generated/validators.js
 // is not touched by it.
-import { _ } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
-import { createSpecAjv, firstExample, loadSpec, type OperationSpec, SCHEMA_DOC_ID } from "./spec.ts";
-import { ANNOTATIONS, bundleStandalone, GENERATED_HEADER, stripKeys, validatorRegistry } from "./standalone.ts";
+import { firstExample, type OperationSpec, SCHEMA_DOC_ID, type Spec } from "./spec.ts";
+import { bundleStandalone, GENERATED_HEADER, standaloneAjv, validatorRegistry } from "./standalone.ts";
 
 const json = (value: unknown) => JSON.stringify(value);
 
@@ -71,15 +70,8 @@ function operationEntry(op: OperationSpec, secured: boolean, of: (schema: object
   ].join("\n");
 }
 
-export async function generateTestingModule(): Promise<{ js: string; dts: string }> {
-  const spec = loadSpec();
-  spec.schemaDocument = stripKeys(spec.schemaDocument, ANNOTATIONS);
-  const ajv = createSpecAjv(
-    spec,
-    // inlineRefs off: one compiled function per component, shared by every check that uses it
-    { inlineRefs: false, code: { source: true, lines: true, formats: _`require("./formats.cjs")` } },
-    "full",
-  );
+export async function generateTestingModule(source: Spec): Promise<{ js: string; dts: string }> {
+  const { spec, ajv } = standaloneAjv(source, "full");
   const { of, exportsByName } = validatorRegistry(ajv);
   const defs = dependencyOrder(spec.schemaDocument.$defs as Record<string, unknown>);
   const schemas = defs.map((name) => `  ${name}: ${of({ $ref: `${SCHEMA_DOC_ID}#/$defs/${name}` }, name)},`);

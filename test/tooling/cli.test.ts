@@ -47,7 +47,10 @@ describe("parseCommand", () => {
     [["--target", "not a url"], /^--target "not a url" is not a URL/],
     [["--target", "ftp://x.test"], /^--target must be an http\(s\) URL/],
     [["--target", "https://user:pw@x.test"], /must not contain credentials/],
-    [["--target", "http://api.example.com"], /^--target http:\/\/api\.example\.com would get the API key in clear text/],
+    [
+      ["--target", "http://api.example.com"],
+      /^--target http:\/\/api\.example\.com would get the API key in clear text/,
+    ],
     [["--report-dir", ""], /^--report-dir needs a value/],
     [["--dry-run"], /^--dry-run needs --target/],
     [["--entity-id", "x"], /^--entity-id needs --target/],

@@ -4,11 +4,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
+import { generateTypes } from "../../scripts/generate.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 let scratch: string;
@@ -23,8 +23,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** Regenerates generated/leadconduit.ts in the scratch copy from `spec`, as `npm run generate` does. */
 async function regenerate(spec: unknown) {
   writeFileSync(join(scratch, "spec.yaml"), stringify(spec));
-  const ast = await openapiTS(new URL(`file://${join(scratch, "spec.yaml")}`));
-  writeFileSync(join(scratch, "generated", "leadconduit.ts"), COMMENT_HEADER + astToString(ast));
+  const types = await generateTypes(pathToFileURL(join(scratch, "spec.yaml")));
+  writeFileSync(join(scratch, "generated", "leadconduit.ts"), types);
 }
 
 /** The compiler options src/ is checked with (its own tsconfig: ES2022 + DOM libs, no Node types). */
