@@ -9,12 +9,11 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { binOf, inRoot, PATHS, ROOT } from "./lib/paths.ts";
+import { inRoot, PATHS, REDOCLY_CLI, ROOT } from "./lib/paths.ts";
 import { runSync, tail } from "./lib/run.ts";
 import { childEnv } from "./lib/terminal.ts";
 
 const DOCS_HTML = inRoot("docs", "index.html");
-const REDOCLY_BIN = binOf("redocly");
 
 /** Redoc options (https://redocly.com/docs/redoc/config). */
 const REDOC_OPTIONS = {
@@ -45,7 +44,7 @@ function patchRedoc(js: string): string {
 
 /** `redocly bundle` of the spec, parsed. Output goes to stdout, never to a file. */
 export function bundleSpec(): Record<string, unknown> {
-  const bundled = runSync(REDOCLY_BIN, ["bundle", PATHS.spec, "--ext", "json"], {
+  const bundled = runSync(process.execPath, [REDOCLY_CLI, "bundle", PATHS.spec, "--ext", "json"], {
     cwd: ROOT,
     env: childEnv(process.env, false, { REDOCLY_TELEMETRY: "off" }),
   });

@@ -14,12 +14,11 @@ import { basename, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { NOISE, withoutNoise } from "./lib/noise.ts";
-import { PATHS, packageFile, ROOT } from "./lib/paths.ts";
+import { PATHS, REDOCLY_CLI, ROOT } from "./lib/paths.ts";
 import type { SpecDiffSection } from "./lib/report/model.ts";
 import { run } from "./lib/run.ts";
 import { childEnv } from "./lib/terminal.ts";
 
-const REDOCLY_BIN = packageFile("@redocly/cli", "bin/cli.js");
 const DIFF_CONFIG = "extends:\n  - diff-recommended\ntelemetry: off\n";
 const DEFAULT_BRANCH = "main";
 
@@ -107,7 +106,7 @@ async function redoclyDiff(work: string, basePath: string, revisionPath: string)
   const output = join(work, "diff.json");
   writeFileSync(config, DIFF_CONFIG);
   // --fail-on none: the exit code then means "redocly could not run", never "found a change"
-  const args = [REDOCLY_BIN, "diff", resolve(basePath), resolve(revisionPath), "--config", config];
+  const args = [REDOCLY_CLI, "diff", resolve(basePath), resolve(revisionPath), "--config", config];
   args.push("--format", "json", "--fail-on", "none", "-o", output);
   const diffed = await run(process.execPath, args, {
     cwd: work,

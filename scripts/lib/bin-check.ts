@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { basicAuthorization } from "../../src/auth.ts";
+import { NPM_INSTALL } from "./npm-install.ts";
 import type { Packed } from "./pack.ts";
 import { PATHS } from "./paths.ts";
 import { type ContractReport, REPORT_FORMAT } from "./report/model.ts";
@@ -73,11 +74,11 @@ async function install(app: string, tarball: string): Promise<string | undefined
     `${JSON.stringify({ name: "lc-bin-user", version: "0.0.0", private: true }, null, 2)}\n`,
   );
   const env = childEnv(process.env, false);
-  const installed = await run(
-    "npm",
-    ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock", "--ignore-scripts", tarball],
-    { cwd: app, env, timeoutMs: 180_000 },
-  );
+  const installed = await run("npm", [...NPM_INSTALL, "--ignore-scripts", tarball], {
+    cwd: app,
+    env,
+    timeoutMs: 180_000,
+  });
   if (installed.code !== 0) return `npm install of the tarball exited ${installed.code}\n${tail(installed)}`;
   if (!existsSync(join(app, "node_modules", ".bin", "leadconduit-contract")))
     return "the tarball's install linked no leadconduit-contract bin";

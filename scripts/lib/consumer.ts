@@ -13,14 +13,16 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { JsonTestResults } from "vitest/reporters";
 import { parse } from "yaml";
 import { bundleSpec } from "../build-docs.ts";
 import { checkGitDependency } from "./git-dependency.ts";
+import { NPM_INSTALL } from "./npm-install.ts";
 import { DIST_FILES, type Packed } from "./pack.ts";
 import { type RunningPrism, startPrism } from "./prism.ts";
 import { collectHovers, type Hover } from "./quick-info.ts";
 import { brokenLinks, sectionSnippets, TESTING_SECTION, typescriptSnippets } from "./readme.ts";
-import { run, type StepOutcome, tail } from "./run.ts";
+import { run, runOrThrow, type StepOutcome, tail } from "./run.ts";
 import { childEnv } from "./terminal.ts";
 
 const env = childEnv(process.env, false, { CI: "true" });
@@ -32,17 +34,6 @@ interface Repo {
   name: string;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
-}
-
-async function must(
-  what: string,
-  command: string,
-  args: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
-) {
-  const result = await run(command, args, { env, timeoutMs: 180_000, ...options });
-  if (result.code !== 0) throw new Error(`${what} exited ${result.code}\n${tail(result)}`);
-  return result;
 }
 
 const readRepo = (root: string): Repo => ({
@@ -80,7 +71,13 @@ async function checkApp(repo: Repo, packed: Packed, app: string): Promise<string
   const snippets = writeReadmeSnippets(repo, app);
   const tsc = join(repo.root, "node_modules", "typescript", "bin", "tsc");
   const compile = (config: string) =>
-    timed(() => must(`tsc -p ${config}`, process.execPath, [tsc, "-p", config, "--pretty", "false"], { cwd: app }));
+    timed(() =>
+      runOrThrow(`tsc -p ${config}`, process.execPath, [tsc, "-p", config, "--pretty", "false"], {
+        cwd: app,
+        env,
+        timeoutMs: 180_000,
+      }),
+    );
   // the child processes run while this process asks the language service for hovers
   const bundler = compile("tsconfig.bundler.json");
   const nodenext = compile("tsconfig.nodenext.json").then(async ({ ms }) => ({ ms, ran: await runEntryPoints(app) }));
@@ -110,9 +107,10 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
 async function installApp(repo: Repo, app: string, tarball: string): Promise<void> {
   cpSync(join(repo.root, "test", "consumer"), app, { recursive: true });
   const tools = APP_TOOLS.map((name) => `${name}@${repo.devDependencies[name]}`);
-  const install = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock", "--ignore-scripts"];
-  await must("npm install of the tarball and the app's tools", "npm", [...install, tarball, ...tools], {
+  const install = [...NPM_INSTALL, "--ignore-scripts", tarball, ...tools];
+  await runOrThrow("npm install of the tarball and the app's tools", "npm", install, {
     cwd: app,
+    env,
     timeoutMs: 300_000,
   });
   const nm = join(app, "node_modules");
@@ -160,7 +158,7 @@ async function runEntryPoints(app: string): Promise<string[]> {
     for (const file of ["out/src/esm.mjs", "out/src/cjs.cjs"]) {
       lines.push(
         (
-          await must(`node ${file}`, process.execPath, [file], { cwd: app, env: withPrism, timeoutMs: 60_000 })
+          await runOrThrow(`node ${file}`, process.execPath, [file], { cwd: app, env: withPrism, timeoutMs: 60_000 })
         ).stdout.trim(),
       );
     }
@@ -170,21 +168,14 @@ async function runEntryPoints(app: string): Promise<string[]> {
   }
 }
 
-interface VitestReport {
-  numTotalTests: number;
-  numPassedTests: number;
-  numFailedTests: number;
-  testResults: { name: string }[];
-}
-
 /** The app's own vitest suite. */
 async function runAppTests(app: string, readmeExamples: number): Promise<string> {
   const vitest = join(app, "node_modules", "vitest", "vitest.mjs");
   const args = [vitest, "run", "--reporter=default", "--reporter=json", "--outputFile.json=vitest.json"];
   const result = await run(process.execPath, args, { cwd: app, env, timeoutMs: 180_000 });
-  let report: VitestReport | undefined;
+  let report: JsonTestResults | undefined;
   try {
-    report = JSON.parse(readFileSync(join(app, "vitest.json"), "utf8")) as VitestReport;
+    report = JSON.parse(readFileSync(join(app, "vitest.json"), "utf8")) as JsonTestResults;
   } catch {
     report = undefined;
   }

@@ -4,16 +4,14 @@
 // scratch repository first, so what is checked is what would be pushed.
 import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { run, tail } from "./run.ts";
+import { NPM_INSTALL } from "./npm-install.ts";
+import { runOrThrow } from "./run.ts";
 import { childEnv } from "./terminal.ts";
 
 const env = childEnv(process.env, false);
 
-async function must(what: string, command: string, args: string[], cwd: string, timeoutMs = 180_000) {
-  const result = await run(command, args, { cwd, env, timeoutMs });
-  if (result.code !== 0) throw new Error(`${what} exited ${result.code}\n${tail(result)}`);
-  return result;
-}
+const must = (what: string, command: string, args: string[], cwd: string, timeoutMs = 180_000) =>
+  runOrThrow(what, command, args, { cwd, env, timeoutMs });
 
 /** A scratch git repository holding the working tree of `root` in one commit. */
 async function snapshot(root: string, into: string): Promise<string> {
@@ -57,14 +55,7 @@ export async function checkGitDependency(
     `${JSON.stringify({ name: "lc-git-consumer", private: true, type: "module" })}\n`,
   );
   const started = performance.now();
-  const install = [
-    "install",
-    "--prefer-offline",
-    "--no-audit",
-    "--no-fund",
-    "--no-package-lock",
-    `git+file://${source}`,
-  ];
+  const install = [...NPM_INSTALL, `git+file://${source}`];
   await must("npm install of the git dependency", "npm", install, app, 600_000);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const missing = expected.filter((file) => !existsSync(join(app, "node_modules", name, file)));

@@ -5,6 +5,7 @@
 // scripts/lib/report/model.ts, shared with the live run).
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
+import type { JsonTestResults } from "vitest/reporters";
 import { TARGETS, WRONG_KEY } from "../../contract-tests/lib/targets.ts";
 import { secretsOf } from "../../src/auth.ts";
 import { redactDeep, redactText } from "../../src/redact.ts";
@@ -113,27 +114,11 @@ export function contractTestsStep(files: { records: string; vitest: string }): S
   };
 }
 
-interface VitestJson {
-  numTotalTests: number;
-  testResults: {
-    name: string;
-    status: string;
-    message?: string;
-    assertionResults: {
-      fullName: string;
-      status: string;
-      duration?: number | null;
-      failureMessages?: string[];
-      tags?: string[];
-    }[];
-  }[];
-}
-
 /** The contract tests' results as cases; `broken` when they could not run at all. */
 function readVitest(file: string): { cases: CaseRecord[]; broken?: string } {
   if (!existsSync(file))
     return { cases: [], broken: "the contract tests wrote no results (vitest or a target failed to start; see above)" };
-  const json = JSON.parse(readFileSync(file, "utf8")) as VitestJson;
+  const json = JSON.parse(readFileSync(file, "utf8")) as JsonTestResults;
   const unloadable = json.testResults.find((f) => f.assertionResults.length === 0 && f.status === "failed");
   if (unloadable)
     return {

@@ -2,7 +2,7 @@
 // so a fresh clone packs a complete tarball. Every later check works on this one tarball.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { run, tail } from "./run.ts";
+import { runOrThrow } from "./run.ts";
 
 interface PackInfo {
   filename: string;
@@ -30,12 +30,11 @@ export const DIST_FILES = [
 ];
 
 export async function packTarball(root: string, destination: string, env: NodeJS.ProcessEnv): Promise<Packed> {
-  const packed = await run("npm", ["pack", "--json", "--pack-destination", destination], {
+  const packed = await runOrThrow("npm pack", "npm", ["pack", "--json", "--pack-destination", destination], {
     cwd: root,
     env,
     timeoutMs: 180_000,
   });
-  if (packed.code !== 0) throw new Error(`npm pack exited ${packed.code}\n${tail(packed)}`);
   // prepack's build prints to stdout too; npm's JSON report is the last top-level array
   const start = packed.stdout.lastIndexOf("\n[\n");
   const info = (JSON.parse(packed.stdout.slice(start + 1)) as PackInfo[])[0]!;

@@ -50,6 +50,18 @@ export function run(
   });
 }
 
+/** `run`, throwing `<what> exited <code>` with the end of the output unless it exits 0. */
+export async function runOrThrow(
+  what: string,
+  command: string,
+  args: string[],
+  options: Parameters<typeof run>[2] = {},
+): Promise<RunResult> {
+  const result = await run(command, args, options);
+  if (result.code !== 0) throw new Error(`${what} exited ${result.code}\n${tail(result)}`);
+  return result;
+}
+
 /** `run` for the few callers that must stay synchronous (the build hook that bundles the spec). */
 export function runSync(
   command: string,
