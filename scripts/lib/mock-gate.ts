@@ -14,7 +14,7 @@ import { fromTags, MODES, type RecordedViolation, readRecords } from "./coverage
 import { NOISE, noiseFilter } from "./noise.ts";
 import { PATHS, packageFile, ROOT } from "./paths.ts";
 import { buildCoverage } from "./report/coverage.ts";
-import { type CaseRecord, type ContractReport, type Finding, REPORT_FORMAT } from "./report/model.ts";
+import { type CaseRecord, type ContractReport, type Finding, REPORT_FORMAT, specSection } from "./report/model.ts";
 import { npmRun, runSteps, type Step, type StepIo, type StepResult } from "./run.ts";
 import { loadSpec } from "./spec.ts";
 import { type Locate, yamlLocator } from "./spec-locate.ts";
@@ -166,7 +166,6 @@ function assemble(input: {
     modeOrder: (target) => modeOrder[target] ?? MODES,
   });
   const violations = input.records.violations.map((v) => findingOf(v, locate));
-  const info = (spec.document.info ?? {}) as { title?: string; version?: string };
   const diff = input.diff && specDiffSection(input.diff);
   const ok =
     input.results.every((r) => r.ok) &&
@@ -180,12 +179,7 @@ function assemble(input: {
     ok,
     startedAt: input.startedAt.toISOString(),
     durationMs: Date.now() - input.startedAt.getTime(),
-    spec: {
-      file: PATHS.specRelative,
-      ...(info.title ? { title: info.title } : {}),
-      ...(info.version ? { version: info.version } : {}),
-      operations: spec.operations.map((o) => ({ operationId: o.operationId, method: o.method, path: o.path })),
-    },
+    spec: specSection(spec, PATHS.specRelative),
     targets: targets.map(targetEntry),
     steps: input.results.map((r) => ({ name: r.name, ok: r.ok, ms: r.ms, ...(r.note ? { note: r.note } : {}) })),
     coverage,

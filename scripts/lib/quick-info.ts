@@ -103,6 +103,10 @@ function probeSource(name: string, items: Item[]) {
   return { source, positions: marks.map((m) => ({ name: m.name, at: starts[m.line]! + m.column })) };
 }
 
+// one for every service this process makes: the lib and package declarations they all read are
+// parsed once, not once per service
+const REGISTRY = ts.createDocumentRegistry();
+
 function languageService(appDir: string, probe: string, text: () => string) {
   const parsed = ts.getParsedCommandLineOfConfigFile(
     join(appDir, "tsconfig.nodenext.json"),
@@ -130,6 +134,6 @@ function languageService(appDir: string, probe: string, text: () => string) {
     directoryExists: ts.sys.directoryExists,
     getDirectories: ts.sys.getDirectories,
   };
-  const service = ts.createLanguageService(host, ts.createDocumentRegistry());
+  const service = ts.createLanguageService(host, REGISTRY);
   return { service, program: () => service.getProgram()! };
 }

@@ -8,7 +8,14 @@
 import { basicAuthorization, secretsOf } from "../../../src/auth.ts";
 import { redactDeep } from "../../../src/redact.ts";
 import { buildCoverage } from "../report/coverage.ts";
-import { type CaseRecord, type ContractReport, type Finding, REPORT_FORMAT, type StepRecord } from "../report/model.ts";
+import {
+  type CaseRecord,
+  type ContractReport,
+  type Finding,
+  REPORT_FORMAT,
+  type StepRecord,
+  specSection,
+} from "../report/model.ts";
 import type { SpecLocation } from "../spec-locate.ts";
 import type { OperationSpec, Spec } from "../spec-model.ts";
 import { operationOf, specValidators } from "../spec-model.ts";
@@ -198,7 +205,6 @@ function listRequests(probes: Probe[], target: string, options: LiveGateOptions)
 
 function assemble(options: LiveGateOptions, target: string, startedAt: Date, run: ProbeRun): ContractReport {
   const { spec } = options;
-  const info = (spec.document.info ?? {}) as { title?: string; version?: string };
   const exercised = run.cases
     .filter((c) => c.httpStatus !== undefined)
     .map((c) => {
@@ -219,12 +225,7 @@ function assemble(options: LiveGateOptions, target: string, startedAt: Date, run
     ok: run.violations.length === 0,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
-    spec: {
-      file: options.specFile,
-      ...(info.title ? { title: info.title } : {}),
-      ...(info.version ? { version: info.version } : {}),
-      operations: spec.operations.map((o) => ({ operationId: o.operationId, method: o.method, path: o.path })),
-    },
+    spec: specSection(spec, options.specFile),
     targets: [{ name: LIVE_TARGET, url: target }],
     steps: run.steps,
     coverage: buildCoverage(spec, exercised, { targets: [LIVE_TARGET], modeOrder: CHECK_KINDS }),

@@ -1,6 +1,7 @@
 // The one report format of the contract gate, mock and live alike (`contract-mock.json`,
 // `contract-live.json`); documented field by field in the README ("Reports"). Everything in a
 // report is already redacted: no API key reaches this shape.
+import type { Spec } from "../spec-model.ts";
 
 export const REPORT_FORMAT = "leadconduit-contract-report/1";
 
@@ -111,3 +112,14 @@ export interface SpecDiffSection {
 }
 
 export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+/** The report's `spec` section: the file as reports name it, its title and version, its operations. */
+export function specSection(spec: Spec, file: string): ContractReport["spec"] {
+  const info = (spec.document.info ?? {}) as { title?: string; version?: string };
+  return {
+    file,
+    ...(info.title ? { title: info.title } : {}),
+    ...(info.version ? { version: info.version } : {}),
+    operations: spec.operations.map((o) => ({ operationId: o.operationId, method: o.method, path: o.path })),
+  };
+}
