@@ -89,8 +89,8 @@ const library = defineConfig({
   hooks: {
     // The exact contract the client was built from, for Prism, another generator or a diff:
     // `leadconduit-client/openapi.json` and `/openapi.yaml`, bundled (no external refs).
-    "build:done": () => {
-      const spec = bundleSpec();
+    "build:done": async () => {
+      const spec = await bundleSpec();
       writeFileSync("dist/openapi.json", `${JSON.stringify(spec, null, 2)}\n`);
       writeFileSync("dist/openapi.yaml", stringify(spec, { lineWidth: 0 }));
     },

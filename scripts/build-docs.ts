@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { inRoot, PATHS, REDOCLY_CLI, ROOT } from "./lib/paths.ts";
-import { runSync, tail } from "./lib/run.ts";
+import { runOrThrow } from "./lib/run.ts";
 import { childEnv } from "./lib/terminal.ts";
 
 const DOCS_HTML = inRoot("docs", "index.html");
@@ -43,12 +43,16 @@ function patchRedoc(js: string): string {
 }
 
 /** `redocly bundle` of the spec, parsed. Output goes to stdout, never to a file. */
-export function bundleSpec(): Record<string, unknown> {
-  const bundled = runSync(process.execPath, [REDOCLY_CLI, "bundle", PATHS.spec, "--ext", "json"], {
-    cwd: ROOT,
-    env: childEnv(process.env, false, { REDOCLY_TELEMETRY: "off" }),
-  });
-  if (bundled.code !== 0) throw new Error(`redocly bundle exited ${bundled.code}:\n${tail(bundled)}`);
+export async function bundleSpec(): Promise<Record<string, unknown>> {
+  const bundled = await runOrThrow(
+    "redocly bundle",
+    process.execPath,
+    [REDOCLY_CLI, "bundle", PATHS.spec, "--ext", "json"],
+    {
+      cwd: ROOT,
+      env: childEnv(process.env, false, { REDOCLY_TELEMETRY: "off" }),
+    },
+  );
   return JSON.parse(bundled.stdout) as Record<string, unknown>;
 }
 
@@ -128,12 +132,12 @@ function redocVersion(): string {
 }
 
 /** Bundles the spec and renders the page; returns the HTML (nothing is written). */
-export function buildDocsHtml(): string {
-  return renderDocsHtml(bundleSpec(), readFileSync(redocStandalonePath(), "utf8"));
+export async function buildDocsHtml(): Promise<string> {
+  return renderDocsHtml(await bundleSpec(), readFileSync(redocStandalonePath(), "utf8"));
 }
 
-export function writeDocs(out = DOCS_HTML): { path: string; bytes: number } {
-  const html = buildDocsHtml();
+export async function writeDocs(out = DOCS_HTML): Promise<{ path: string; bytes: number }> {
+  const html = await buildDocsHtml();
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, html);
   return { path: out, bytes: Buffer.byteLength(html) };
@@ -142,6 +146,6 @@ export function writeDocs(out = DOCS_HTML): { path: string; bytes: number } {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const i = process.argv.indexOf("--out");
   const out = i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]!) : DOCS_HTML;
-  const { path, bytes } = writeDocs(out);
+  const { path, bytes } = await writeDocs(out);
   console.log(`✓ wrote ${relative(process.cwd(), path) || path} (${bytes} bytes)`);
 }

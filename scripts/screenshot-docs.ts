@@ -17,7 +17,10 @@ const DEFAULT_OUT = inRoot("docs", "reference.png");
 async function screenshotDocs(out: string, operationId: string): Promise<void> {
   const browser = await launchChromium();
   try {
-    const { page, blocked, context } = await openDocsOffline(browser, buildDocsHtml(), { width: 1280, height: 900 });
+    const { page, blocked, context } = await openDocsOffline(browser, await buildDocsHtml(), {
+      width: 1280,
+      height: 900,
+    });
     const section = page.locator(`[data-section-id="operation/${operationId}"]`);
     if ((await section.count()) !== 1) throw new Error(`operation ${operationId} is not on the page`);
     // a little air above the operation's heading

@@ -90,7 +90,7 @@ async function checkApp(repo: Repo, packed: Packed, app: string): Promise<string
     ...n.ran,
     t,
     hovers,
-    checkSpecExports(app, repo.name),
+    await checkSpecExports(app, repo.name),
     checkReadmeLinks(repo, packed),
   ];
 }
@@ -211,12 +211,12 @@ function checkHovers(app: string, name: string): string {
 }
 
 /** `<name>/openapi.json` and `/openapi.yaml` are the bundled spec: equal, and no external $ref. */
-function checkSpecExports(app: string, name: string): string {
+async function checkSpecExports(app: string, name: string): Promise<string> {
   const require = createRequire(join(app, "package.json"));
   const json = JSON.parse(readFileSync(require.resolve(`${name}/openapi.json`), "utf8")) as unknown;
   const yaml = parse(readFileSync(require.resolve(`${name}/openapi.yaml`), "utf8")) as unknown;
   if (JSON.stringify(yaml) !== JSON.stringify(json)) throw new Error("openapi.yaml and openapi.json differ");
-  if (JSON.stringify(json) !== JSON.stringify(bundleSpec()))
+  if (JSON.stringify(json) !== JSON.stringify(await bundleSpec()))
     throw new Error("openapi.json is not the bundled spec/leadconduit.yaml");
   const external = JSON.stringify(json).match(/"\$ref":"(?!#)[^"]*"/g) ?? [];
   if (external.length) throw new Error(`openapi.json has external refs: ${external.join(", ")}`);

@@ -1,9 +1,9 @@
-// The one place scripts start processes: `run` (to completion, output collected; `runSync` where
-// a caller cannot wait), `startProcess`
-// (a server left running, stopped on demand) and the step runner of the gates (`runSteps`:
-// one header per step, the time each took, every step run even after a failure so a red run
-// shows them all). A step is a command or an in-process task.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+// The one place scripts start processes: `run` (to completion, output collected; `runOrThrow`
+// when anything but exit 0 is an error), `startProcess` (a server left running, stopped on
+// demand) and the step runner of the gates (`runSteps`: one header per step, the time each
+// took, every step run even after a failure so a red run shows them all). A step is a command
+// or an in-process task.
+import { type ChildProcess, spawn } from "node:child_process";
 import type { Readable } from "node:stream";
 import { childEnv } from "./terminal.ts";
 
@@ -60,33 +60,6 @@ export async function runOrThrow(
   const result = await run(command, args, options);
   if (result.code !== 0) throw new Error(`${what} exited ${result.code}\n${tail(result)}`);
   return result;
-}
-
-/** `run` for the few callers that must stay synchronous (the build hook that bundles the spec). */
-export function runSync(
-  command: string,
-  args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
-): RunResult {
-  const started = performance.now();
-  const result = spawnSync(command, args, {
-    cwd: options.cwd,
-    env: options.env ?? process.env,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: options.timeoutMs ?? 120_000,
-  });
-  const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
-  const failure = result.error && !timedOut ? `\n${command}: ${result.error.message}` : "";
-  return {
-    code: result.status,
-    signal: result.signal,
-    stdout: result.stdout ?? "",
-    stderr: (result.stderr ?? "") + failure,
-    ms: Math.round(performance.now() - started),
-    timedOut,
-  };
 }
 
 /** The last lines of a command's output, for a failure message. */

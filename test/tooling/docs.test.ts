@@ -40,7 +40,7 @@ beforeAll(async () => {
     },
   );
   // what `npm run docs` does, into a temp dir (docs/index.html is not committed)
-  html = readFileSync(writeDocs(join(tmp, "index.html")).path, "utf8");
+  html = readFileSync((await writeDocs(join(tmp, "index.html"))).path, "utf8");
   await launching;
   if (browser) opened = await openDocsOffline(browser, html);
 }, 20_000);
@@ -51,7 +51,7 @@ afterAll(async () => {
 });
 
 describe("docs/index.html", () => {
-  it("is one self-contained, deterministic file", () => {
+  it("is one self-contained, deterministic file", async () => {
     expect(Buffer.byteLength(html)).toBeGreaterThan(500_000); // Redoc itself is inlined
     // the only </script> are the three closing tags: inlined content cannot end a script early
     expect(html.match(/<\/script/gi)).toHaveLength(3);
@@ -65,7 +65,7 @@ describe("docs/index.html", () => {
       "<script>",
     ]);
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none';`);
-    expect(buildDocsHtml()).toBe(html);
+    expect(await buildDocsHtml()).toBe(html);
   });
 
   it("loads with no request leaving the browser", () => {
