@@ -59,26 +59,31 @@ const declarationComments: Rolldown.Plugin = {
   },
 };
 
+// what every build here does alike
+const common = {
+  fixedExtension: true,
+  sourcemap: false,
+  clean: true,
+  treeshake: true,
+  // package.json is written by hand (npm pkg set), not by the build
+  exports: false,
+  publint: false,
+  attw: false,
+} satisfies UserConfig;
+
 const shared = {
+  ...common,
   format: ["esm", "cjs"],
   outDir: "dist",
   // runs in Node, Bun, Deno and browsers: no Node built-ins, no shims
   platform: "neutral",
   target: "es2022",
-  fixedExtension: true,
   dts: true,
-  sourcemap: false,
-  clean: true,
-  treeshake: true,
   deps: { neverBundle: ["openapi-fetch", "msw"] },
   inputOptions(options, format, { cjsDts }) {
     if (format === "cjs" && !cjsDts) options.plugins = [options.plugins, openapiFetchCjsInterop];
     options.plugins = [options.plugins, declarationComments];
   },
-  // package.json is written by hand (npm pkg set), not by the build
-  exports: false,
-  publint: false,
-  attw: false,
   // PLUGIN_TIMINGS only reports how loaded the machine was
   checks: { legacyCjs: false, pluginTimings: false },
 } satisfies UserConfig;
@@ -105,23 +110,17 @@ const testing = defineConfig({ ...shared, entry: { testing: "src/testing/index.t
 const msw = defineConfig({ ...shared, entry: { msw: "src/testing/msw.ts" } });
 
 const bin = defineConfig({
+  ...common,
   entry: { "leadconduit-contract": "scripts/bin/leadconduit-contract.ts" },
   format: ["esm"],
   outDir: "bin",
   platform: "node",
   target: "node20",
-  fixedExtension: true,
   dts: false,
-  sourcemap: false,
-  clean: true,
-  treeshake: true,
   banner: { js: "#!/usr/bin/env node" },
   // Ajv and what it needs, and nothing else from node_modules: the bin must not need a devDependency
   deps: { onlyBundle: ["ajv", "ajv-formats", "fast-deep-equal", "fast-uri", "json-schema-traverse"] },
   outputOptions: { codeSplitting: false },
-  exports: false,
-  publint: false,
-  attw: false,
   checks: { pluginTimings: false },
 });
 
