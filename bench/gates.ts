@@ -1,9 +1,12 @@
 // Section 5, gate time (full runs only): wall time of `npm test` and `npm run contract`, with
 // the time of each step as their own reports (reports/*.json) record it.
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../scripts/lib/paths.ts";
+import { run } from "../scripts/lib/run.ts";
+
+// a hung gate fails the bench instead of hanging it
+const GATE_TIMEOUT_MS = 15 * 60_000;
 
 interface GateStep {
   name: string;
@@ -30,17 +33,18 @@ function readSteps(report: string, since: number): GateStep[] {
   return (JSON.parse(readFileSync(path, "utf8")) as { steps: GateStep[] }).steps;
 }
 
-export function gateTimes(): GateTime[] {
-  return GATES.map(({ name, args, report }) => {
+export async function gateTimes(): Promise<GateTime[]> {
+  const times: GateTime[] = [];
+  for (const { name, args, report } of GATES) {
     const since = Date.now();
-    const started = performance.now();
-    const run = spawnSync("npm", [...args], {
+    const ran = await run("npm", [...args], {
       cwd: ROOT,
-      stdio: "ignore",
       env: { ...process.env, REDOCLY_TELEMETRY: "off" },
+      timeoutMs: GATE_TIMEOUT_MS,
     });
-    const totalMs = Math.round(performance.now() - started);
-    if (run.status !== 0) console.error(`warning: ${name} exited ${run.status}; its time is shown all the same`);
-    return { name, totalMs, exitCode: run.status, steps: readSteps(report, since) };
-  });
+    if (ran.timedOut) throw new Error(`${name} did not finish within ${GATE_TIMEOUT_MS / 60_000} min`);
+    if (ran.code !== 0) console.error(`warning: ${name} exited ${ran.code}; its time is shown all the same`);
+    times.push({ name, totalMs: ran.ms, exitCode: ran.code, steps: readSteps(report, since) });
+  }
+  return times;
 }

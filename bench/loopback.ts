@@ -2,8 +2,8 @@
 // concurrency against one keep-alive node:http server in its own process (bench/server.mjs),
 // the order rotated each round. The server is started by the orchestrator and shared by every
 // runtime, so only the client side changes between Node versions.
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { startProcess } from "../scripts/lib/run.ts";
 import { loopbackMode, type Plan } from "./args.ts";
 import { rotation, type Series } from "./stats.ts";
 import type { Task } from "./subjects.ts";
@@ -17,27 +17,27 @@ interface LoopbackServer {
 }
 
 /** Starts bench/server.mjs answering `body` to requests that carry `authorization`; resolves once it listens. */
-export function startServer(body: string, authorization: string): Promise<LoopbackServer> {
-  const child = spawn(process.execPath, [SERVER, body, authorization], { stdio: ["ignore", "pipe", "inherit"] });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    await exited;
-  };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`bench server did not print its port within ${START_TIMEOUT_MS} ms`));
-    }, START_TIMEOUT_MS);
-    child.stdout!.once("data", (chunk) => {
-      clearTimeout(timer);
-      resolve({ url: `http://127.0.0.1:${Number(String(chunk).trim())}`, stop });
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`bench server exited (code ${code}) before listening`));
-    });
+export async function startServer(body: string, authorization: string): Promise<LoopbackServer> {
+  const server = startProcess(process.execPath, [SERVER, body, authorization]);
+  // the server prints its port, and nothing else, once it listens
+  const port = new Promise<number>((resolve) =>
+    server.child.stdout!.once("data", (chunk) => resolve(Number(String(chunk).trim()))),
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`bench server did not print its port within ${START_TIMEOUT_MS} ms`)),
+      START_TIMEOUT_MS,
+    );
   });
+  try {
+    return { url: `http://127.0.0.1:${await Promise.race([port, server.exited, late])}`, stop: server.stop };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Calls `fn`, `concurrency` at a time, until `ms` have passed; how many calls completed in how long. */

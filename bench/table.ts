@@ -1,23 +1,17 @@
-// Plain-text tables: columns padded to their widest cell, numbers right-aligned.
+// The bench report's tables (scripts/lib/table.ts lays them out) and number formats.
+import { textTable } from "../scripts/lib/table.ts";
 
 type Align = "left" | "right";
 
 /** Rows of cells as lines; `align[i]` for column i (default: first left, the rest right). */
 export function formatTable(rows: string[][], align: Align[] = [], indent = "   "): string[] {
-  const columns = Math.max(0, ...rows.map((r) => r.length));
-  const widths = Array.from({ length: columns }, (_, i) => Math.max(0, ...rows.map((r) => [...(r[i] ?? "")].length)));
-  return rows.map((row) =>
-    (
-      indent +
-      widths
-        .map((width, i) => {
-          const cell = row[i] ?? "";
-          const pad = " ".repeat(width - [...cell].length);
-          return (align[i] ?? (i === 0 ? "left" : "right")) === "left" ? cell + pad : pad + cell;
-        })
-        .join("  ")
-    ).trimEnd(),
-  );
+  if (rows.length === 0) return [];
+  const count = Math.max(...rows.map((r) => r.length));
+  const columns = Array.from({ length: count }, (_, i) => ({
+    title: "",
+    align: align[i] ?? (i === 0 ? "left" : "right"),
+  }));
+  return textTable(columns, rows, { indent, header: false }).split("\n");
 }
 
 export const fmtInt = (n: number): string => Math.round(n).toLocaleString("en-US");

@@ -23,15 +23,16 @@ function pad(text: string, to: number, align: Align): string {
 }
 
 /**
- * Aligned columns separated by two spaces, a header row, and an optional `group` row above it
- * naming runs of columns (e.g. one group per contract target). Trailing spaces are trimmed.
+ * Aligned columns separated by two spaces, a header row (unless `header: false`), and an optional
+ * `group` row above it naming runs of columns (e.g. one group per contract target). Trailing
+ * spaces are trimmed.
  */
 export function textTable(
   columns: Column[],
   rows: Cell[][],
-  options: { indent?: string; groups?: { title: string; span: number }[] } = {},
+  options: { indent?: string; groups?: { title: string; span: number }[]; header?: boolean } = {},
 ): string {
-  const { indent = "" } = options;
+  const { indent = "", header = true } = options;
   const cells = rows.map((row) => columns.map((_, i) => String(row[i] ?? "")));
   const widths = columns.map((c, i) => Math.max(width(c.title), ...cells.map((r) => width(r[i]!))));
   const line = (values: string[]) =>
@@ -42,7 +43,7 @@ export function textTable(
       .trimEnd();
   const lines: string[] = [];
   if (options.groups) lines.push(indent + groupRow(options.groups, widths).trimEnd());
-  lines.push(line(columns.map((c) => c.title)));
+  if (header) lines.push(line(columns.map((c) => c.title)));
   lines.push(...cells.map(line));
   return lines.join("\n");
 }

@@ -159,6 +159,11 @@ describe("tables", () => {
     expect(stripAnsi(text).split("\n")).toEqual(["      g ─", "name    n", "✓ a     1", "bb    100"]);
   });
 
+  it("leaves the header out when asked, still sizing columns by their titles", () => {
+    const columns = [{ title: "" }, { title: "ms", align: "right" as const }];
+    expect(textTable(columns, [["a", 5]], { header: false, indent: " " })).toBe(" a   5");
+  });
+
   it("makes a markdown table", () => {
     expect(markdownTable([{ title: "a" }, { title: "b", align: "right" }], [["x|y", 2]])).toBe(
       "| a | b |\n|---|---:|\n| x\\|y | 2 |",
