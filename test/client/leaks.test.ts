@@ -2,16 +2,15 @@
 // util.inspect(err, { depth: 10 }), what onResponseViolation is told, nor the client object
 // itself. Every error path where a request carrying the key went out is run with a distinctive
 // key; the key and the forms it travels in are searched for.
-import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { basicAuthorization, createLeadConduitClient, type LeadConduitError } from "../../src/index.ts";
 import { FAULT_CASES } from "../support/cases.ts";
 import { fakeClockClient } from "../support/fault-client.ts";
 import { type FaultServer, startFaultServer } from "../support/fault-server.ts";
+import { expectNoKey, keyForms } from "../support/leaks.ts";
 
 const KEY = "sk-CANARY-7f3a9c1e-ÄPI-κλειδί";
-const TOKEN = basicAuthorization(KEY).slice("Basic ".length);
-const FORMS = [KEY, TOKEN, encodeURIComponent(KEY), Buffer.from(KEY, "utf8").toString("hex")];
+const FORMS = keyForms(KEY);
 
 let server: FaultServer;
 beforeAll(async () => {
@@ -21,20 +20,7 @@ afterAll(() => server.close());
 
 let leakChecks = 0;
 function expectNoLeak(value: unknown, what: string) {
-  const renderings = {
-    message: value instanceof Error ? value.message : "",
-    string: String(value),
-    json: JSON.stringify(value) ?? "",
-    inspect: inspect(value, { depth: 10, showHidden: false }),
-    inspectHidden: inspect(value, { depth: 10, showHidden: true }),
-    stack: value instanceof Error ? (value.stack ?? "") : "",
-  };
-  for (const [how, text] of Object.entries(renderings)) {
-    for (const form of FORMS) {
-      leakChecks++;
-      expect(text.includes(form), `${what}: the key leaked through ${how}`).toBe(false);
-    }
-  }
+  leakChecks += expectNoKey(value, FORMS, what);
 }
 
 const failing = FAULT_CASES.filter((c) => c.error);

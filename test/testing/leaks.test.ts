@@ -2,36 +2,18 @@
 // any form (the key, its Basic token, URL-encoded, JSON-escaped), through calls, violations,
 // refusal bodies, errors, assertNoViolations output or the mock object itself, even when the
 // app puts the key where it does not belong (body, property name, path, query, headers).
-import { inspect } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { basicAuthorization, createLeadConduitClient } from "../../src/index.ts";
 import { createLeadConduitMock, type LeadConduitMock, makeInvitationResponse } from "../../src/testing/index.ts";
+import { expectNoKey, keyForms } from "../support/leaks.ts";
 
 const KEY = 'sk-CANARY-7f3a"\\-ÄPI-κλειδί';
 const WRONG = "sk-WRONG-CANARY-0b1d2e";
-const formsOf = (key: string) => [
-  key,
-  basicAuthorization(key).slice("Basic ".length),
-  encodeURIComponent(key),
-  JSON.stringify(key).slice(1, -1),
-];
-const FORMS = [...formsOf(KEY), ...formsOf(WRONG)];
+const FORMS = [...keyForms(KEY), ...keyForms(WRONG)];
 
 let checks = 0;
-function expectNoKey(value: unknown, what: string) {
-  const renderings = {
-    string: String(value),
-    json: JSON.stringify(value) ?? "",
-    inspect: inspect(value, { depth: 10 }),
-    inspectHidden: inspect(value, { depth: 10, showHidden: true }),
-    message: value instanceof Error ? `${value.message}\n${value.stack ?? ""}` : "",
-  };
-  for (const [how, text] of Object.entries(renderings)) {
-    for (const form of FORMS) {
-      checks++;
-      expect(text.includes(form), `${what}: a key leaked through ${how}`).toBe(false);
-    }
-  }
+function expectNoKeyIn(value: unknown, what: string) {
+  checks += expectNoKey(value, FORMS, what);
 }
 
 /** Sends a request carrying the key in the wrong places; returns the answer's text. */
@@ -84,19 +66,19 @@ describe("the mock never shows a key", () => {
 
   it("the mock object itself", () => {
     const mock = createLeadConduitMock({ apiKey: KEY });
-    expectNoKey(mock, "mock");
-    expectNoKey(Object.entries(mock), "mock entries");
+    expectNoKeyIn(mock, "mock");
+    expectNoKeyIn(Object.entries(mock), "mock entries");
   });
 
   it.each(ABUSES)("calls, violations, refusal bodies and assertNoViolations: %s", async (name, request) => {
     const mock = createLeadConduitMock({ apiKey: KEY });
     for (const key of [KEY, WRONG]) {
       const answer = await abuse(mock, key, request);
-      expectNoKey(answer, `${name}: the answer`);
+      expectNoKeyIn(answer, `${name}: the answer`);
     }
     expect(mock.calls).toHaveLength(2);
-    expectNoKey(mock.calls, `${name}: calls`);
-    expectNoKey(mock.violations, `${name}: violations`);
+    expectNoKeyIn(mock.calls, `${name}: calls`);
+    expectNoKeyIn(mock.violations, `${name}: violations`);
     let error: unknown;
     try {
       mock.assertNoViolations();
@@ -104,7 +86,7 @@ describe("the mock never shows a key", () => {
       error = e;
     }
     expect(error, `${name} should break the spec`).toBeInstanceOf(Error);
-    expectNoKey(error, `${name}: assertNoViolations`);
+    expectNoKeyIn(error, `${name}: assertNoViolations`);
   });
 
   it("the redaction above was exercised: the key really was in those requests", async () => {
@@ -138,10 +120,10 @@ describe("the mock never shows a key", () => {
     errors.push(await lc.invitations.resend("0123456789abcdef01234567").catch((e: unknown) => e));
     for (const error of errors) {
       expect(error).toBeInstanceOf(Error);
-      expectNoKey(error, `client error ${(error as Error).name}`);
+      expectNoKeyIn(error, `client error ${(error as Error).name}`);
     }
-    expectNoKey(mock.calls, "calls");
-    expectNoKey(mock.violations, "violations");
+    expectNoKeyIn(mock.calls, "calls");
+    expectNoKeyIn(mock.violations, "violations");
   });
 
   it("errors of the kit: a reply or fixture with the key in it", () => {
@@ -159,6 +141,6 @@ describe("the mock never shows a key", () => {
       }
     }
     expect(thrown).toHaveLength(3);
-    for (const error of thrown) expectNoKey(error, "kit error");
+    for (const error of thrown) expectNoKeyIn(error, "kit error");
   });
 });

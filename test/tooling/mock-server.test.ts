@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type MockServer, type ServedMock, startMockServer, VIOLATIONS_HEADER } from "../../scripts/lib/mock-server.ts";
 import { basicAuthorization } from "../../src/index.ts";
 import { createLeadConduitMock, type LeadConduitMock, type MockViolation } from "../../src/testing/index.ts";
+import { keyForms } from "../support/leaks.ts";
 
 const KEY = 'sk-CANARY-srv-"\\-κλειδί';
 const AUTH = basicAuthorization(KEY);
@@ -200,12 +201,7 @@ describe("startMockServer", () => {
   it("sends back no form of a key, whatever the request carried where", async () => {
     const server = await serve();
     const WRONG = "sk-WRONG-srv-0b1d";
-    const forms = [KEY, WRONG].flatMap((k) => [
-      k,
-      basicAuthorization(k).slice(6),
-      encodeURIComponent(k),
-      JSON.stringify(k).slice(1, -1),
-    ]);
+    const forms = [KEY, WRONG].flatMap(keyForms);
     const requests: [string, RequestInit][] = [
       [RECIPIENT, { method: "POST", headers: JSON_AUTH, body: JSON.stringify({ email: KEY }) }],
       [RECIPIENT, { method: "POST", headers: JSON_AUTH, body: JSON.stringify({ email: "a@example.com", [KEY]: 1 }) }],
