@@ -7,19 +7,12 @@ import { describe, expect, it } from "vitest";
 import { targetTag } from "../scripts/lib/coverage.ts";
 import type { OperationSpec } from "../scripts/lib/spec.ts";
 import { about, spec, urlOf } from "./lib/harness.ts";
-import { differenceCases, type RawCase, refusalCases, send, validCase } from "./lib/requests.ts";
+import { differenceCases, parseBody, type RawCase, refusalCases, send, validCase } from "./lib/requests.ts";
 import { type Answer, normalised, REFERENCE, statusOn, TARGETS, type Target } from "./lib/targets.ts";
 
 async function answerOf(target: Target, op: OperationSpec, c: RawCase): Promise<Answer> {
   const res = await send(target, urlOf(target), op, c);
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON: compared as text
-  }
-  return { status: res.status, contentType: res.headers.get("content-type"), body };
+  return { status: res.status, contentType: res.headers.get("content-type"), body: parseBody(await res.text()) };
 }
 
 for (const target of TARGETS.filter((t) => t !== REFERENCE))

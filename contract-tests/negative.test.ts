@@ -4,16 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { documentedResponse } from "../scripts/lib/spec.ts";
 import { about, expectConforming, expectSaid, forEachTarget, record, spec, urlOf } from "./lib/harness.ts";
-import { PROBLEM_TYPE_BASE, PROBLEM_TYPES, refusalCases, send } from "./lib/requests.ts";
+import { PROBLEM_TYPE_BASE, PROBLEM_TYPES, parseBody, refusalCases, send } from "./lib/requests.ts";
 import { statusOn } from "./lib/targets.ts";
-
-const parse = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-};
 
 forEachTarget("negative", (target) => {
   for (const op of spec.operations)
@@ -23,7 +15,7 @@ forEachTarget("negative", (target) => {
         const res = await send(target, urlOf(target), op, c);
         const text = await res.text();
         expect(res.status, text).toBe(statusOn(target, c));
-        const body = parse(text) as Record<string, unknown>;
+        const body = parseBody(text) as Record<string, unknown>;
         if (documentedResponse(op, res.status)) {
           // a documented status: the body must be the documented one
           await expectConforming(target, operationId, res, body, {

@@ -192,3 +192,12 @@ export function send(target: Target, url: string, op: OperationSpec, c: RawCase)
     ...(c.body === undefined ? {} : { body: c.body }),
   });
 }
+
+/** An answer's body as the cases compare it: parsed when it is JSON, the text otherwise. */
+export function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -3,25 +3,11 @@
 import { describe, expect, it } from "vitest";
 import { basicAuthorization, createLeadConduitClient } from "../../src/index.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
-
-function recording(answer: () => Response) {
-  const seen: { method: string; url: string; authorization: string | null; body: string }[] = [];
-  const fetch = async (input: string | Request, init?: RequestInit) => {
-    const request = new Request(input, init);
-    seen.push({
-      method: request.method,
-      url: request.url,
-      authorization: request.headers.get("authorization"),
-      body: await request.text(),
-    });
-    return answer();
-  };
-  return { seen, fetch };
-}
+import { recordingFetch } from "../support/recording-fetch.ts";
 
 describe("lc.raw", () => {
   it("authenticates, and returns a failure as { error, response } without retrying or throwing", async () => {
-    const { seen, fetch } = recording(() => Response.json({ error: "try again" }, { status: 503 }));
+    const { seen, fetch } = recordingFetch(() => Response.json({ error: "try again" }, { status: 503 }));
     const lc = createLeadConduitClient({ apiKey: "raw-key", baseUrl: "https://api.test", fetch, maxRetries: 5 });
     const { data, error, response } = await lc.raw.POST("/invitations/recipient", { body: { email: "a@example.com" } });
     expect(data).toBeUndefined();
@@ -29,16 +15,17 @@ describe("lc.raw", () => {
     expect(response.status).toBe(503);
     expect(seen).toEqual([
       {
+        given: "Request",
         method: "POST",
         url: "https://api.test/invitations/recipient",
-        authorization: basicAuthorization("raw-key"),
+        headers: { authorization: basicAuthorization("raw-key"), "content-type": "application/json" },
         body: '{"email":"a@example.com"}',
       },
     ]);
   });
 
   it("sends what it is given: no request validation", async () => {
-    const { seen, fetch } = recording(() => Response.json({ error: "bad" }, { status: 422 }));
+    const { seen, fetch } = recordingFetch(() => Response.json({ error: "bad" }, { status: 422 }));
     const lc = createLeadConduitClient({ apiKey: "raw-key", baseUrl: "https://api.test", fetch });
     // @ts-expect-error the generated types require `email`
     const { response } = await lc.raw.POST("/invitations/recipient", { body: { mail: "x" } });
@@ -47,7 +34,7 @@ describe("lc.raw", () => {
   });
 
   it("returns any 2xx body as data: no response validation", async () => {
-    const { fetch } = recording(() => Response.json({ unexpected: true }));
+    const { fetch } = recordingFetch(() => Response.json({ unexpected: true }));
     const lc = createLeadConduitClient({
       apiKey: "raw-key",
       baseUrl: "https://api.test",
@@ -61,7 +48,7 @@ describe("lc.raw", () => {
   });
 
   it("middleware added with raw.use() runs for the typed methods too, and never sees the key", async () => {
-    const { seen, fetch } = recording(() => Response.json(EXAMPLE_OK));
+    const { seen, fetch } = recordingFetch(() => Response.json(EXAMPLE_OK));
     const lc = createLeadConduitClient({ apiKey: "raw-key", baseUrl: "https://api.test", fetch });
     const traced: string[] = [];
     lc.raw.use({
@@ -79,6 +66,6 @@ describe("lc.raw", () => {
       "PUT /invitations/64b8f0f5e4b0c3a1d5e6f7a8/resend null",
       "POST /invitations/recipient null",
     ]);
-    expect(seen.map((s) => s.authorization)).toEqual(Array(3).fill(basicAuthorization("raw-key")));
+    expect(seen.map((s) => s.headers.authorization)).toEqual(Array(3).fill(basicAuthorization("raw-key")));
   });
 });

@@ -11,36 +11,13 @@ import {
   UnprocessableEntityError,
 } from "../../src/index.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
-
-interface Seen {
-  given: "url" | "Request";
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-}
-
-function recording(answer: () => Response) {
-  const seen: Seen[] = [];
-  const fetch = async (input: string | Request, init?: RequestInit) => {
-    const request = new Request(input, init);
-    seen.push({
-      given: typeof input === "string" ? "url" : "Request",
-      method: request.method,
-      url: request.url,
-      headers: Object.fromEntries(request.headers),
-      body: await request.text(),
-    });
-    return answer();
-  };
-  return { seen, fetch };
-}
+import { recordingFetch, type SeenRequest } from "../support/recording-fetch.ts";
 
 const noop = { onRequest: ({ request }: { request: Request }) => request };
 
 describe("a typed call", () => {
   it("sends the same request straight to fetch and through middleware", async () => {
-    const { seen, fetch } = recording(() => Response.json(EXAMPLE_OK));
+    const { seen, fetch } = recordingFetch(() => Response.json(EXAMPLE_OK));
     const lc = createLeadConduitClient({ apiKey: "send-key", baseUrl: "https://api.test", fetch });
     await lc.invitations.createRecipient({ email: "a@example.com" });
     await lc.invitations.resend("64b8f0f5e4b0c3a1d5e6f7a8");
@@ -63,7 +40,7 @@ describe("a typed call", () => {
       headers: { authorization: basicAuthorization("send-key") },
       body: "",
     };
-    const without = ({ given: _given, ...rest }: Seen) => rest;
+    const without = ({ given: _given, ...rest }: SeenRequest) => rest;
     expect(seen.map(without)).toEqual([post, put, post, put, post]);
   });
 
@@ -72,7 +49,7 @@ describe("a typed call", () => {
       title: "Invalid request",
       validation: [{ location: ["body", "email"], message: "is taken", code: "unique" }],
     };
-    const { fetch } = recording(() => Response.json(problem, { status: 422 }));
+    const { fetch } = recordingFetch(() => Response.json(problem, { status: 422 }));
     const lc = createLeadConduitClient({ apiKey: "send-key", baseUrl: "https://api.test", fetch });
     const direct = (await lc.invitations
       .createSource({ email: "a@example.com" })
@@ -98,7 +75,7 @@ describe("a typed call", () => {
   });
 
   it("takes the answer a middleware put in the server's place", async () => {
-    const { fetch } = recording(() => Response.json({ error: "upstream down" }, { status: 502 }));
+    const { fetch } = recordingFetch(() => Response.json({ error: "upstream down" }, { status: 502 }));
     const lc = createLeadConduitClient({ apiKey: "send-key", baseUrl: "https://api.test", fetch, maxRetries: 0 });
     lc.raw.use({ onResponse: () => Response.json({ ...EXAMPLE_OK, message: "served from cache" }) });
     const { message } = await lc.invitations.createRecipient({ email: "a@example.com" });
