@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { targetTag } from "../scripts/lib/coverage.ts";
 import type { OperationSpec } from "../scripts/lib/spec.ts";
 import { about, spec, urlOf } from "./lib/harness.ts";
-import { differenceCases, parseBody, type RawCase, refusalCases, send, validCase } from "./lib/requests.ts";
+import { differenceCases, edgeCases, parseBody, type RawCase, refusalCases, send, validCase } from "./lib/requests.ts";
 import { type Answer, normalised, REFERENCE, statusOn, TARGETS, type Target } from "./lib/targets.ts";
 
 async function answerOf(target: Target, op: OperationSpec, c: RawCase): Promise<Answer> {
@@ -19,7 +19,7 @@ for (const target of TARGETS.filter((t) => t !== REFERENCE))
   describe(target.name, { tags: [targetTag(target.name)] }, () => {
     for (const op of spec.operations)
       describe(`${op.operationId} answered as ${REFERENCE.name} answers`, about(op.operationId), () => {
-        const cases = [validCase(op), ...refusalCases(op), ...differenceCases(op)];
+        const cases = [validCase(op), ...refusalCases(op), ...differenceCases(op), ...edgeCases(op)];
         it.concurrent.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
           const [ours, theirs] = await Promise.all([answerOf(target, op, c), answerOf(REFERENCE, op, c)]);
           const expected = { ours: statusOn(target, c), theirs: statusOn(REFERENCE, c) };

@@ -165,6 +165,110 @@ export function differenceCases(op: OperationSpec): RawCase[] {
   return cases;
 }
 
+/**
+ * Requests at the edges of the spec, where the testing kit's mock claims to answer as Prism does
+ * (test/testing/contract.test.ts holds the mock to the same answers): checked against Prism by
+ * agreement.test.ts, so the claim is measured, not copied.
+ */
+export function edgeCases(op: OperationSpec): RawCase[] {
+  const json = op.body ? { headers: JSON_TYPE, body: VALID_BODY } : {};
+  const accepting = (accept: string, expected: number): RawCase => ({
+    name: `Accept: ${accept}`,
+    expected,
+    credentials: "key",
+    ...json,
+    headers: { ...(op.body ? JSON_TYPE : {}), accept },
+  });
+  const cases: RawCase[] = [
+    {
+      name: "the right key with another user name, scheme in lower case",
+      expected: 200,
+      credentials: (key) => `basic ${btoa(`someone:${key}`)}`,
+      ...json,
+    },
+    { name: "a trailing slash", expected: 404, path: `${examplePath(op)}/`, credentials: "key", ...json },
+    {
+      name: "a query string is ignored",
+      expected: 200,
+      path: `${examplePath(op)}?debug=1`,
+      credentials: "key",
+      ...json,
+    },
+    accepting("text/html", 406),
+    accepting("application/json;q=0, text/html", 406),
+    accepting("application/problem+json", 406),
+    accepting("text/html, */*;q=0.1", 200),
+    accepting("application/*", 200),
+    { name: "order: an unknown path without credentials is 404", expected: 404, path: "/nope", credentials: "none" },
+    {
+      name: "order: unreadable JSON on an unknown path is 400",
+      expected: 400,
+      path: "/nope",
+      credentials: "key",
+      headers: JSON_TYPE,
+      body: "{bad",
+    },
+  ];
+  if (op.body) {
+    cases.push(
+      {
+        name: "an empty Content-Type: the body is text, not an object",
+        expected: 422,
+        credentials: "key",
+        headers: { "content-type": "" },
+        body: VALID_BODY,
+      },
+      // bytes: fetch adds no content type (a string would get text/plain)
+      {
+        name: "no content type: the body is text, not an object",
+        expected: 422,
+        credentials: "key",
+        body: new TextEncoder().encode(VALID_BODY),
+      },
+      {
+        name: "a +json media type with parameters is JSON",
+        expected: 200,
+        credentials: "key",
+        headers: { "content-type": "application/merge-patch+json; charset=utf-8" },
+        body: VALID_BODY,
+      },
+      {
+        name: "order: an invalid body without credentials is 401",
+        expected: 401,
+        credentials: "none",
+        headers: JSON_TYPE,
+        body: "{}",
+      },
+      {
+        name: "order: an invalid body with a wrong Accept is 422",
+        expected: 422,
+        credentials: "key",
+        headers: { ...JSON_TYPE, accept: "text/html" },
+        body: "{}",
+      },
+    );
+  } else {
+    cases.push({
+      name: "an empty JSON body where the operation takes none",
+      expected: 200,
+      credentials: "key",
+      headers: JSON_TYPE,
+      body: "",
+    });
+  }
+  for (const param of op.pathParams) {
+    cases.push({
+      name: "order: a wrong content type and a bad path parameter is 415",
+      expected: 415,
+      path: op.path.replace(`{${param.name}}`, "bad"),
+      credentials: "key",
+      headers: { "content-type": "text/plain" },
+      body: "x",
+    });
+  }
+  return cases;
+}
+
 /** A valid request of the operation, as the agreement check sends it. */
 export function validCase(op: OperationSpec): RawCase {
   return {

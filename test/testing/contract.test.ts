@@ -1,7 +1,9 @@
 // The consumer contract: a request that breaks the spec gets the status, media type and body
-// shape Prism 5.14.2 (`prism mock --errors`) gives for it (observed by running Prism on the spec;
-// the expected bodies below are Prism's, its 422 `detail` sentence aside), and is recorded in
-// `mock.violations` with operation, JSON path and message. Credentials are checked, unlike Prism.
+// shape Prism 5.14.2 (`prism mock --errors`) gives for it (the expected bodies below are Prism's,
+// its 422 `detail` sentence aside), and is recorded in `mock.violations` with operation, JSON path
+// and message. Credentials are checked, unlike Prism. These run without Prism; the same requests
+// are sent to Prism and the mock side by side by contract-tests/agreement.test.ts
+// (contract-tests/lib/requests.ts), which is what proves the bodies here are Prism's.
 // Where Prism departs from the spec or the RFCs it rests on, the case says so, and the mock
 // follows the spec; contract-tests/lib/targets.ts lists every such difference with its reason.
 import { describe, expect, it } from "vitest";
