@@ -12,25 +12,32 @@ export function basicAuthorization(apiKey: string): string {
 }
 
 /**
- * Every form in which the key can travel, longest first so a form containing another is
+ * Every form in which the keys can travel, longest first so a form containing another is
  * redacted whole: the header value, its base64 token, the key, the key URL-encoded.
- * @internal also the contract gate's (scripts/lib/live, scripts/lib/report): one definition of the key's forms
+ * @internal also the kit's and the contract gate's (scripts/lib/live, scripts/lib/report): one definition of the key's forms
  */
-export function secretsOf(apiKey: string): string[] {
-  const authorization = basicAuthorization(apiKey);
-  const forms = [authorization, authorization.slice("Basic ".length), apiKey, encodeURIComponent(apiKey)];
+export function secretsOf(...apiKeys: string[]): string[] {
+  const forms = apiKeys.flatMap((apiKey) => {
+    const authorization = basicAuthorization(apiKey);
+    return [authorization, authorization.slice("Basic ".length), apiKey, encodeURIComponent(apiKey)];
+  });
   return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
 
 /**
- * A copy of a request with the Authorization header, made as the request is handed to fetch,
- * after checking that it does not carry the key over plain HTTP to a host other than loopback.
- * Applied in the fetch the openapi-fetch client calls, after every middleware; the request the
- * middleware holds (and sees again in onResponse and onError) is left without the header, so no
- * middleware (a logger, a tracer) ever sees the key. The header lives only in this closure.
+ * A copy of a request with the Authorization header (`authorization`, the value
+ * basicAuthorization made), made as the request is handed to fetch, after checking that it does
+ * not carry the key over plain HTTP to a host other than loopback. Applied in the fetch the
+ * openapi-fetch client calls, after every middleware; the request the middleware holds (and sees
+ * again in onResponse and onError) is left without the header, so no middleware (a logger, a
+ * tracer) ever sees the key. The typed calls' direct path (send.ts) adds the same header where
+ * no middleware runs at all.
  */
-export function authorizer(apiKey: string, allowInsecureHttp: boolean, baseUrl: string): (request: Request) => Request {
-  const authorization = basicAuthorization(apiKey);
+export function authorizer(
+  authorization: string,
+  allowInsecureHttp: boolean,
+  baseUrl: string,
+): (request: Request) => Request {
   // the base URL was checked when the client was made; only a request elsewhere (raw's
   // per-request baseUrl) needs the URL parsed again
   const checked = `${baseUrl}/`;

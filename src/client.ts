@@ -70,7 +70,8 @@ export function createLeadConduitClient(options: ClientOptions = {}): LeadCondui
   const config = resolveClientOptions(options);
   // Fail at construction, not at the first call, when the key would go out in clear text.
   assertSecureTransport(config.baseUrl, config.allowInsecureHttp);
-  const authorize = authorizer(config.apiKey, config.allowInsecureHttp, config.baseUrl);
+  const authorization = basicAuthorization(config.apiKey);
+  const authorize = authorizer(authorization, config.allowInsecureHttp, config.baseUrl);
   // called unbound: browsers throw "Illegal invocation" for fetch with another `this`
   const { fetch } = config;
   const raw = createClient<paths>({
@@ -81,7 +82,7 @@ export function createLeadConduitClient(options: ClientOptions = {}): LeadCondui
   const transport: Transport = {
     baseUrl: config.baseUrl,
     fetch,
-    authorization: basicAuthorization(config.apiKey),
+    authorization,
     authorize,
     viaMiddleware: () => middleware.size > 0,
     secrets: secretsOf(config.apiKey),

@@ -24,9 +24,7 @@ import { stripAnsi } from "./terminal.ts";
 const SPEC_ONLY = "spec";
 
 /** Every form of every key the contract suite sends; none may reach the log or a report. */
-export const SUITE_SECRETS: readonly string[] = [
-  ...new Set([...TARGETS.map((t) => t.apiKey), WRONG_KEY].flatMap(secretsOf)),
-];
+export const SUITE_SECRETS: readonly string[] = secretsOf(...TARGETS.map((t) => t.apiKey), WRONG_KEY);
 
 export interface MockGateOptions {
   reportDir: string;

@@ -4,6 +4,7 @@
 // invitation that already exists; an operation on `{entityId}` answers about that entity.
 import { operations } from "../../generated/testing.js";
 import type { OperationId, SuccessBody } from "../../generated/validators.js";
+import { successResponse } from "./documented.js";
 
 type Entity = SuccessBody<OperationId>["entity"];
 
@@ -14,9 +15,9 @@ const freshId = (tag: string, n: number) => `${tag}${n.toString(16).padStart(16,
 
 /** The spec's first 2xx example of an operation (a fresh copy). */
 export function successExample<K extends OperationId>(operationId: K): SuccessBody<K> {
-  const ok = Object.entries(operations[operationId].responses).find(([status]) => /^2/.test(status));
-  if (ok?.[1].example === undefined) throw new Error(`the spec gives no 2xx example for ${operationId}`);
-  return structuredClone(ok[1].example) as SuccessBody<K>;
+  const example = successResponse(operationId)?.example;
+  if (example === undefined) throw new Error(`the spec gives no 2xx example for ${operationId}`);
+  return structuredClone(example) as SuccessBody<K>;
 }
 
 export interface EntityStore {

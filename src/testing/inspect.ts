@@ -5,6 +5,7 @@
 import { operations } from "../../generated/testing.js";
 import type { OperationId, ValidationIssue } from "../../generated/validators.js";
 import { type Violation, violationsOf } from "../violations.js";
+import { successResponse } from "./documented.js";
 import { accepts, essence, isJsonMedia, mediaMatches } from "./media.js";
 import {
   type Answer,
@@ -121,11 +122,6 @@ function checkPathParams(operationId: OperationId, pathParams: Record<string, st
   return findings;
 }
 
-function successMedia(operationId: OperationId): string | undefined {
-  const { responses } = operations[operationId];
-  return Object.entries(responses).find(([status]) => /^2/.test(status))?.[1].contentType;
-}
-
 /**
  * The body as Prism's server reads it: JSON by media type, else text; null when empty. JSON
  * after a byte order mark is refused as Prism refuses it: a sender must not add one (RFC 8259,
@@ -154,7 +150,7 @@ function checkOperation(
   const fromPath = checkPathParams(operationId, pathParams);
   const violations = [...fromBody.violations, ...fromPath.violations];
   const issues = [...fromBody.issues, ...fromPath.issues];
-  const media = successMedia(operationId);
+  const media = successResponse(operationId)?.contentType;
   const acceptable = media === undefined || accepts(received.accept, media);
   if (!acceptable) violations.push({ path: "headers/accept", message: `${received.accept} does not admit ${media}` });
   const after = fromBody.unsupported

@@ -1,9 +1,8 @@
 // createLeadConduitMock: an in-process fake of the API for the tests of apps that use the
 // client. `handle(request)` is the whole server (contract checks, credentials, scripted and
 // usual answers); `fetch` and the MSW handlers are thin doors onto it. The key lives in this
-// closure only; everything recorded is redacted.
+// closure and the recorder's only; everything recorded is redacted.
 import { operations, servers } from "../../generated/testing.js";
-import { secretsOf } from "../auth.js";
 import { BASE_URL_RULE, parseBaseUrl } from "./base-url.js";
 import { basicPassword } from "./credentials.js";
 import { createEntityStore } from "./entities.js";
@@ -96,7 +95,7 @@ export function createLeadConduitMock(options: LeadConduitMockOptions): LeadCond
   const { apiKey, baseUrl } = resolveOptions(options);
   const queues = createQueues();
   const entities = createEntityStore();
-  const recorder = createRecorder(secretsOf(apiKey));
+  const recorder = createRecorder(apiKey);
 
   /** The answer to a request that reached the server, in Prism's order of checks. */
   const decide = (seen: Inspection, authorised: boolean): Answer => {

@@ -20,14 +20,15 @@ function pathOf(request: Request, seen: Inspection): string {
   return seen.path ?? new URL(request.url).pathname;
 }
 
-export function createRecorder(keySecrets: readonly string[]) {
+export function createRecorder(apiKey: string) {
+  const keySecrets = secretsOf(apiKey);
   let calls: MockCall[] = [];
   let violations: MockViolation[] = [];
   return {
     /** The key's forms, and those of the password the request carried (a wrong key is a key too). */
     secretsFor(password: string | undefined): readonly string[] {
       if (!password) return keySecrets;
-      return [...new Set([...keySecrets, ...secretsOf(password)])].sort((a, b) => b.length - a.length);
+      return secretsOf(apiKey, password);
     },
     call(request: Request, seen: Inspection, secrets: readonly string[]): void {
       const headers = redactHeaders(request.headers, secrets);

@@ -3,6 +3,7 @@
 import { operations } from "../../generated/testing.js";
 import type { OperationId } from "../../generated/validators.js";
 import { describeViolations, type Violation, violationsOf } from "../violations.js";
+import { documentedFor } from "./documented.js";
 import { LeadConduitMockError } from "./errors.js";
 import { essence } from "./media.js";
 import type { Answer } from "./problems.js";
@@ -25,18 +26,6 @@ export function timesOf(times: unknown, caller: string): number {
   if (times === undefined) return 1;
   if (times === Number.POSITIVE_INFINITY || (Number.isInteger(times) && (times as number) > 0)) return times as number;
   throw new LeadConduitMockError(`${caller}: times must be a whole number > 0 or Infinity, got ${String(times)}`);
-}
-
-/** The documented response a scripted status is checked against (a 2xx falls back to the first documented 2xx). */
-function documentedFor(operationId: OperationId, status: number) {
-  const { responses } = operations[operationId];
-  const code = String(status);
-  return (
-    responses[code] ??
-    responses[`${code[0]}XX`] ??
-    (status < 300 ? Object.entries(responses).find(([s]) => /^2/.test(s))?.[1] : undefined) ??
-    responses.default
-  );
 }
 
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { basicAuthorization, createLeadConduitClient } from "../../src/index.ts";
+import { basicAuthorization, secretsOf } from "../../src/auth.ts";
+import { createLeadConduitClient } from "../../src/index.ts";
+import { redactText } from "../../src/redact.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
 
 // The oracle is Node's Buffer, independent of the TextEncoder + btoa path the client uses.
@@ -29,5 +31,26 @@ describe("basicAuthorization", () => {
     await lc.invitations.createRecipient({ email: "mike.jones@example.com" });
     await lc.raw.POST("/invitations/source", { body: { email: "mike.jones@example.com" } });
     expect(seen).toEqual([expected("ключ-🔑"), expected("ключ-🔑")]);
+  });
+});
+
+describe("secretsOf", () => {
+  it("lists every form of every key, longest first, so a form inside another is redacted whole", () => {
+    const forms = secretsOf("ab", "a b");
+    expect(new Set(forms)).toEqual(
+      new Set([
+        basicAuthorization("ab"),
+        basicAuthorization("ab").slice(6),
+        "ab",
+        basicAuthorization("a b"),
+        basicAuthorization("a b").slice(6),
+        "a b",
+        "a%20b",
+      ]),
+    );
+    expect(forms.map((f) => f.length)).toEqual(forms.map((f) => f.length).sort((x, y) => y - x));
+    expect(redactText(`key a b, or a%20b, or ${basicAuthorization("ab")}`, forms)).toBe(
+      "key [REDACTED], or [REDACTED], or [REDACTED]",
+    );
   });
 });

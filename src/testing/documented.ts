@@ -1,0 +1,20 @@
+// What the spec documents an operation to answer, as the kit looks it up.
+import { type DocumentedResponse, operations } from "../../generated/testing.js";
+import type { OperationId } from "../../generated/validators.js";
+
+/** The operation's first documented 2xx response, in the spec's order. */
+export function successResponse(operationId: OperationId): DocumentedResponse | undefined {
+  return Object.entries(operations[operationId].responses).find(([status]) => /^2/.test(status))?.[1];
+}
+
+/** The documented response a status is checked against (a 2xx falls back to the first documented 2xx). */
+export function documentedFor(operationId: OperationId, status: number): DocumentedResponse | undefined {
+  const { responses } = operations[operationId];
+  const code = String(status);
+  return (
+    responses[code] ??
+    responses[`${code[0]}XX`] ??
+    (status < 300 ? successResponse(operationId) : undefined) ??
+    responses.default
+  );
+}
