@@ -2,6 +2,7 @@
 // Every optional property also accepts `undefined`, so `{ apiKey: process.env.X }` compiles
 // under `exactOptionalPropertyTypes`.
 import type { OperationId } from "../generated/validators.js";
+import { baseUrlProblem } from "./base-url.js";
 import { ConfigurationError, type LeadConduitError, type RedactedRequest } from "./errors.js";
 import type { Violation } from "./violations.js";
 
@@ -108,19 +109,8 @@ export function resolveClientOptions(options: ClientOptions) {
     );
   }
   const baseUrl = (options.baseUrl ?? env("LEADCONDUIT_BASE_URL") ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
-  let parsed: URL;
-  try {
-    parsed = new URL(baseUrl);
-  } catch {
-    throw new ConfigurationError(`baseUrl is not a valid URL: ${JSON.stringify(baseUrl.slice(0, 200))}`);
-  }
-  if (parsed.username || parsed.password) {
-    throw new ConfigurationError("baseUrl must not contain credentials; pass the key as apiKey");
-  }
-  if (parsed.search || parsed.hash) {
-    // the operations' paths are appended to it: `https://host/?x=1` would become `?x=1/invitations/…`
-    throw new ConfigurationError("baseUrl must not have a query or a fragment");
-  }
+  const problem = baseUrlProblem(baseUrl);
+  if (problem) throw new ConfigurationError(problem);
   if (typeof (options.fetch ?? globalThis.fetch) !== "function") {
     throw new ConfigurationError("No fetch implementation: pass { fetch }");
   }

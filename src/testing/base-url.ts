@@ -1,17 +1,13 @@
-// The base URL a mock or its MSW handlers serve: an http(s) URL with no credentials, query or
-// fragment, kept as origin + path without trailing slashes.
+// The base URL a mock or its MSW handlers serve: the client's rule (src/base-url.ts) over http(s),
+// kept as origin + path without trailing slashes.
+import { baseUrlProblem } from "../base-url.js";
 
-/** The normalised base URL, or undefined when `value` is not one. */
-export function parseBaseUrl(value: unknown): string | undefined {
-  let url: URL;
-  try {
-    if (typeof value !== "string") return undefined;
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) return undefined;
-  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+/** The normalised base URL, or why `value` is not one. */
+export function parseBaseUrl(value: unknown): { url: string } | { problem: string } {
+  if (typeof value !== "string") return { problem: `baseUrl must be a string, got ${typeof value}` };
+  const problem = baseUrlProblem(value);
+  if (problem) return { problem };
+  const url = new URL(value);
+  if (!/^https?:$/.test(url.protocol)) return { problem: `baseUrl must be an http(s) URL, got ${url.protocol}` };
+  return { url: `${url.origin}${url.pathname.replace(/\/+$/, "")}` };
 }
-
-export const BASE_URL_RULE = "baseUrl must be an http(s) URL without credentials, query or fragment";

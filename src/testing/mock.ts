@@ -3,7 +3,7 @@
 // usual answers); `fetch` and the MSW handlers are thin doors onto it. The key lives in this
 // closure and the recorder's only; everything recorded is redacted.
 import { operations, servers } from "../../generated/testing.js";
-import { BASE_URL_RULE, parseBaseUrl } from "./base-url.js";
+import { parseBaseUrl } from "./base-url.js";
 import { basicPassword } from "./credentials.js";
 import { createEntityStore } from "./entities.js";
 import { ContractViolationError, LeadConduitMockError } from "./errors.js";
@@ -15,9 +15,9 @@ import { assertOperation, replyAnswer, scriptReply, timesOf } from "./replies.js
 import type { FailureMode, HandleOptions, LeadConduitMock, LeadConduitMockOptions, MockFetch } from "./types.js";
 
 function normaliseBaseUrl(value: unknown, caller: string): string {
-  const baseUrl = parseBaseUrl(value);
-  if (baseUrl === undefined) throw new LeadConduitMockError(`${caller}: ${BASE_URL_RULE}`);
-  return baseUrl;
+  const parsed = parseBaseUrl(value);
+  if ("problem" in parsed) throw new LeadConduitMockError(`${caller}: ${parsed.problem}`);
+  return parsed.url;
 }
 
 /** The path below the base URL's path; undefined when the request is not below it. */

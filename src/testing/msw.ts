@@ -3,7 +3,7 @@
 // request below the base URL goes to `mock.handle`, so MSW and `mock.fetch` answer alike:
 // same contract checks, credentials, scripted answers, calls and violations.
 import { type HttpHandler, http } from "msw";
-import { BASE_URL_RULE, parseBaseUrl } from "./base-url.js";
+import { parseBaseUrl } from "./base-url.js";
 
 /** Options of `leadconduitHandlers`. */
 export interface LeadConduitHandlersOptions {
@@ -27,8 +27,9 @@ export interface MockServer {
  * @throws {TypeError} baseUrl is not an http(s) URL
  */
 export function leadconduitHandlers(mock: MockServer, options: LeadConduitHandlersOptions = {}): HttpHandler[] {
-  const baseUrl = parseBaseUrl(options.baseUrl ?? mock.baseUrl);
-  if (baseUrl === undefined) throw new TypeError(`leadconduitHandlers: ${BASE_URL_RULE}`);
+  const parsed = parseBaseUrl(options.baseUrl ?? mock.baseUrl);
+  if ("problem" in parsed) throw new TypeError(`leadconduitHandlers: ${parsed.problem}`);
+  const baseUrl = parsed.url;
   return [
     http.all(`${baseUrl}/*`, async ({ request }) => {
       try {

@@ -79,9 +79,26 @@ describe("createLeadConduitMock options", () => {
     ["no options", undefined, /takes \{ apiKey, baseUrl\? \}/],
     ["no apiKey", {}, /apiKey must be the key the app under test is configured with/],
     ["a blank apiKey", { apiKey: "  " }, /apiKey must be/],
-    ["a baseUrl that is not a URL", { apiKey: KEY, baseUrl: "not a url" }, /baseUrl must be an http\(s\) URL/],
-    ["a baseUrl with credentials", { apiKey: KEY, baseUrl: "https://user:secret@example.com" }, /without credentials/],
-    ["a baseUrl of another protocol", { apiKey: KEY, baseUrl: "ftp://example.com" }, /http\(s\)/],
+    [
+      "a baseUrl that is not a URL",
+      { apiKey: KEY, baseUrl: "not a url" },
+      /^createLeadConduitMock: baseUrl is not a valid URL: "not a url"$/,
+    ],
+    [
+      "a baseUrl with credentials",
+      { apiKey: KEY, baseUrl: "https://user:secret@example.com" },
+      /^createLeadConduitMock: baseUrl must not contain credentials/,
+    ],
+    [
+      "a baseUrl with a query",
+      { apiKey: KEY, baseUrl: "https://example.com/?t=1" },
+      /^createLeadConduitMock: baseUrl must not have a query or a fragment$/,
+    ],
+    [
+      "a baseUrl of another protocol",
+      { apiKey: KEY, baseUrl: "ftp://example.com" },
+      /^createLeadConduitMock: baseUrl must be an http\(s\) URL, got ftp:$/,
+    ],
   ])("refuses %s with LeadConduitMockError", (_name, options, pattern) => {
     let error: unknown;
     try {

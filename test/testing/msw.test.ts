@@ -120,6 +120,8 @@ describe("leadconduitHandlers with setupServer (msw 2)", () => {
 
   it("refuses a base URL that is not an http(s) URL", () => {
     expect(() => leadconduitHandlers(mock, { baseUrl: "not a url" })).toThrow(TypeError);
-    expect(() => leadconduitHandlers(mock, { baseUrl: "https://u:p@example.com" })).toThrow(/without credentials/);
+    expect(() => leadconduitHandlers(mock, { baseUrl: "https://u:p@example.com" })).toThrow(
+      /leadconduitHandlers: baseUrl must not contain credentials/,
+    );
   });
 });
