@@ -1,15 +1,15 @@
-// Builds the published package: ESM (.mjs) and CJS (.cjs) with their own declarations
-// (.d.mts / .d.cts) into dist/, and the bundled spec (dist/openapi.{json,yaml}). openapi-fetch
-// stays an external runtime dependency; the precompiled validators (generated/validators.js)
-// are bundled, so Ajv is not needed at run time.
+// Builds the published package from src/: the client (src/client) and the testing kit
+// (src/testing, src/testing/msw.ts) as ESM (.mjs) and CJS (.cjs) with their own declarations
+// (.d.mts / .d.cts) into dist/, and the bundled spec (generated/openapi.json, as
+// dist/openapi.{json,yaml}). openapi-fetch stays an external runtime dependency; the
+// precompiled validators (generated/validators.js) are bundled, so Ajv is not needed at run time.
 //
-// Second build: the `leadconduit-contract` bin (scripts/bin/leadconduit-contract.ts) into
+// Second build: the gate's CLI, the `leadconduit-contract` bin (src/gate/bin.ts), into
 // bin/leadconduit-contract.mjs, one file for Node with Ajv bundled in, so the live contract
 // check runs from the installed package without any devDependency.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { defineConfig, type Rolldown, type UserConfig } from "tsdown";
 import { stringify } from "yaml";
-import { bundleSpec } from "./scripts/build-docs.ts";
 
 // Rolldown (tsdown 0.21.10) compiles a default import of an external package, in the CJS output
 // of a "type": "module" package, to `__toESM(require("openapi-fetch"), 1)` ("node mode"), so the
@@ -22,7 +22,7 @@ const openapiFetchCjsInterop: Rolldown.Plugin = {
   name: "leadconduit:openapi-fetch-cjs-interop",
   transform: {
     order: "pre",
-    filter: { id: /[\\/]src[\\/][^\\/]+\.ts$/ },
+    filter: { id: /[\\/]src[\\/]client[\\/][^\\/]+\.ts$/ },
     handler(code) {
       const match = DEFAULT_IMPORT.exec(code);
       if (!match) return null;
@@ -90,14 +90,14 @@ const shared = {
 
 const library = defineConfig({
   ...shared,
-  entry: { index: "src/index.ts" },
+  entry: { index: "src/client/index.ts" },
   hooks: {
     // The exact contract the client was built from, for Prism, another generator or a diff:
     // `leadconduit-client/openapi.json` and `/openapi.yaml`, bundled (no external refs).
-    "build:done": async () => {
-      const spec = await bundleSpec();
-      writeFileSync("dist/openapi.json", `${JSON.stringify(spec, null, 2)}\n`);
-      writeFileSync("dist/openapi.yaml", stringify(spec, { lineWidth: 0 }));
+    "build:done": () => {
+      const json = readFileSync("generated/openapi.json", "utf8");
+      writeFileSync("dist/openapi.json", json);
+      writeFileSync("dist/openapi.yaml", stringify(JSON.parse(json), { lineWidth: 0 }));
     },
   },
 });
@@ -111,7 +111,7 @@ const msw = defineConfig({ ...shared, entry: { msw: "src/testing/msw.ts" } });
 
 const bin = defineConfig({
   ...common,
-  entry: { "leadconduit-contract": "scripts/bin/leadconduit-contract.ts" },
+  entry: { "leadconduit-contract": "src/gate/bin.ts" },
   format: ["esm"],
   outDir: "bin",
   platform: "node",

@@ -1,12 +1,12 @@
 import { defineConfig } from "vitest/config";
+import { operationTag, targetTag } from "./contract-tests/lib/records.ts";
+import { spec } from "./contract-tests/lib/spec.ts";
 import { TARGETS } from "./contract-tests/lib/targets.ts";
-import { operationTag, targetTag } from "./scripts/lib/coverage.ts";
-import { loadSpec } from "./scripts/lib/spec.ts";
 
 // One tag per operation of the spec: a contract test says which operation it is about with
 // one (contract-tests/lib/harness.ts `about`), and the gate counts results by it. Tags are
 // strict, so a tag naming no operation of the spec fails the run.
-const operationTags = loadSpec().operations.map((op) => ({
+const operationTags = spec.operations.map((op) => ({
   name: operationTag(op.operationId),
   description: `${op.method} ${op.path}`,
 }));
@@ -29,7 +29,14 @@ export default defineConfig({
         // Starts Chromium, git, Redocly, esbuild, the TypeScript compiler and child processes.
         test: {
           name: "tooling",
-          include: ["test/tooling/**/*.test.ts"],
+          include: [
+            "test/gate/**/*.test.ts",
+            "test/scripts/**/*.test.ts",
+            "test/contract-tests/**/*.test.ts",
+            "test/bench/**/*.test.ts",
+            "test/spec/**/*.test.ts",
+            "test/package/**/*.test.ts",
+          ],
           testTimeout: 30_000,
         },
       },

@@ -6,17 +6,8 @@ import { ROOT } from "../scripts/lib/paths.ts";
 import { run, tail } from "../scripts/lib/run.ts";
 
 const OUTPUT = join(ROOT, "dist", "index.mjs");
-/** What tsdown reads (tsdown.config.ts, src/, generated/, the spec it copies into dist/). */
-const INPUTS = [
-  "src",
-  "generated",
-  "spec",
-  "tsdown.config.ts",
-  "scripts/build-docs.ts",
-  "tsconfig.json",
-  "package.json",
-  "package-lock.json",
-];
+/** What tsdown reads (tsdown.config.ts, src/, generated/ with the bundled spec it copies into dist/). */
+const INPUTS = ["src", "generated", "tsdown.config.ts", "tsconfig.json", "package.json", "package-lock.json"];
 
 /** True when the output is missing or any input changed after it was written. */
 export const isStale = (outputMtimeMs: number | undefined, inputMtimesMs: number[]): boolean =>

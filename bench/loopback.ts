@@ -3,7 +3,7 @@
 // the order rotated each round. The server is started by the orchestrator and shared by every
 // runtime, so only the client side changes between Node versions.
 import { fileURLToPath } from "node:url";
-import { startProcess } from "../scripts/lib/run.ts";
+import { startProcess } from "../contract-tests/lib/process.ts";
 import { loopbackMode, type Plan } from "./args.ts";
 import { rotation, type Series } from "./stats.ts";
 import type { Task } from "./subjects.ts";

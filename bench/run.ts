@@ -3,8 +3,8 @@
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { firstExample, operationOf, spec, successResponse } from "../contract-tests/lib/spec.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
-import { firstExample, loadSpec, operationOf, successResponse } from "../scripts/lib/spec.ts";
 import { type BenchArgs, planFor } from "./args.ts";
 import { ensureBuilt } from "./build.ts";
 import { coldStartScripts, measureColdStart } from "./cold-start.ts";
@@ -24,7 +24,7 @@ const API_KEY = "bench-key";
 
 /** createRecipient's documented request and 200 examples: what every task sends and gets. */
 function exchange() {
-  const op = operationOf(loadSpec(), "createRecipientInvitation");
+  const op = operationOf(spec, "createRecipientInvitation");
   const input = Object.values(op.body?.examples ?? {})[0];
   const body = firstExample(successResponse(op));
   if (!input || !body) throw new Error("spec: createRecipientInvitation lacks a request or 200 example");

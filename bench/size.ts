@@ -20,7 +20,11 @@ export interface SizeRow {
 export function sizeEntries(heyApiEntry: string): SizeEntry[] {
   return [
     { name: "leadconduit-client (dist/index.mjs)", entry: join(ROOT, "dist", "index.mjs") },
-    { name: "leadconduit-client without validators", entry: join(ROOT, "src", "index.ts"), stubValidators: true },
+    {
+      name: "leadconduit-client without validators",
+      entry: join(ROOT, "src", "client", "index.ts"),
+      stubValidators: true,
+    },
     { name: "leadconduit-client/testing (dist/testing.mjs)", entry: join(ROOT, "dist", "testing.mjs") },
     { name: "openapi-fetch alone", entry: join(ROOT, "node_modules", "openapi-fetch", "dist", "index.mjs") },
     { name: "@hey-api/openapi-ts SDK + fetch client", entry: heyApiEntry },

@@ -4,7 +4,7 @@
 import { isDeepStrictEqual } from "node:util";
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/leadconduit.ts";
-import type { RequestBody } from "../src/types.ts";
+import type { RequestBody } from "../src/client/types.ts";
 
 type Input = RequestBody<"createRecipientInvitation">;
 type Fetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
@@ -25,7 +25,7 @@ export interface Task {
 }
 
 /** The built client (dist/index.mjs), typed from src/. */
-export type ClientModule = typeof import("../src/index.ts");
+export type ClientModule = typeof import("../src/client/index.ts");
 
 /** The part of the generated hey-api SDK the bench calls (bench/hey-api.ts bundles it). */
 export interface HeyApiModule {

@@ -1,5 +1,5 @@
 // The bench report's tables (scripts/lib/table.ts lays them out) and number formats.
-import { textTable } from "../scripts/lib/table.ts";
+import { textTable } from "../src/gate/table.ts";
 
 type Align = "left" | "right";
 

@@ -4,10 +4,10 @@
 // table's DIFFERENCES. Where the table gives the two targets different statuses for a case,
 // each must answer its own: a difference that went away, or a new one, fails here.
 import { describe, expect, it } from "vitest";
-import { targetTag } from "../scripts/lib/coverage.ts";
-import type { OperationSpec } from "../scripts/lib/spec.ts";
 import { about, spec, urlOf } from "./lib/harness.ts";
+import { targetTag } from "./lib/records.ts";
 import { differenceCases, edgeCases, parseBody, type RawCase, refusalCases, send, validCase } from "./lib/requests.ts";
+import type { OperationSpec } from "./lib/spec.ts";
 import { type Answer, normalised, REFERENCE, statusOn, TARGETS, type Target } from "./lib/targets.ts";
 
 async function answerOf(target: Target, op: OperationSpec, c: RawCase): Promise<Answer> {

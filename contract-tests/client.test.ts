@@ -6,7 +6,7 @@ import {
   type InvitationResponse,
   LeadConduitError,
   ValidationError,
-} from "../src/index.ts";
+} from "../src/client/index.ts";
 import { about, expectConforming, forEachTarget, observedClient, record, validCalls } from "./lib/harness.ts";
 import { statusOn } from "./lib/targets.ts";
 

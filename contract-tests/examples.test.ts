@@ -2,7 +2,7 @@
 // alone, no target), and every target serves each documented example, conforming, when a
 // request asks it for that status the way the target table says it is asked.
 import { describe, expect, it } from "vitest";
-import { basicAuthorization } from "../src/index.ts";
+import { basicAuthorization } from "../src/client/index.ts";
 import { about, examplePath, expectConforming, forEachTarget, spec, urlOf, validatorFor } from "./lib/harness.ts";
 import { type Target, WRONG_KEY } from "./lib/targets.ts";
 

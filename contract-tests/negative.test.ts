@@ -2,9 +2,9 @@
 // (contract-tests/lib/requests.ts). Each case expects the status the spec calls for, or the
 // target's own where the target table says it differs and why.
 import { describe, expect, it } from "vitest";
-import { documentedResponse } from "../scripts/lib/spec.ts";
 import { about, expectConforming, expectSaid, forEachTarget, record, spec, urlOf } from "./lib/harness.ts";
 import { PROBLEM_TYPE_BASE, PROBLEM_TYPES, parseBody, refusalCases, send } from "./lib/requests.ts";
+import { documentedResponse } from "./lib/spec.ts";
 import { statusOn } from "./lib/targets.ts";
 
 forEachTarget("negative", (target) => {

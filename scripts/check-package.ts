@@ -14,13 +14,13 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
+import { textTable } from "../src/gate/table.ts";
+import { childEnv, processColour } from "../src/gate/terminal.ts";
 import { checkBin } from "./lib/bin-check.ts";
 import { checkConsumer, checkGitInstall } from "./lib/consumer.ts";
 import { type Packed, packTarball } from "./lib/pack.ts";
 import { binOf, PATHS, ROOT } from "./lib/paths.ts";
 import { run, runStepsConcurrently, type Step, type StepOutcome, type StepResult, tail } from "./lib/run.ts";
-import { textTable } from "./lib/table.ts";
-import { childEnv, processColour } from "./lib/terminal.ts";
 
 const noColor = childEnv(process.env, false);
 

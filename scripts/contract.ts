@@ -2,9 +2,9 @@
 // `npm run contract -- --help` lists the flags, the environment and the exit codes;
 // scripts/lib/cli/ holds the command line, scripts/lib/mock-gate.ts and scripts/lib/live/ the runs.
 import { pathToFileURL } from "node:url";
-import { processIo } from "./lib/cli/io.ts";
-import { runCli } from "./lib/cli/main.ts";
-import { repoDeps } from "./lib/cli/repo.ts";
+import { processIo } from "../src/gate/cli/io.ts";
+import { runCli } from "../src/gate/cli/main.ts";
+import { repoDeps } from "./lib/contract/repo.ts";
 
 async function main(argv: string[]): Promise<number> {
   return runCli(argv, processIo(), repoDeps);

@@ -7,9 +7,9 @@ import { mkdirSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { buildDocsHtml } from "./build-docs.ts";
 import { launchChromium } from "./lib/chromium.ts";
-import { openDocsOffline } from "./lib/docs-browser.ts";
+import { openDocsOffline } from "./lib/docs/browser.ts";
+import { buildDocsHtml } from "./lib/docs/build.ts";
 import { inRoot } from "./lib/paths.ts";
 
 const DEFAULT_OUT = inRoot("docs", "reference.png");

@@ -13,14 +13,14 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { buildPackage } from "./build.ts";
+import { type RunningPrism, startPrism } from "../contract-tests/lib/prism.ts";
+import { textTable } from "../src/gate/table.ts";
+import { childEnv } from "../src/gate/terminal.ts";
+import { buildPackage } from "./lib/build.ts";
 import { findBrowser, launchChromium } from "./lib/chromium.ts";
 import { RUNTIMES_CACHE as CACHE, ensureNpmRuntime, NPM_RUNTIMES } from "./lib/npm-runtimes.ts";
 import { inRoot, PATHS, ROOT } from "./lib/paths.ts";
-import { type RunningPrism, startPrism } from "./lib/prism.ts";
 import { run, tail } from "./lib/run.ts";
-import { textTable } from "./lib/table.ts";
-import { childEnv } from "./lib/terminal.ts";
 
 const SMOKE = inRoot("test", "runtimes", "smoke.mjs");
 const CLI = inRoot("test", "runtimes", "cli.mjs");

@@ -4,16 +4,16 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { checkSteps, runMockGate, specDiffStep } from "./lib/mock-gate.ts";
+import { stepSummary, stepsMarkdown } from "../src/gate/report/github.ts";
+import { appendSummary, publishReport } from "../src/gate/report/publish.ts";
+import { formatReport, formatSteps } from "../src/gate/report/text.ts";
+import { processColour } from "../src/gate/terminal.ts";
+import { checkSteps, runMockGate, specDiffStep } from "./lib/contract/mock-gate.ts";
 import { PATHS } from "./lib/paths.ts";
-import { stepSummary, stepsMarkdown } from "./lib/report/github.ts";
-import { appendSummary, publishReport } from "./lib/report/publish.ts";
-import { formatReport, formatSteps } from "./lib/report/text.ts";
 import { npmRun, runSteps, runStepsConcurrently, type Step, type StepIo, type StepResult } from "./lib/run.ts";
-import { processColour } from "./lib/terminal.ts";
-import { lintWorkflowsStep } from "./lint-workflows.ts";
-import type { SpecDiffOutcome } from "./spec-diff.ts";
-import { runSpecDiff, specDiffSection } from "./spec-diff.ts";
+import type { SpecDiffOutcome } from "./lib/spec-diff.ts";
+import { runSpecDiff, specDiffSection } from "./lib/spec-diff.ts";
+import { lintWorkflowsStep } from "./lib/workflows.ts";
 
 interface TestRun {
   ok: boolean;

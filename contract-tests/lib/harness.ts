@@ -1,30 +1,17 @@
 // What every contract test shares: the spec's validators compiled once per worker by Ajv2020
-// from spec/leadconduit.yaml, the targets' URLs (started by setup/targets.ts), the loop that
+// from the bundled spec (generated/openapi.json), the targets' URLs (started by setup/targets.ts), the loop that
 // runs a file's cases once per target, and the record of which (operation, status) pairs each
-// target exercised in which mode and what broke the spec (read by scripts/lib/mock-gate.ts).
+// target exercised in which mode and what broke the spec (read by scripts/lib/contract/mock-gate.ts).
 import { describe, expect, inject, it } from "vitest";
-import {
-  appendExercised,
-  appendViolation,
-  type Exercised,
-  type Mode,
-  operationTag,
-  targetTag,
-} from "../../scripts/lib/coverage.ts";
-import {
-  documentedResponse,
-  loadSpec,
-  type OperationSpec,
-  operationOf,
-  specValidators,
-} from "../../scripts/lib/spec.ts";
-import { schemaViolations } from "../../scripts/lib/violations.ts";
-import { createLeadConduitClient, type LeadConduitClient } from "../../src/index.ts";
+import { createLeadConduitClient, type LeadConduitClient } from "../../src/client/index.ts";
+import { schemaViolations } from "../../src/gate/violations.ts";
+import { appendExercised, appendViolation, type Exercised, type Mode, operationTag, targetTag } from "./records.ts";
+import { documentedResponse, type OperationSpec, operationOf, spec, specValidators } from "./spec.ts";
 import { TARGETS, type Target, WRONG_KEY } from "./targets.ts";
 
 export { examplePath } from "./requests.ts";
 
-export const spec = loadSpec();
+export { spec };
 export const validatorFor = specValidators(spec);
 
 export function urlOf(target: Target): string {

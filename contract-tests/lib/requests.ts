@@ -2,8 +2,9 @@
 // would refuse most of them before sending; that is tested in test/). Each case says what the
 // spec, and the RFCs it rests on, call for; a target that answers otherwise says so in
 // contract-tests/lib/targets.ts (`statusOf`), with the reason.
-import type { OperationSpec } from "../../scripts/lib/spec.ts";
-import { basicAuthorization } from "../../src/index.ts";
+
+import { basicAuthorization } from "../../src/client/index.ts";
+import type { OperationSpec } from "./spec.ts";
 import { type Target, WRONG_KEY } from "./targets.ts";
 
 export interface RawCase {

@@ -9,9 +9,10 @@
 //
 // Prism's launcher and the kit are imported when a target starts (in the global setup only):
 // the test files, vitest's config and the gate read this table without loading them.
-import type { Mode } from "../../scripts/lib/coverage.ts";
-import { startMockServer, VIOLATIONS_HEADER } from "../../scripts/lib/mock-server.ts";
-import type { OperationSpec } from "../../scripts/lib/spec.ts";
+
+import { startMockServer, VIOLATIONS_HEADER } from "./mock-server.ts";
+import type { Mode } from "./records.ts";
+import type { OperationSpec } from "./spec.ts";
 
 /** An answer as the agreement check compares it: status, Content-Type and the body (JSON when it parses). */
 export interface Answer {
@@ -180,7 +181,7 @@ const prism: Target = {
   about: "Stoplight Prism 5.14.2, `prism mock --errors` on spec/leadconduit.yaml",
   apiKey: PRISM_KEY,
   start: async () => {
-    const { startPrism } = await import("../../scripts/lib/prism.ts");
+    const { startPrism } = await import("./prism.ts");
     const running = await startPrism();
     return { url: running.url, stop: running.stop };
   },

@@ -5,14 +5,20 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { basicAuthorization } from "../../src/auth.ts";
+import {
+  echoing,
+  entityOf,
+  type StandIn,
+  startStandIn,
+  type Tamper,
+} from "../../contract-tests/lib/stand-in-server.ts";
+import { basicAuthorization } from "../../src/client/auth.ts";
+import { type ContractReport, REPORT_FORMAT } from "../../src/gate/report/model.ts";
+import { childEnv } from "../../src/gate/terminal.ts";
 import { NPM_INSTALL } from "./npm-install.ts";
 import type { Packed } from "./pack.ts";
 import { PATHS } from "./paths.ts";
-import { type ContractReport, REPORT_FORMAT } from "./report/model.ts";
 import { type RunResult, run, type StepOutcome, tail } from "./run.ts";
-import { echoing, entityOf, type StandIn, startStandIn, type Tamper } from "./stand-in-server.ts";
-import { childEnv } from "./terminal.ts";
 
 const KEY = "bin-check-KEY-must-not-leak-7";
 const EMAIL = "contract-bin@example.com";

@@ -4,9 +4,9 @@
 // scratch repository first, so what is checked is what would be pushed.
 import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { childEnv } from "../../src/gate/terminal.ts";
 import { NPM_INSTALL } from "./npm-install.ts";
 import { runOrThrow } from "./run.ts";
-import { childEnv } from "./terminal.ts";
 
 const env = childEnv(process.env, false);
 

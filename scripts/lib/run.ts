@@ -1,11 +1,11 @@
-// The one place scripts start processes: `run` (to completion, output collected; `runOrThrow`
-// when anything but exit 0 is an error), `startProcess` (a server left running, stopped on
-// demand) and the step runner of the gates (`runSteps`: one header per step, the time each
+// The one place scripts run processes: `run` (to completion, output collected; `runOrThrow`
+// when anything but exit 0 is an error; a server left running is contract-tests/lib/process.ts)
+// and the step runner of the gates (`runSteps`: one header per step, the time each
 // took, every step run even after a failure so a red run shows them all). A step is a command
 // or an in-process task.
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import type { Readable } from "node:stream";
-import { childEnv } from "./terminal.ts";
+import { childEnv } from "../../src/gate/terminal.ts";
 
 export interface RunResult {
   code: number | null;
@@ -67,51 +67,6 @@ export function tail(result: RunResult, lines = 30): string {
   const text = `${result.stdout}\n${result.stderr}`.trim();
   const out = text.split("\n").slice(-lines).join("\n");
   return result.timedOut ? `${out}\n(timed out after ${result.ms} ms)` : out;
-}
-
-// ------------------------------------------------------------------ background processes
-
-export interface StartedProcess {
-  child: ChildProcess;
-  /** everything it printed so far, stdout and stderr interleaved */
-  output: () => string;
-  /** resolves when it exited (or at once if it already had); SIGTERM, then SIGKILL after 5 s */
-  stop: () => Promise<void>;
-  /** rejects when the process exits; for racing against a readiness probe */
-  exited: Promise<never>;
-}
-
-export function startProcess(
-  command: string,
-  args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
-): StartedProcess {
-  const child = spawn(command, args, {
-    cwd: options.cwd,
-    env: options.env ?? process.env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<never>((_, reject) => {
-    child.once("error", (error) => reject(new Error(`${command} could not start: ${error.message}`)));
-    child.once("exit", (code, signal) =>
-      reject(new Error(`${command} exited (${signal ?? `code ${code}`}):\n${output}`)),
-    );
-  });
-  exited.catch(() => {});
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
-      const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      child.once("exit", () => {
-        clearTimeout(force);
-        resolve();
-      });
-      child.kill("SIGTERM");
-    });
-  return { child, output: () => output, stop, exited };
 }
 
 // ------------------------------------------------------------------ steps

@@ -2,13 +2,7 @@
 // keyword a response broke (`/components/schemas/Entity/required` → the `required:` line).
 import { readFileSync } from "node:fs";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-
-export interface SpecLocation {
-  /** the file as given (relative to the repository root for annotations) */
-  file: string;
-  line: number;
-  pointer: string;
-}
+import type { SpecLocation } from "../../src/gate/report/model.ts";
 
 export type Locate = (pointer: string) => SpecLocation | undefined;
 

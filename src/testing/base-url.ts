@@ -1,6 +1,6 @@
 // The base URL a mock or its MSW handlers serve: the client's rule (src/base-url.ts) over http(s),
 // kept as origin + path without trailing slashes.
-import { baseUrlProblem } from "../base-url.js";
+import { baseUrlProblem } from "../client/base-url.js";
 
 /** The normalised base URL, or why `value` is not one. */
 export function parseBaseUrl(value: unknown): { url: string } | { problem: string } {

@@ -1,6 +1,6 @@
 // The kit's own errors. They are not LeadConduitErrors: an app's `instanceof LeadConduitError`
 // must never catch a test that used the kit wrongly or broke the consumer contract.
-import type { Violation } from "../violations.js";
+import type { Violation } from "../client/violations.js";
 import type { MockViolation } from "./types.js";
 
 /**

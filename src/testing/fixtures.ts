@@ -2,8 +2,8 @@
 // copied fresh on each call, with overrides checked against the spec (formats, patterns and
 // enums included), so a fixture cannot drift from what the API sends.
 import { schemas } from "../../generated/testing.js";
-import type { Entity, InvitationResponse } from "../index.js";
-import { describeViolations, violationsOf } from "../violations.js";
+import type { Entity, InvitationResponse } from "../client/index.js";
+import { describeViolations, violationsOf } from "../client/violations.js";
 import { successExample } from "./entities.js";
 import { LeadConduitMockError } from "./errors.js";
 

@@ -4,7 +4,7 @@
 // parameters (422, every problem listed), then the Accept header (406).
 import { operations } from "../../generated/testing.js";
 import type { OperationId, ValidationIssue } from "../../generated/validators.js";
-import { type Violation, violationsOf } from "../violations.js";
+import { type Violation, violationsOf } from "../client/violations.js";
 import { successResponse } from "./documented.js";
 import { accepts, essence, isJsonMedia, mediaMatches } from "./media.js";
 import {

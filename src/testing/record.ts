@@ -1,8 +1,8 @@
 // What the mock keeps of each request: the call and its violations, with every credential
 // redacted (the mock's key in each form it travels, and any password the request carried), and
 // frozen, so a test cannot change the record by changing what it was handed.
-import { secretsOf } from "../auth.js";
-import { redactDeep, redactHeaders, redactText } from "../redact.js";
+import { secretsOf } from "../client/auth.js";
+import { redactDeep, redactHeaders, redactText } from "../client/redact.js";
 import type { Inspection } from "./inspect.js";
 import type { Answer } from "./problems.js";
 import type { MockCall, MockViolation } from "./types.js";

@@ -2,7 +2,7 @@
 // the API could never send), then handed out in order, `times` each.
 import { operations } from "../../generated/testing.js";
 import type { OperationId } from "../../generated/validators.js";
-import { describeViolations, type Violation, violationsOf } from "../violations.js";
+import { describeViolations, type Violation, violationsOf } from "../client/violations.js";
 import { documentedFor } from "./documented.js";
 import { LeadConduitMockError } from "./errors.js";
 import { essence } from "./media.js";

@@ -1,6 +1,6 @@
 // The public types of leadconduit-client/testing.
 import type { OperationId } from "../../generated/validators.js";
-import type { Violation } from "../violations.js";
+import type { Violation } from "../client/violations.js";
 
 export type { OperationId } from "../../generated/validators.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { basicAuthorization, secretsOf } from "../../src/auth.ts";
-import { createLeadConduitClient } from "../../src/index.ts";
-import { redactText } from "../../src/redact.ts";
+import { basicAuthorization, secretsOf } from "../../src/client/auth.ts";
+import { createLeadConduitClient } from "../../src/client/index.ts";
+import { redactText } from "../../src/client/redact.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
 
 // The oracle is Node's Buffer, independent of the TextEncoder + btoa path the client uses.

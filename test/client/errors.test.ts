@@ -16,7 +16,7 @@ import {
   TimeoutError,
   UnprocessableEntityError,
   ValidationError,
-} from "../../src/index.ts";
+} from "../../src/client/index.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
 
 function answering(

@@ -11,7 +11,7 @@ import {
   RateLimitError,
   type RequestOptions,
   TimeoutError,
-} from "../../src/index.ts";
+} from "../../src/client/index.ts";
 import { FAULT_CASES } from "../support/cases.ts";
 import { fakeClockClient } from "../support/fault-client.ts";
 import { type FaultServer, startFaultServer } from "../support/fault-server.ts";

@@ -5,7 +5,7 @@ import {
   type InvitationRequest,
   UnprocessableEntityError,
   ValidationError,
-} from "../../src/index.ts";
+} from "../../src/client/index.ts";
 import { BAD_EMAIL_INPUTS, BAD_ENTITY_IDS } from "../support/cases.ts";
 import { type FaultServer, startFaultServer } from "../support/fault-server.ts";
 

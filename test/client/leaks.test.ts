@@ -3,7 +3,7 @@
 // itself. Every error path where a request carrying the key went out is run with a distinctive
 // key; the key and the forms it travels in are searched for.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { basicAuthorization, createLeadConduitClient, type LeadConduitError } from "../../src/index.ts";
+import { basicAuthorization, createLeadConduitClient, type LeadConduitError } from "../../src/client/index.ts";
 import { FAULT_CASES } from "../support/cases.ts";
 import { fakeClockClient } from "../support/fault-client.ts";
 import { type FaultServer, startFaultServer } from "../support/fault-server.ts";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ConfigurationError, createLeadConduitClient, LeadConduitError } from "../../src/index.ts";
-import { isLoopback } from "../../src/transport.ts";
+import { ConfigurationError, createLeadConduitClient, LeadConduitError } from "../../src/client/index.ts";
+import { isLoopback } from "../../src/client/transport.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
 
 afterEach(() => {

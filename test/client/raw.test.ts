@@ -1,7 +1,7 @@
 // `lc.raw` is openapi-fetch with the client's authentication and nothing else: what the README
 // promises about it, held to.
 import { describe, expect, it } from "vitest";
-import { basicAuthorization, createLeadConduitClient } from "../../src/index.ts";
+import { basicAuthorization, createLeadConduitClient } from "../../src/client/index.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
 import { recordingFetch } from "../support/recording-fetch.ts";
 

@@ -8,7 +8,7 @@ import {
   type RequestOptions,
   ResponseValidationError,
   type ResponseViolationInfo,
-} from "../../src/index.ts";
+} from "../../src/client/index.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
 
 const KEY = "sk-responses-4242";

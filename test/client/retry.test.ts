@@ -2,8 +2,8 @@
 // through the client (a custom fetch answering each attempt, timers on a fake clock) and in
 // the two pure functions that compute the wait.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createLeadConduitClient, type LeadConduitError, type RetryInfo, ServerError } from "../../src/index.ts";
-import { parseRetryAfter, retryDelay } from "../../src/retry.ts";
+import { createLeadConduitClient, type LeadConduitError, type RetryInfo, ServerError } from "../../src/client/index.ts";
+import { parseRetryAfter, retryDelay } from "../../src/client/retry.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
 
 describe("parseRetryAfter", () => {

@@ -9,7 +9,7 @@ import {
   createLeadConduitClient,
   type LeadConduitError,
   UnprocessableEntityError,
-} from "../../src/index.ts";
+} from "../../src/client/index.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
 import { recordingFetch, type SeenRequest } from "../support/recording-fetch.ts";
 

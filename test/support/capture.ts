@@ -1,5 +1,5 @@
 // A CliIo that records what a command printed, for in-process command-line tests.
-import type { CliIo } from "../../scripts/lib/cli/io.ts";
+import type { CliIo } from "../../src/gate/cli/io.ts";
 
 export interface Captured extends CliIo {
   out: string[];

@@ -15,7 +15,7 @@ import {
   ServerError,
   TimeoutError,
   UnprocessableEntityError,
-} from "../../src/index.ts";
+} from "../../src/client/index.ts";
 import { EXAMPLE_OK } from "./fault-server.ts";
 
 export interface FaultCase {

@@ -2,7 +2,7 @@
 // calls vi.useFakeTimers): each backoff is skipped the moment it starts and, when the attempts
 // have a time limit, it is reached the moment the server has the request. No test sleeps.
 import { vi } from "vitest";
-import { createLeadConduitClient, type RequestOptions, type RetryInfo } from "../../src/index.ts";
+import { createLeadConduitClient, type RequestOptions, type RetryInfo } from "../../src/client/index.ts";
 import type { FaultServer } from "./fault-server.ts";
 
 let tags = 0;

@@ -2,9 +2,8 @@
 // path segment of the client's baseUrl (`/name~tag`), so concurrent tests never share state.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { firstExample, loadSpec, successResponse } from "../../scripts/lib/spec.ts";
+import { firstExample, spec, successResponse } from "../../contract-tests/lib/spec.ts";
 
-const spec = loadSpec();
 /** The spec's own 200 example: a conforming body without copying it here. */
 export const EXAMPLE_OK = firstExample(successResponse(spec.operations[0]!)) as {
   message: string;

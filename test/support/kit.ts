@@ -1,7 +1,7 @@
 // What the testing kit's tests share: a raw request to a mock, and checks of bodies against the
 // spec compiled independently of the kit (Ajv2020 from spec/leadconduit.yaml, full formats).
-import { documentedResponse, loadSpec, operationOf, SCHEMA_DOC_ID, specValidators } from "../../scripts/lib/spec.ts";
-import { basicAuthorization } from "../../src/index.ts";
+import { documentedResponse, operationOf, SCHEMA_DOC_ID, spec, specValidators } from "../../contract-tests/lib/spec.ts";
+import { basicAuthorization } from "../../src/client/index.ts";
 import type { LeadConduitMock } from "../../src/testing/index.ts";
 
 export const KEY = "test-key";
@@ -10,7 +10,8 @@ export const JSON_HEADERS = { "content-type": "application/json", authorization:
 const BASE = "https://app.leadconduit.com";
 export const ENTITY_ID = "64b8f0f5e4b0c3a1d5e6f7a8";
 
-export const spec = loadSpec();
+export { spec };
+
 const validatorFor = specValidators(spec);
 
 export const operation = (operationId: string) => operationOf(spec, operationId);

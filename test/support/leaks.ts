@@ -3,7 +3,7 @@
 // hidden fields, stack).
 import { inspect } from "node:util";
 import { expect } from "vitest";
-import { basicAuthorization } from "../../src/index.ts";
+import { basicAuthorization } from "../../src/client/index.ts";
 
 /** The key, its Basic token, URL-encoded, JSON-escaped and as UTF-8 hex: the forms it may travel in. */
 export function keyForms(key: string): string[] {

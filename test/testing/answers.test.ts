@@ -2,8 +2,8 @@
 // (checked here by Ajv compiled from the spec file, not by the kit's own validators), built from
 // the spec's examples, a fresh id for each created entity, the same entity for the same create.
 import { describe, expect, it } from "vitest";
-import { firstExample, successResponse } from "../../scripts/lib/spec.ts";
-import { createLeadConduitClient } from "../../src/index.ts";
+import { firstExample, successResponse } from "../../contract-tests/lib/spec.ts";
+import { createLeadConduitClient } from "../../src/client/index.ts";
 import { createLeadConduitMock } from "../../src/testing/index.ts";
 import { AUTH, ENTITY_ID, JSON_HEADERS, KEY, operation, send, spec, specErrors } from "../support/kit.ts";
 

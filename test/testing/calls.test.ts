@@ -1,7 +1,7 @@
 // `mock.calls`: every request in order, `{ operationId, method, path, pathParams, body, headers }`,
 // credentials redacted, frozen copies.
 import { describe, expect, it } from "vitest";
-import { createLeadConduitClient } from "../../src/index.ts";
+import { createLeadConduitClient } from "../../src/client/index.ts";
 import { createLeadConduitMock, LeadConduitMockError, type MockCall } from "../../src/testing/index.ts";
 import { KEY, send } from "../support/kit.ts";
 

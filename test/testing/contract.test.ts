@@ -7,7 +7,7 @@
 // Where Prism departs from the spec or the RFCs it rests on, the case says so, and the mock
 // follows the spec; contract-tests/lib/targets.ts lists every such difference with its reason.
 import { describe, expect, it } from "vitest";
-import { basicAuthorization, createLeadConduitClient, UnprocessableEntityError } from "../../src/index.ts";
+import { basicAuthorization, createLeadConduitClient, UnprocessableEntityError } from "../../src/client/index.ts";
 import { ContractViolationError, createLeadConduitMock, type MockViolation } from "../../src/testing/index.ts";
 import { AUTH, ENTITY_ID, JSON_HEADERS, KEY, send } from "../support/kit.ts";
 

@@ -2,7 +2,7 @@
 // from the spec's example, fresh on each call; an override that breaks the spec throws, naming
 // the path.
 import { describe, expect, it } from "vitest";
-import { firstExample, successResponse } from "../../scripts/lib/spec.ts";
+import { firstExample, successResponse } from "../../contract-tests/lib/spec.ts";
 import { type Entity, LeadConduitMockError, makeEntity, makeInvitationResponse } from "../../src/testing/index.ts";
 import { operation, schemaErrors } from "../support/kit.ts";
 

@@ -3,9 +3,9 @@
 // compiled from the spec file. (That the committed file is what the spec produces is the drift
 // check's job: npm run check:generated.)
 import { describe, expect, it } from "vitest";
+import { firstExample } from "../../contract-tests/lib/spec.ts";
 import { operations, schemas, servers } from "../../generated/testing.js";
-import { firstExample } from "../../scripts/lib/spec.ts";
-import { dependencyOrder } from "../../scripts/lib/testing-module.ts";
+import { dependencyOrder } from "../../scripts/lib/generate/testing-module.ts";
 import { schemaErrors, spec } from "../support/kit.ts";
 
 describe("generated/testing.js", () => {

@@ -3,7 +3,7 @@
 // refusal bodies, errors, assertNoViolations output or the mock object itself, even when the
 // app puts the key where it does not belong (body, property name, path, query, headers).
 import { afterAll, describe, expect, it } from "vitest";
-import { basicAuthorization, createLeadConduitClient } from "../../src/index.ts";
+import { basicAuthorization, createLeadConduitClient } from "../../src/client/index.ts";
 import { createLeadConduitMock, type LeadConduitMock, makeInvitationResponse } from "../../src/testing/index.ts";
 import { expectNoKey, keyForms } from "../support/leaks.ts";
 

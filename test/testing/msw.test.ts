@@ -11,7 +11,7 @@ import {
   type LeadConduitClient,
   NotFoundError,
   TimeoutError,
-} from "../../src/index.ts";
+} from "../../src/client/index.ts";
 import { createLeadConduitMock } from "../../src/testing/index.ts";
 import { leadconduitHandlers } from "../../src/testing/msw.ts";
 import { KEY, specErrors } from "../support/kit.ts";

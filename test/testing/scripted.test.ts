@@ -11,7 +11,7 @@ import {
   type RetryInfo,
   ServerError,
   TimeoutError,
-} from "../../src/index.ts";
+} from "../../src/client/index.ts";
 import {
   createLeadConduitMock,
   LeadConduitMockError,

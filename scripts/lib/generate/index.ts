@@ -1,0 +1,64 @@
+// Everything generated/ holds, from spec/leadconduit.yaml:
+//   openapi.json            the spec bundled into one JSON document (what the package ships)
+//   leadconduit.ts          the TypeScript types (openapi-typescript)
+//   validators.js, .d.ts    the client's precompiled validators and routes (generate-validators.ts)
+//   testing.js, .d.ts       the testing kit's contract module (lib/testing-module.ts)
+// `--check` (the drift check of npm test and the gate) writes nothing and fails, naming each
+// stale file and what to run, when any committed file is not what the spec produces.
+import { readFileSync, writeFileSync } from "node:fs";
+import { relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
+import { specFromDocument } from "../../../src/gate/spec-model.ts";
+import { inRoot, PATHS, ROOT } from "../paths.ts";
+import { bundleSpec } from "./bundle.ts";
+import { generateTestingModule } from "./testing-module.ts";
+import { generateValidators } from "./validators.ts";
+
+/** generated/leadconduit.ts as openapi-typescript makes it from the spec at `specUrl`. */
+export async function generateTypes(specUrl: URL): Promise<string> {
+  return COMMENT_HEADER + astToString(await openapiTS(specUrl));
+}
+
+/** Every generated file and its content, as the spec makes them now. */
+async function generatedFiles(): Promise<[path: string, text: string][]> {
+  const [types, document] = await Promise.all([generateTypes(pathToFileURL(PATHS.spec)), bundleSpec(PATHS.spec)]);
+  const spec = specFromDocument(document);
+  const validators = await generateValidators(spec);
+  const testing = await generateTestingModule(spec);
+  return [
+    [inRoot("generated", "openapi.json"), `${JSON.stringify(document, null, 2)}\n`],
+    [inRoot("generated", "leadconduit.ts"), types],
+    [inRoot("generated", "validators.js"), validators.js],
+    [inRoot("generated", "validators.d.ts"), validators.dts],
+    [inRoot("generated", "testing.js"), testing.js],
+    [inRoot("generated", "testing.d.ts"), testing.dts],
+  ];
+}
+
+const read = (path: string) => {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+};
+
+/** Writes generated/, or with `check` compares it with what the spec produces; returns the exit code. */
+export async function runGenerate(check: boolean): Promise<number> {
+  const files = await generatedFiles();
+  const shown = (path: string) => relative(ROOT, path);
+  if (!check) {
+    for (const [path, text] of files) writeFileSync(path, text);
+    console.log(`✓ wrote ${files.map(([p, t]) => `${shown(p)} (${t.length} bytes)`).join(", ")}`);
+    return 0;
+  }
+  const stale = files.filter(([path, text]) => read(path) !== text).map(([path]) => shown(path));
+  if (stale.length) {
+    console.error(`✘ not what spec/leadconduit.yaml produces: ${stale.join(", ")}`);
+    console.error("  run `npm run generate` and commit the result (generated/ is never edited by hand)");
+    return 1;
+  }
+  console.log(`✓ generated/ is what spec/leadconduit.yaml produces (${files.length} files)`);
+  return 0;
+}

@@ -1,0 +1,135 @@
+// Compiles the spec's request and response schemas into standalone validator code
+// (generated/validators.js + .d.ts), so the client validates without compiling a schema at
+// import and without Ajv at run time. Run by scripts/generate.ts.
+import standalone from "ajv/dist/standalone/index.js";
+import { fullFormats } from "ajv-formats/dist/formats.js";
+import {
+  jsonSchemaOf,
+  type OperationSpec,
+  SCHEMA_DOC_ID,
+  type Spec,
+  successResponse,
+} from "../../../src/gate/spec-model.ts";
+import {
+  bundleStandalone,
+  GENERATED_HEADER as HEADER,
+  standaloneAjv,
+  stripKeys,
+  validatorRegistry,
+} from "./standalone.ts";
+
+// Keywords a TypeScript type cannot state. The "shape" validators drop them and check exactly
+// what the generated type says (types, required, enums, nullability), cheaply enough to run on
+// every response; the full "success" validators keep them.
+const CONSTRAINTS = new Set([
+  "format",
+  "pattern",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "minProperties",
+  "maxProperties",
+]);
+const SHAPE_DOC_ID = "leadconduit-shape.json";
+
+// ajv-formats' regex-only "fast" checks for date-time and uri (4x faster on an Entity; the
+// contract tests and gates keep the full checks), but the full email check, the one that
+// refuses input before it is sent.
+const RUNTIME_FORMATS =
+  'const { fastFormats, fullFormats } = require("ajv-formats/dist/formats");\n' +
+  "module.exports = { ...fastFormats, email: fullFormats.email };\n";
+
+export async function generateValidators(source: Spec): Promise<{ js: string; dts: string }> {
+  const { spec, ajv } = standaloneAjv(source, "fast");
+  ajv.addFormat("email", fullFormats.email);
+  ajv.addSchema(toShape({ ...spec.schemaDocument, $id: SHAPE_DOC_ID }));
+  const validators = validatorRegistry(ajv);
+  const table = spec.operations.map((op) => operationEntry(op, validators.of));
+  const routes = spec.operations.map((op) => [op.operationId, { method: op.method, path: op.path }] as const);
+  const js = await bundleStandalone({
+    standalone: standalone.default(ajv, validators.exportsByName),
+    formats: RUNTIME_FORMATS,
+    entry:
+      `import * as v from "./standalone.cjs";\nexport const operations = {\n${table.join("\n")}\n};\n` +
+      `export const routes = ${JSON.stringify(Object.fromEntries(routes))};\n`,
+  });
+  const routeTypes = routes.map(
+    ([id, r]) =>
+      `  readonly ${id}: { readonly method: ${JSON.stringify(r.method)}; readonly path: ${JSON.stringify(r.path)} };`,
+  );
+  return {
+    js,
+    dts: `${DTS}/** Method and path of each operation, as openapi-fetch's client takes them. */\nexport declare const routes: {\n${routeTypes.join("\n")}\n};\n`,
+  };
+}
+
+/** An operation's line of the `operations` table: its request checks, its 2xx shape and full checks. */
+function operationEntry(op: OperationSpec, of: ReturnType<typeof validatorRegistry>["of"]): string {
+  const id = op.operationId;
+  // named after the component and the check: all three operations answer an InvitationResponse
+  const check = (schema: object, kind: string) => of(schema, `${id}_${kind}`, (component) => `${component}_${kind}`);
+  const body = op.body ? check(op.body.schema, "body") : "undefined";
+  const params = op.pathParams.map((p) => `${JSON.stringify(p.name)}: ${check(p.schema, "path")}`);
+  const success = jsonSchemaOf(successResponse(op));
+  return (
+    `  ${id}: {\n    body: ${body},\n    pathParams: { ${params.join(", ")} },\n` +
+    `    shape: ${check(toShape(success), "shape")},\n    success: ${check(success, "success")},\n  },`
+  );
+}
+
+const DTS = `${HEADER}
+import type { operations as Operations } from "./leadconduit.js";
+
+/** One problem found by a validator (Ajv's ErrorObject, the fields the client reads). */
+export interface ValidationIssue {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+export interface SchemaValidator {
+  (data: unknown): boolean;
+  errors?: ValidationIssue[] | null;
+}
+/** A validator that, when it passes, proves the value has type T. */
+export interface TypeGuard<T> {
+  (data: unknown): data is T;
+  errors?: ValidationIssue[] | null;
+}
+
+/** The operations of the spec, by operationId. */
+export type OperationId = keyof Operations;
+type JsonContent<R> = R extends { content: { "application/json": infer T } } ? T : never;
+type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226;
+/** The JSON body of an operation's documented 2xx response. */
+export type SuccessBody<K extends OperationId> = JsonContent<
+  Operations[K]["responses"][Extract<keyof Operations[K]["responses"], SuccessStatus>]
+>;
+
+/** The checks of what a call sends. */
+export interface RequestValidators {
+  readonly body: SchemaValidator | undefined;
+  readonly pathParams: Readonly<Record<string, SchemaValidator>>;
+}
+export interface OperationValidators<K extends OperationId> extends RequestValidators {
+  /** What the TypeScript type of the 2xx body states (types, required, enums), and nothing it cannot. */
+  readonly shape: TypeGuard<SuccessBody<K>>;
+  /** The whole schema of the first documented 2xx (formats, patterns and lengths too). */
+  readonly success: TypeGuard<SuccessBody<K>>;
+}
+export declare const operations: { readonly [K in OperationId]: OperationValidators<K> };
+`;
+
+/** A schema (or the schema document) without its constraint keywords, refs pointed at the shape document. */
+function toShape<T>(schema: T): T {
+  const shaped = stripKeys(schema, CONSTRAINTS);
+  return JSON.parse(JSON.stringify(shaped).replaceAll(`"${SCHEMA_DOC_ID}#`, `"${SHAPE_DOC_ID}#`)) as T;
+}

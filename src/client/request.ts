@@ -1,0 +1,124 @@
+// One typed call: validate the input, then attempt, retrying what is worth retrying. Each
+// attempt either returns the typed value or throws a LeadConduitError; the loop decides whether
+// to try again.
+import { type OperationId, operations, type SuccessBody } from "../../generated/validators.js";
+import { startDeadline } from "./deadline.js";
+import {
+  ABORTED_MESSAGE,
+  AbortError,
+  ConfigurationError,
+  ConnectionError,
+  type ErrorDetails,
+  errorForStatus,
+  LeadConduitError,
+  TimeoutError,
+} from "./errors.js";
+import { mergeRequestOptions, type RequestOptions, type ResolvedRequestOptions } from "./options.js";
+import { keptBody, redactHeaders, redactText } from "./redact.js";
+import { successOf } from "./response.js";
+import { isRetryable, parseRetryAfter, retryDelay, sleep } from "./retry.js";
+import { type Exchange, type Sender, sendOnce, type Transport } from "./send.js";
+import { assertValidRequest, type CallInput } from "./validation.js";
+
+export interface CallContext {
+  transport: Transport;
+  defaults: ResolvedRequestOptions;
+}
+
+export async function call<K extends OperationId>(
+  ctx: CallContext,
+  operationId: K,
+  input: CallInput,
+  send: Sender,
+  options: RequestOptions | undefined,
+): Promise<SuccessBody<K>> {
+  const opts = mergeRequestOptions(ctx.defaults, options);
+  // checked per call: the client may say "report" and each call bring its own callback
+  if (opts.validateResponses === "report" && opts.onResponseViolation === undefined) {
+    throw new ConfigurationError('validateResponses: "report" needs onResponseViolation, or the violations go nowhere');
+  }
+  if (opts.validateRequests) assertValidRequest(operations[operationId], input);
+  const { signal } = opts;
+  for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) throw new AbortError(ABORTED_MESSAGE, { attempts: attempt - 1, cause: signal.reason });
+    try {
+      return await attemptOnce(ctx.transport, { operationId, input, send }, opts, attempt);
+    } catch (error) {
+      if (!(error instanceof LeadConduitError) || attempt > opts.maxRetries || !isRetryable(error)) throw error;
+      const delayMs = retryDelay(attempt, error);
+      if (delayMs === undefined) throw error;
+      opts.onRetry?.({ attempt, delayMs, error });
+      await sleep(delayMs, signal, () => new AbortError(ABORTED_MESSAGE, { attempts: attempt, cause: signal?.reason }));
+    }
+  }
+}
+
+interface Operation<K extends OperationId> {
+  operationId: K;
+  input: CallInput;
+  send: Sender;
+}
+
+async function attemptOnce<K extends OperationId>(
+  transport: Transport,
+  op: Operation<K>,
+  opts: ResolvedRequestOptions,
+  attempts: number,
+): Promise<SuccessBody<K>> {
+  const deadline = startDeadline(opts.timeoutMs, opts.signal);
+  const exchange: Exchange = {};
+  try {
+    await deadline.race(sendOnce(transport, op.operationId, op.input, op.send, deadline.signal, exchange));
+  } catch (cause) {
+    throw failureOf(cause, { transport, opts, exchange, attempts, timedOut: deadline.timedOut });
+  } finally {
+    deadline.dispose();
+  }
+  const response = exchange.response!;
+  const text = exchange.text ?? "";
+  // built only when an error needs it: the success path stays as cheap as openapi-fetch's
+  const details = (): ErrorDetails & { status: number } => ({
+    status: response.status,
+    headers: redactHeaders(response.headers, transport.secrets),
+    attempts,
+    request: exchange.sent?.(),
+  });
+  if (response.ok) {
+    return successOf({
+      operationId: op.operationId,
+      text,
+      response,
+      opts,
+      secrets: transport.secrets,
+      details,
+      sent: exchange.sent,
+    });
+  }
+  const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+  throw errorForStatus({ ...details(), ...keptBody(text, transport.secrets), retryAfterMs });
+}
+
+/**
+ * What an attempt that got no answer throws: a typed error for the network, a timeout or an
+ * abort; the app's own error, unchanged and not retried, when its middleware threw it.
+ */
+function failureOf(
+  cause: unknown,
+  at: { transport: Transport; opts: ResolvedRequestOptions; exchange: Exchange; attempts: number; timedOut: boolean },
+): unknown {
+  if (cause instanceof LeadConduitError) return cause; // refused by the client itself
+  const { opts, exchange, attempts } = at;
+  const details: ErrorDetails = { attempts, request: exchange.sent?.(), cause };
+  if (opts.signal?.aborted) return new AbortError(ABORTED_MESSAGE, details);
+  if (at.timedOut) return new TimeoutError(`No complete answer within ${opts.timeoutMs} ms`, details);
+  if (!exchange.inFlight) return cause;
+  return new ConnectionError(`Connection failed: ${redactText(messageOf(cause), at.transport.secrets)}`, details);
+}
+
+function messageOf(cause: unknown): string {
+  if (cause instanceof Error) {
+    const inner = cause.cause instanceof Error ? ` (${cause.cause.message})` : "";
+    return `${cause.message}${inner}`;
+  }
+  return String(cause);
+}

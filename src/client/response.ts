@@ -1,0 +1,74 @@
+// What a 2xx answer becomes: the typed value, or a ResponseValidationError. The value returned
+// never contradicts its TypeScript type, whatever `validateResponses` says: the generated
+// "shape" check (what the type states) always runs; the full schema check runs when asked.
+import { type OperationId, operations, type SuccessBody } from "../../generated/validators.js";
+import { type ErrorDetails, type RedactedRequest, ResponseValidationError } from "./errors.js";
+import type { ResolvedRequestOptions } from "./options.js";
+import { keptBody } from "./redact.js";
+import { describeViolations, type Violation, violationsOf } from "./violations.js";
+
+export interface Answer<K extends OperationId> {
+  operationId: K;
+  /** the body as text */
+  text: string;
+  response: Response;
+  opts: ResolvedRequestOptions;
+  secrets: readonly string[];
+  details: () => ErrorDetails & { status: number };
+  /** the request sent, redacted, for onResponseViolation */
+  sent: (() => RedactedRequest) | undefined;
+}
+
+export function successOf<K extends OperationId>(answer: Answer<K>): SuccessBody<K> {
+  const op = operations[answer.operationId];
+  const body = parseJson(answer);
+  const mode = answer.opts.validateResponses;
+  if (mode !== false) {
+    const violations = specViolations(answer, body);
+    if (violations.length && mode === true)
+      throw invalid(answer, `Response breaks the spec: ${describeViolations(violations)}`, violations);
+    if (violations.length) report(answer, violations);
+  }
+  if (op.shape(body)) return body;
+  const violations = violationsOf(op.shape.errors);
+  throw invalid(answer, `Response is not the documented envelope: ${describeViolations(violations)}`, violations);
+}
+
+function parseJson(answer: Answer<OperationId>): unknown {
+  try {
+    return JSON.parse(answer.text);
+  } catch {
+    // There is nothing typed to return, whatever validateResponses says.
+    const what = answer.text.trim() === "" ? "empty" : "not JSON";
+    throw invalid(answer, `Response ${answer.response.status} body is ${what}`, [
+      { path: "/", message: `body is ${what}` },
+    ]);
+  }
+}
+
+/** Everything about the answer that breaks the spec: its content type and its body's schema. */
+function specViolations(answer: Answer<OperationId>, body: unknown): Violation[] {
+  const violations: Violation[] = [];
+  const contentType = answer.response.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(contentType)) {
+    violations.push({ path: "/", message: `content type ${contentType || "(none)"} is not application/json` });
+  }
+  const { success } = operations[answer.operationId];
+  if (!success(body)) violations.push(...violationsOf(success.errors));
+  return violations;
+}
+
+function report(answer: Answer<OperationId>, violations: Violation[]): void {
+  const { onResponseViolation } = answer.opts;
+  if (!onResponseViolation) return;
+  const request = answer.sent?.() ?? { method: "", url: answer.response.url, headers: {} };
+  onResponseViolation({ operationId: answer.operationId, status: answer.response.status, violations, request });
+}
+
+function invalid(answer: Answer<OperationId>, message: string, violations: Violation[]): ResponseValidationError {
+  return new ResponseValidationError(message, {
+    ...answer.details(),
+    ...keptBody(answer.text, answer.secrets),
+    violations,
+  });
+}

@@ -1,0 +1,145 @@
+// The one report format of the contract gate, mock and live alike (`contract-mock.json`,
+// `contract-live.json`); documented field by field in the README ("Reports"). Everything in a
+// report is already redacted: no API key reaches this shape.
+import type { Spec } from "../spec-model.ts";
+
+export const REPORT_FORMAT = "leadconduit-contract-report/1";
+
+export type GateMode = "mock" | "live";
+
+export interface ContractReport {
+  format: typeof REPORT_FORMAT;
+  mode: GateMode;
+  /** the contract holds: every step passed, nothing violated, every documented pair exercised (mock) */
+  ok: boolean;
+  startedAt: string;
+  durationMs: number;
+  spec: {
+    file: string;
+    title?: string;
+    version?: string;
+    operations: { operationId: string; method: string; path: string }[];
+  };
+  /** what was checked: "prism" and "mock" (mock mode, contract-tests/lib/targets.ts), or "live" with the server's URL */
+  targets: TargetRecord[];
+  steps: StepRecord[];
+  coverage: Coverage;
+  /** one per test (mock) or probe (live), with its real duration */
+  cases: CaseRecord[];
+  /** what breaks the contract; each fails the gate */
+  violations: Finding[];
+  /** worth knowing, not failing: e.g. which undocumented 4xx refused a bad body */
+  findings: Finding[];
+  /** the breaking-change check, when the spec differs from its base */
+  specDiff?: SpecDiffSection;
+}
+
+interface TargetRecord {
+  name: string;
+  url?: string;
+  /** what it is (mock mode) */
+  about?: string;
+  /** modes of the suite that do not apply to it, each with the reason (mock mode) */
+  notApplicable?: { mode: string; reason: string }[];
+}
+
+/** One exercised (operation, status) pair: by a contract test against a target ("prism", "mock"), or by a live probe ("live"). */
+export interface Exercised {
+  target: string;
+  operationId: string;
+  status: number;
+  /** mode of the mock suite ("static", ...) or kind of live check ("valid-call", ...) */
+  mode: string;
+  /** the spec documents this status for this operation */
+  documented: boolean;
+  case: string;
+}
+
+export interface StepRecord {
+  name: string;
+  ok: boolean;
+  ms: number;
+  note?: string;
+}
+
+export interface CaseRecord {
+  target: string;
+  /** from the test's explicit operation tag, or the live probe's operation */
+  operationId?: string;
+  /** the test's full name, or the live check (`valid-call`, `no-credentials`, `bad-body {}`) */
+  name: string;
+  /** file the test lives in (mock) */
+  file?: string;
+  status: "passed" | "failed" | "skipped";
+  ms: number;
+  /** HTTP status of the answer judged (live) */
+  httpStatus?: number;
+  /** failure messages, first line each */
+  failures?: string[];
+}
+
+/** Where a schema keyword sits in the spec file: what an annotation points at. */
+export interface SpecLocation {
+  /** the file as reports name it (relative to the repository root for annotations) */
+  file: string;
+  line: number;
+  pointer: string;
+}
+
+export interface Finding {
+  target: string;
+  operationId: string;
+  /** the test case or live check that saw it */
+  case: string;
+  /** HTTP status of the answer */
+  status?: number;
+  /** JSON path in the response body (`/entity/name`), `/` for the whole body */
+  path?: string;
+  message: string;
+  /** the schema keyword it broke, in the spec file, when it can be found */
+  location?: { file?: string; line?: number; pointer: string };
+}
+
+export interface Coverage {
+  targets: string[];
+  /** per target, the modes (mock) or kinds of check (live) in column order */
+  modes: Record<string, string[]>;
+  rows: CoverageRow[];
+  /** documented pairs some target never exercised */
+  missing: { target: string; operationId: string; status: number }[];
+}
+
+export interface CoverageRow {
+  operationId: string;
+  status: number;
+  documented: boolean;
+  /** target → mode → how many times */
+  counts: Record<string, Record<string, number>>;
+}
+
+export interface SpecDiffSection {
+  base: string;
+  revision: string;
+  ok: boolean;
+  breaking: number;
+  minor: number;
+  patch: number;
+  majorBump: boolean;
+  baseVersion?: string;
+  revisionVersion?: string;
+  /** every breaking change: message, rule and where */
+  changes: { message: string; ruleId: string; pointer: string; location?: string }[];
+}
+
+export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+/** The report's `spec` section: the file as reports name it, its title and version, its operations. */
+export function specSection(spec: Spec, file: string): ContractReport["spec"] {
+  const info = (spec.document.info ?? {}) as { title?: string; version?: string };
+  return {
+    file,
+    ...(info.title ? { title: info.title } : {}),
+    ...(info.version ? { version: info.version } : {}),
+    operations: spec.operations.map((o) => ({ operationId: o.operationId, method: o.method, path: o.path })),
+  };
+}

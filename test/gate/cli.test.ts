@@ -1,0 +1,248 @@
+// The gate's command line: parsed with node:util parseArgs, refusing with one line and exit
+// 2, never turning live without --target, and telling a crash (exit 3, with the stack) from a
+// verdict. Spawned as a user runs it where that matters, in-process for the rest.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { entityOf, type StandIn, startStandIn } from "../../contract-tests/lib/stand-in-server.ts";
+import { repoDeps } from "../../scripts/lib/contract/repo.ts";
+import { inRoot, ROOT } from "../../scripts/lib/paths.ts";
+import { run } from "../../scripts/lib/run.ts";
+import { parseCommand, UsageError, usage } from "../../src/gate/cli/args.ts";
+import { runCli } from "../../src/gate/cli/main.ts";
+import { captureIo } from "../support/capture.ts";
+
+const KEY = "cli-test-KEY-do-not-print";
+const EMAIL = "cli@example.com";
+
+describe("parseCommand", () => {
+  it("runs the mock gate without --target, whatever the environment says", () => {
+    expect(parseCommand([], "repo")).toEqual({ kind: "mock", testsOnly: false });
+    expect(parseCommand(["--tests-only", "--report-dir", "out"], "repo")).toEqual({
+      kind: "mock",
+      testsOnly: true,
+      reportDir: "out",
+    });
+  });
+
+  it("runs live only with --target", () => {
+    expect(parseCommand(["--target", "https://app.leadconduit.com", "--dry-run"], "repo")).toEqual({
+      kind: "live",
+      target: "https://app.leadconduit.com",
+      dryRun: true,
+    });
+    expect(parseCommand(["--target=https://x.test", "--entity-id", "abc", "--report-dir", "r"], "bin")).toMatchObject({
+      kind: "live",
+      entityId: "abc",
+      reportDir: "r",
+    });
+  });
+
+  it.each([
+    [["--bogus-flag"], /^unknown option --bogus-flag \(see --help\)$/],
+    [["extra"], /^unexpected argument "extra"/],
+    [["--target"], /^--target needs a value$/],
+    [["--dry-run=yes"], /^--dry-run takes no value$/],
+    [["--target", "not a url"], /^--target "not a url" is not a URL/],
+    [["--target", "ftp://x.test"], /^--target must be an http\(s\) URL/],
+    [["--target", "https://user:pw@x.test"], /must not contain credentials/],
+    [
+      ["--target", "http://api.example.com"],
+      /^--target http:\/\/api\.example\.com would get the API key in clear text/,
+    ],
+    [["--report-dir", ""], /^--report-dir needs a value/],
+    [["--dry-run"], /^--dry-run needs --target/],
+    [["--entity-id", "x"], /^--entity-id needs --target/],
+    [["--tests-only", "--target", "https://x.test"], /cannot be combined with --target/],
+  ])("refuses %j with one line naming it", (argv, message) => {
+    let error: unknown;
+    try {
+      parseCommand(argv, "repo");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain("\n");
+  });
+
+  it("the bin needs --target and has no mock-only flags", () => {
+    expect(() => parseCommand([], "bin")).toThrow(/--target <url> is required/);
+    expect(() => parseCommand(["--tests-only"], "bin")).toThrow(UsageError);
+    expect(usage("bin")).not.toContain("--tests-only");
+  });
+
+  it("help lists every flag, the environment and every exit code", () => {
+    const text = usage("repo");
+    for (const flag of ["--target", "--dry-run", "--entity-id", "--report-dir", "--tests-only", "--help", "--version"])
+      expect(text).toContain(flag);
+    for (const env of [
+      "LEADCONDUIT_API_KEY",
+      "LEADCONDUIT_CONTRACT_EMAIL",
+      "LEADCONDUIT_BASE_URL",
+      "GITHUB_STEP_SUMMARY",
+      "NO_COLOR",
+    ])
+      expect(text).toContain(env);
+    for (const code of ["0  ", "1  ", "2  ", "3  "]) expect(text).toContain(`\n  ${code}`);
+  });
+});
+
+describe("runCli in-process", () => {
+  it("an environment variable alone never starts a live run", async () => {
+    const standIn = await startStandIn(KEY);
+    try {
+      const mockRuns: unknown[] = [];
+      const io = captureIo({
+        LEADCONDUIT_BASE_URL: standIn.url,
+        LEADCONDUIT_API_KEY: KEY,
+        LEADCONDUIT_CONTRACT_EMAIL: EMAIL,
+      });
+      const code = await runCli([], io, {
+        ...repoDeps,
+        runMock: async (command) => {
+          mockRuns.push(command);
+          return 0;
+        },
+      });
+      expect(code).toBe(0);
+      expect(mockRuns).toEqual([{ kind: "mock", testsOnly: false }]);
+      expect(standIn.requests).toHaveLength(0);
+      expect(io.err.join("\n")).toMatch(/LEADCONDUIT_BASE_URL is ignored/);
+    } finally {
+      await standIn.close();
+    }
+  });
+
+  it("a bug inside the gate exits 3 with the stack, not as a refusal, and without the key", async () => {
+    const io = captureIo({ LEADCONDUIT_API_KEY: KEY, LEADCONDUIT_CONTRACT_EMAIL: EMAIL });
+    const code = await runCli(["--target", "https://x.test"], io, {
+      ...repoDeps,
+      loadSpec: async () => {
+        const spec = undefined as unknown as { operations: unknown[] };
+        return spec.operations as never; // TypeError: a deliberate bug
+      },
+    });
+    expect(code).toBe(3);
+    const said = io.err.join("\n");
+    expect(said).toMatch(/the gate itself failed/);
+    expect(said).toMatch(/TypeError/);
+    expect(said).toMatch(/\n\s+at /);
+    expect(said).not.toMatch(/Refusing/i);
+  });
+
+  it("takes the key out of a crash's message", async () => {
+    const io = captureIo({ LEADCONDUIT_API_KEY: KEY, LEADCONDUIT_CONTRACT_EMAIL: EMAIL });
+    const code = await runCli(["--target", "https://x.test"], io, {
+      ...repoDeps,
+      loadSpec: async () => {
+        throw new Error(`exploded near ${KEY}`);
+      },
+    });
+    expect(code).toBe(3);
+    expect(io.text()).not.toContain(KEY);
+    expect(io.text()).toContain("[REDACTED]");
+  });
+
+  it("--version prints the package version", async () => {
+    const io = captureIo();
+    expect(await runCli(["--version"], io, repoDeps)).toBe(0);
+    expect(io.out).toEqual([expect.stringMatching(/^\d+\.\d+\.\d+/)]);
+  });
+});
+
+describe("npm run contract, spawned as a user runs it", () => {
+  const CONTRACT = inRoot("scripts", "contract.ts");
+  const BIN_SOURCE = inRoot("src", "gate", "bin.ts");
+  let conforming: StandIn;
+  let drifted: StandIn;
+  let temp: string;
+  const env = (extra: Record<string, string> = {}) => ({
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    ...extra,
+  });
+  const contract = (args: string[], extra: Record<string, string> = {}) =>
+    // from the repository's root, as `npm run contract` runs it
+    run(process.execPath, ["--import", "tsx", CONTRACT, ...args], { cwd: ROOT, env: env(extra), timeoutMs: 60_000 });
+  const secrets = { LEADCONDUIT_API_KEY: KEY, LEADCONDUIT_CONTRACT_EMAIL: EMAIL };
+
+  beforeAll(async () => {
+    conforming = await startStandIn(KEY);
+    drifted = await startStandIn(
+      KEY,
+      entityOf("createSourceInvitation", (e) => delete e.name),
+    );
+    temp = mkdtempSync(join(tmpdir(), "cli-test-"));
+  });
+  afterAll(async () => {
+    await conforming.close();
+    await drifted.close();
+    rmSync(temp, { recursive: true, force: true });
+  });
+
+  it.concurrent("--help prints the usage and runs nothing", async () => {
+    const ran = await contract(["--help"]);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain("Usage: npm run contract -- [options]");
+    expect(ran.stdout).toContain("Exit codes:");
+    expect(ran.stdout).not.toContain("▶");
+    expect(ran.stderr).toBe("");
+  });
+
+  it.concurrent("an unknown flag exits 2 with one line on stderr", async () => {
+    const ran = await contract(["--bogus-flag"]);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr.trim().split("\n")).toEqual(["contract: unknown option --bogus-flag (see --help)"]);
+    expect(ran.stdout).toBe("");
+  });
+
+  it.concurrent("a malformed value exits 2 with one line naming it", async () => {
+    const ran = await contract(["--target", "app.leadconduit.com"]);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr.trim().split("\n")).toHaveLength(1);
+    expect(ran.stderr).toMatch(/--target "app.leadconduit.com" is not a URL/);
+  });
+
+  it.concurrent("a conforming server exits 0, a drifted one 1, a missing secret 2; no ANSI codes in piped output", async () => {
+    const [ok, broken, refused] = await Promise.all([
+      contract(["--target", conforming.url, "--report-dir", join(temp, "ok")], secrets),
+      contract(["--target", drifted.url, "--report-dir", join(temp, "broken")], secrets),
+      contract(["--target", conforming.url], { LEADCONDUIT_API_KEY: KEY }),
+    ]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(broken.code, broken.stderr).toBe(1);
+    expect(broken.stdout).toMatch(/createSourceInvitation valid-call \[200 \/entity\/name\]/);
+    expect(refused.code).toBe(2);
+    for (const ran of [ok, broken, refused]) {
+      expect(`${ran.stdout}${ran.stderr}`).not.toContain(KEY);
+      expect(`${ran.stdout}${ran.stderr}`).not.toContain("\u001b[");
+    }
+  });
+
+  it.concurrent("the gate failing (reports cannot be written) exits 3 with the stack", async () => {
+    const file = join(temp, "not-a-dir");
+    writeFileSync(file, "");
+    const ran = await contract(["--target", conforming.url, "--report-dir", file], secrets);
+    expect(ran.code).toBe(3);
+    expect(ran.stderr).toMatch(/the gate itself failed/);
+    expect(ran.stderr).toMatch(/\n\s+at /);
+  });
+
+  it.concurrent("the bin never sends a request because of LEADCONDUIT_BASE_URL alone", async () => {
+    const standIn = await startStandIn(KEY);
+    try {
+      const ran = await run(process.execPath, ["--import", "tsx", BIN_SOURCE], {
+        cwd: ROOT,
+        env: env({ ...secrets, LEADCONDUIT_BASE_URL: standIn.url }),
+        timeoutMs: 60_000,
+      });
+      expect(ran.code).toBe(2);
+      expect(ran.stderr).toMatch(/--target <url> is required/);
+      expect(standIn.requests).toHaveLength(0);
+    } finally {
+      await standIn.close();
+    }
+  });
+});

@@ -1,0 +1,314 @@
+// The mock gate's verdict from what the contract tests left behind, with the step runner
+// replaced: results counted per target and operation by their tags (never by the words of a
+// test's name), coverage from the records for every target of the suite, violations with spec
+// lines, no key of the suite in anything it reports, and exit 3 when the tests never ran.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { appendExercised, appendViolation, operationTag, targetTag } from "../../contract-tests/lib/records.ts";
+import { spec } from "../../contract-tests/lib/spec.ts";
+import { TARGETS, WRONG_KEY } from "../../contract-tests/lib/targets.ts";
+import {
+  contractTestsStep,
+  type MockGateDeps,
+  runMockGate,
+  SUITE_SECRETS,
+} from "../../scripts/lib/contract/mock-gate.ts";
+import { runMock } from "../../scripts/lib/contract/repo.ts";
+import type { Step, StepResult } from "../../scripts/lib/run.ts";
+import { basicAuthorization } from "../../src/client/index.ts";
+import { publishReport } from "../../src/gate/report/publish.ts";
+import { formatReport } from "../../src/gate/report/text.ts";
+import { captureIo } from "../support/capture.ts";
+
+const R = "createRecipientInvitation";
+const S = "createSourceInvitation";
+
+interface FakeTest {
+  name: string;
+  status?: "passed" | "failed" | "skipped";
+  tags?: string[];
+  ms?: number;
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "mock-gate-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A step runner that plays the contract tests: writes their JSON results and records. */
+const CONTRACT_STEP = "contract tests (prism, mock)";
+
+interface FakeOptions {
+  tests?: FakeTest[];
+  vitest?: object | null;
+  /** which targets recorded every documented pair */
+  exercise?: "all" | "none" | string[];
+  violations?: boolean;
+  failStep?: string;
+}
+
+function fake(options: FakeOptions = {}): MockGateDeps & { ran: string[] } {
+  const ran: string[] = [];
+  return {
+    ran,
+    specDiff: async () => ({ kind: "unchanged", base: "HEAD~1 (abc):spec/leadconduit.yaml" }),
+    runSteps: async (steps: Step[]) => {
+      const results: StepResult[] = [];
+      for (const step of steps) {
+        ran.push(step.name);
+        if ("task" in step) {
+          const outcome = await step.task();
+          results.push({ name: step.name, ok: outcome.ok, ms: 1 });
+          continue;
+        }
+        if (step.name.startsWith("contract tests")) {
+          // where the gate told vitest and the harness to write
+          const vitest = step.args.find((a) => a.startsWith("--outputFile.json="))!.split("=")[1]!;
+          writeResults({ vitest, records: step.env!.LC_CONTRACT_RECORDS! }, options);
+        }
+        results.push({ name: step.name, ok: step.name !== options.failStep, ms: 5 });
+      }
+      return results;
+    },
+  };
+}
+
+function writeResults(files: { vitest: string; records: string }, options: FakeOptions = {}): void {
+  const tests = options.tests ?? [{ name: `${R} examples a test`, tags: [operationTag(R)] }];
+  if (options.vitest !== null) {
+    const json = options.vitest ?? {
+      numTotalTests: tests.length,
+      testResults: [
+        {
+          name: join(process.cwd(), "contract-tests", "x.test.ts"),
+          status: tests.some((t) => t.status === "failed") ? "failed" : "passed",
+          assertionResults: tests.map((t) => ({
+            fullName: t.name,
+            status: t.status ?? "passed",
+            duration: t.ms ?? 3,
+            failureMessages: t.status === "failed" ? ["\u001b[31mAssertionError: nope\u001b[39m\n    at x"] : [],
+            tags: t.tags ?? [],
+          })),
+        },
+      ],
+    };
+    writeFileSync(files.vitest, JSON.stringify(json));
+  }
+  const exercising =
+    options.exercise === "none" ? [] : Array.isArray(options.exercise) ? options.exercise : TARGETS.map((t) => t.name);
+  for (const target of exercising) {
+    for (const op of spec.operations) {
+      for (const r of op.responses)
+        appendExercised(files.records, {
+          target,
+          operationId: op.operationId,
+          status: Number(r.status),
+          mode: "static",
+          documented: true,
+          case: "c",
+        });
+    }
+  }
+  if (options.violations) {
+    appendViolation(files.records, {
+      target: "prism",
+      operationId: S,
+      status: 200,
+      case: "seed 1003",
+      path: "/entity/name",
+      message: "/entity/name must have required property 'name'",
+      pointer: "/components/schemas/Entity/required",
+    });
+  }
+}
+
+const io = () => ({ colour: false, log: () => {}, env: {} });
+
+describe("runMockGate", () => {
+  it("passes when every step passed, every test passed and every documented pair was exercised", async () => {
+    const deps = fake();
+    const { report, broken } = await runMockGate({ reportDir: dir, testsOnly: false }, io(), deps);
+    expect(broken).toBeUndefined();
+    expect(report.ok).toBe(true);
+    expect(deps.ran).toEqual(["lint spec", "drift check", "breaking-change check (spec:diff)", CONTRACT_STEP]);
+    expect(report.coverage.missing).toEqual([]);
+  });
+
+  it("--tests-only runs the contract tests alone", async () => {
+    const deps = fake();
+    await runMockGate({ reportDir: dir, testsOnly: true }, io(), deps);
+    expect(deps.ran).toEqual([CONTRACT_STEP]);
+  });
+
+  it("counts results per target and operation by tag, not by the words of a test's name; untagged by target is the spec's own", async () => {
+    const tests: FakeTest[] = [
+      { name: `covers every operation (${R}, ${S})` },
+      // the name mentions createRecipientInvitation and prism, the tags say resendInvitation on the mock
+      {
+        name: `prism resend after createRecipientInvitation`,
+        tags: [targetTag("mock"), operationTag("resendInvitation")],
+        ms: 40,
+      },
+      { name: `example is valid`, tags: [operationTag(R)] },
+      { name: `serves the example`, tags: [targetTag("prism"), operationTag(R)] },
+    ];
+    const { report } = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ tests }));
+    // in the target table's order, then the checks of the spec alone
+    expect(report.cases.map((c) => [c.target, c.name.slice(0, 20), c.operationId, c.ms])).toEqual([
+      ["prism", "serves the example", R, 3],
+      ["mock", "prism resend after c", "resendInvitation", 40],
+      ["spec", "covers every operati", undefined, 3],
+      ["spec", "example is valid", R, 3],
+    ]);
+    expect(report.cases.every((c) => c.file === "contract-tests/x.test.ts")).toBe(true);
+  });
+
+  it("reports every target of the suite, with the modes that do not apply to one and why, and their own coverage columns", async () => {
+    const { report } = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake());
+    expect(report.targets.map((t) => t.name)).toEqual(["prism", "mock"]);
+    expect(report.targets[1]).toMatchObject({
+      about: expect.stringContaining("createLeadConduitMock"),
+      notApplicable: [{ mode: "generated", reason: expect.stringContaining("dynamic") }],
+    });
+    expect(report.targets[0]!.notApplicable).toBeUndefined();
+    expect(report.coverage.modes).toEqual({
+      prism: ["static", "generated", "negative", "client"],
+      mock: ["static", "negative", "client"],
+    });
+    const text = formatReport(report);
+    expect(text).toMatch(/prism ─+\s+mock ─+/);
+    expect(text).toContain("coverage: 6/6 documented (operation, status) pairs exercised on mock (100%)");
+    expect(text).toMatch(/mock: generated cases do not apply: the mock makes no seeded dynamic answers/);
+    expect(text).toMatch(/against prism, mock: PASSED/);
+  });
+
+  it("fails when one target never exercised a documented pair, even if its tests never ran", async () => {
+    const { report } = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ exercise: ["prism"] }));
+    expect(report.ok).toBe(false);
+    expect(report.coverage.missing).toHaveLength(6);
+    expect(report.coverage.missing.every((m) => m.target === "mock")).toBe(true);
+    expect(formatReport(report)).toContain(`${R} 200 is documented but mock never exercised it`);
+  });
+
+  it("puts no form of any key the suite sends in the report, its renderings or the tests' output", async () => {
+    const keys = [...TARGETS.map((t) => t.apiKey), WRONG_KEY];
+    const leak = keys.map((k) => `${k} ${basicAuthorization(k)} ${encodeURIComponent(k)}`).join(" | ");
+    const tests: FakeTest[] = [
+      { name: `echoes ${keys[1]}`, status: "failed", tags: [targetTag("mock"), operationTag(R)] },
+    ];
+    const deps = fake({ tests });
+    const runSteps = deps.runSteps;
+    deps.runSteps = async (steps, stepIo) => {
+      const results = await runSteps(steps, stepIo);
+      // what vitest wrote: a failure message that quotes what the target was sent
+      const vitest = join(dir, "contract-vitest.json");
+      const json = JSON.parse(readFileSync(vitest, "utf8"));
+      json.testResults[0].assertionResults[0].failureMessages = [`AssertionError: sent ${leak}`];
+      writeFileSync(vitest, JSON.stringify(json));
+      return results;
+    };
+    const { report } = await runMockGate({ reportDir: dir, testsOnly: true }, io(), deps);
+    const summary = join(dir, "summary.md");
+    writeFileSync(summary, "");
+    const files = publishReport(report, { reportDir: dir, env: { GITHUB_STEP_SUMMARY: summary }, log: () => {} });
+    const texts = [
+      JSON.stringify(report),
+      formatReport(report),
+      readFileSync(files.json, "utf8"),
+      readFileSync(files.junit, "utf8"),
+      readFileSync(summary, "utf8"),
+    ];
+    expect(report.cases[0]!.failures![0]).toContain("[REDACTED]");
+    for (const text of texts) for (const secret of SUITE_SECRETS) expect(text.includes(secret), secret).toBe(false);
+    const step = contractTestsStep({ records: "r", vitest: "v" });
+    expect("filter" in step && step.filter!(`expected ${leak}`)).not.toMatch(new RegExp(keys.join("|")));
+  });
+
+  it("fails on a failed test, a failed step, a recorded violation (with its spec line) or an unexercised documented pair", async () => {
+    const failedTest = await runMockGate(
+      { reportDir: dir, testsOnly: true },
+      io(),
+      fake({ tests: [{ name: "t", status: "failed", tags: [operationTag(R)] }] }),
+    );
+    expect(failedTest.report.ok).toBe(false);
+    expect(failedTest.report.cases[0]!.failures).toEqual(["AssertionError: nope"]);
+
+    expect(
+      (await runMockGate({ reportDir: dir, testsOnly: false }, io(), fake({ failStep: "lint spec" }))).report.ok,
+    ).toBe(false);
+
+    const violated = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ violations: true }));
+    expect(violated.report.ok).toBe(false);
+    expect(violated.report.violations[0]).toMatchObject({
+      operationId: S,
+      status: 200,
+      path: "/entity/name",
+      location: { file: "spec/leadconduit.yaml", line: expect.any(Number) },
+    });
+
+    const unexercised = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ exercise: "none" }));
+    expect(unexercised.report.ok).toBe(false);
+    expect(unexercised.report.coverage.missing).toHaveLength(12);
+  });
+
+  it("is broken (not failed) when the tests wrote no results, ran none, or a test file could not load", async () => {
+    expect((await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ vitest: null }))).broken).toMatch(
+      /wrote no results/,
+    );
+    expect(
+      (
+        await runMockGate(
+          { reportDir: dir, testsOnly: true },
+          io(),
+          fake({ vitest: { numTotalTests: 0, testResults: [] } }),
+        )
+      ).broken,
+    ).toMatch(/ran no test/);
+    const unloadable = {
+      numTotalTests: 0,
+      testResults: [
+        {
+          name: join(process.cwd(), "contract-tests", "bad.test.ts"),
+          status: "failed",
+          message: "SyntaxError: x",
+          assertionResults: [],
+        },
+      ],
+    };
+    expect((await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ vitest: unloadable }))).broken).toMatch(
+      /contract-tests\/bad\.test\.ts could not run: SyntaxError/,
+    );
+  });
+});
+
+describe("runMock exit codes", () => {
+  it("0 when the contract holds, 1 when it is broken, 3 when the gate could not run, with a closing count line", async () => {
+    const cases = [
+      [fake(), 0],
+      [fake({ tests: [{ name: "t", status: "failed" }] }), 1],
+      [fake({ vitest: null }), 3],
+    ] as const;
+    for (const [deps, expected] of cases) {
+      const captured = captureIo({}, dir);
+      expect(await runMock({ kind: "mock", testsOnly: true, reportDir: dir }, captured, deps)).toBe(expected);
+      expect(captured.out.at(-1)!.trim()).toMatch(
+        expected === 0
+          ? /^contract holds: \d+ tests passed, 0 failed$/
+          : /^contract BROKEN.*: \d+ tests passed, \d+ failed$/,
+      );
+      if (expected === 3) expect(captured.err.join("\n")).toMatch(/the gate itself failed/);
+    }
+  });
+
+  it("--report-dir takes the reports, and GITHUB_STEP_SUMMARY gets the summary", async () => {
+    const summary = join(dir, "summary.md");
+    writeFileSync(summary, "");
+    const captured = captureIo({ GITHUB_STEP_SUMMARY: summary }, dir);
+    await runMock({ kind: "mock", testsOnly: true, reportDir: "out" }, captured, fake());
+    expect(captured.out.join("\n")).toContain(join(dir, "out", "contract-mock.json"));
+    expect(readFileSync(summary, "utf8")).toMatch(/^## ✅ Contract gate \(mock\) against prism, mock: PASSED/);
+  });
+});

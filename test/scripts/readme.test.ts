@@ -1,0 +1,106 @@
+// The README's snippets and links, as scripts/lib/readme.ts reads them for the consumer check.
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { brokenLinks, links, missingNamedPaths, typescriptSnippets } from "../../scripts/lib/readme.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const README = readFileSync(`${ROOT}README.md`, "utf8");
+
+describe("typescriptSnippets", () => {
+  it("takes each ```ts block with the line of its fence, and nothing else", () => {
+    const md = [
+      "# t",
+      "```sh",
+      "npm test",
+      "```",
+      "```ts",
+      "const a = 1;",
+      "```",
+      "text",
+      "```typescript",
+      "let b;",
+      "```",
+    ].join("\n");
+    expect(typescriptSnippets(md)).toEqual([
+      { line: 5, code: "const a = 1;\n" },
+      { line: 9, code: "let b;\n" },
+    ]);
+  });
+
+  it("refuses a block that is never closed", () => {
+    expect(() => typescriptSnippets("```ts\nconst a = 1;\n")).toThrow(/README.md:1: a code block is never closed/);
+  });
+
+  it("finds the README's snippets", () => {
+    expect(typescriptSnippets(README).length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("links", () => {
+  const md = [
+    '[a](spec/x.yaml) ![b](docs/p.png "title") [c](https://example.com/y) [d](#install)',
+    '`[not](a/link)` <https://example.org/z> <img src="docs/q.png">',
+    "```md",
+    "[inside](code/block.md)",
+    "```",
+    // a link up and out of the repository (written in two parts so no checker of this
+    // repository's own links mistakes the fixture for one)
+    `[up](${"../"}elsewhere/facts.md)`,
+  ].join("\n");
+
+  it("finds Markdown, autolink and HTML targets outside code", () => {
+    expect(links(md).map((l) => l.target)).toEqual([
+      "spec/x.yaml",
+      "docs/p.png",
+      "https://example.com/y",
+      "#install",
+      "https://example.org/z",
+      "docs/q.png",
+      "../elsewhere/facts.md",
+    ]);
+  });
+
+  it("calls a local link broken when it leaves the repository or names a file not in the list", () => {
+    expect(brokenLinks(md, new Set(["spec/x.yaml", "docs/q.png"]))).toEqual([
+      "README.md:1: docs/p.png is not there",
+      "README.md:6: ../elsewhere/facts.md leaves the repository",
+    ]);
+  });
+
+  it("the README has no broken link in the repository", () => {
+    expect(brokenLinks(README, repositoryFiles())).toEqual([]);
+  });
+});
+
+describe("missingNamedPaths", () => {
+  it("names each repository path in inline code that is not in the list, outside code blocks", () => {
+    const md = [
+      "the server is `contract-tests/lib/mock-server.ts`, the tests `test/gate/`, the key `LEADCONDUIT_API_KEY`",
+      "once `scripts/lib/gone.ts`; globs such as `src/**/*.ts` name no one file",
+      "```sh",
+      "cat `spec/gone.yaml`",
+      "```",
+    ].join("\n");
+    const files = new Set(["contract-tests/lib/mock-server.ts", "test/gate/cli.test.ts"]);
+    expect(missingNamedPaths(md, files)).toEqual(["README.md:2: scripts/lib/gone.ts is not there"]);
+  });
+
+  it("the README names no file or folder the repository lacks (a build output git ignores counts)", () => {
+    const missing = missingNamedPaths(README, repositoryFiles());
+    const ignored = (line: string) => {
+      const path = line.split(": ")[1]?.replace(/ is not there$/, "") ?? "";
+      return spawnSync("git", ["check-ignore", "-q", "--no-index", path], { cwd: ROOT }).status === 0;
+    };
+    expect(missing.filter((line) => !ignored(line))).toEqual([]);
+  });
+});
+
+function git(...args: string[]): string[] {
+  return execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean);
+}
+
+function repositoryFiles(): Set<string> {
+  return new Set(git("ls-files", "--cached", "--others", "--exclude-standard"));
+}
