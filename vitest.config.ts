@@ -13,30 +13,25 @@ const operationTags = spec.operations.map((op) => ({
 // and one per target of the suite (contract-tests/lib/targets.ts), which each test carries too
 const targetTags = TARGETS.map((t) => ({ name: targetTag(t.name), description: t.about }));
 
+/** The suite's targets and the built package: started or built the first time a test asks, once per run. */
+const TARGETS_SETUP = "contract-tests/setup/targets.ts";
+const PACKAGE_SETUP = "test/setup/package.ts";
+
 export default defineConfig({
   test: {
     projects: [
       {
-        // The client and the testing kit: in-process, real HTTP over loopback at most, timers on
-        // a fake clock. Needs nothing but node_modules.
+        // Everything in-process: the client, the kit, the gate, the tooling's libraries, the
+        // bench's logic, the docs. One module graph per worker for all its files (no isolation):
+        // the tests leave no global behind, and each file no longer pays for loading Ajv,
+        // TypeScript or the spec again.
         test: {
-          name: "client",
-          include: ["test/client/**/*.test.ts", "test/testing/**/*.test.ts"],
-        },
-      },
-      {
-        // The tooling: the gate, its CLI and reports, the bench, the docs page, the bundle size.
-        // Starts Chromium, git, Redocly, esbuild, the TypeScript compiler and child processes.
-        test: {
-          name: "tooling",
+          name: "unit",
           include: [
-            "test/gate/**/*.test.ts",
-            "test/scripts/**/*.test.ts",
-            "test/contract-tests/**/*.test.ts",
-            "test/bench/**/*.test.ts",
-            "test/spec/**/*.test.ts",
-            "test/package/**/*.test.ts",
+            "test/{client,testing,gate,scripts,contract-tests,bench,spec,docs}/**/*.test.ts",
+            "test/package/size.test.ts",
           ],
+          isolate: false,
           testTimeout: 30_000,
         },
       },
@@ -44,12 +39,33 @@ export default defineConfig({
         test: {
           name: "contract",
           include: ["contract-tests/**/*.test.ts"],
-          // every target (Prism, the mock's server) once for the whole run, started and stopped here
-          globalSetup: ["contract-tests/setup/targets.ts"],
+          globalSetup: [TARGETS_SETUP],
           testTimeout: 20_000,
-          hookTimeout: 40_000,
+          hookTimeout: 60_000,
           tags: [...operationTags, ...targetTags],
           strictTags: true,
+        },
+      },
+      {
+        // The package as a consumer gets it: packed from a clean checkout, installed in an app,
+        // its bin run against stand-in servers.
+        test: {
+          name: "package",
+          include: ["test/package/**/*.test.ts"],
+          exclude: ["test/package/size.test.ts"],
+          globalSetup: [TARGETS_SETUP, PACKAGE_SETUP],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        // The installed package on every runtime it supports.
+        test: {
+          name: "runtimes",
+          include: ["test/runtimes/**/*.test.ts"],
+          globalSetup: [TARGETS_SETUP, PACKAGE_SETUP],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
     ],

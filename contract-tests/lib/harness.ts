@@ -1,10 +1,11 @@
 // What every contract test shares: the spec's validators compiled once per worker by Ajv2020
-// from the bundled spec (generated/openapi.json), the targets' URLs (started by setup/targets.ts), the loop that
+// from the bundled spec (generated/openapi.json), the targets' URLs (started on first use by the run's broker), the loop that
 // runs a file's cases once per target, and the record of which (operation, status) pairs each
 // target exercised in which mode and what broke the spec (read by scripts/lib/contract/mock-gate.ts).
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createLeadConduitClient, type LeadConduitClient } from "../../src/client/index.ts";
 import { schemaViolations } from "../../src/gate/violations.ts";
+import { acquire } from "./broker.ts";
 import { appendExercised, appendViolation, type Exercised, type Mode, operationTag, targetTag } from "./records.ts";
 import { documentedResponse, type OperationSpec, operationOf, spec, specValidators } from "./spec.ts";
 import { TARGETS, type Target, WRONG_KEY } from "./targets.ts";
@@ -14,10 +15,13 @@ export { examplePath } from "./requests.ts";
 export { spec };
 export const validatorFor = specValidators(spec);
 
+// every target of the table, started by the run's broker the first time any file asks
+const urls = Object.fromEntries(
+  await Promise.all(TARGETS.map(async (t) => [t.name, await acquire(t.name)] as const)),
+) as Record<string, string>;
+
 export function urlOf(target: Target): string {
-  const url = inject("targetUrls")[target.name];
-  if (!url) throw new Error(`the global setup started no ${target.name}`);
-  return url;
+  return urls[target.name]!;
 }
 
 /** Test options saying which operation a suite is about; the gate counts results by this tag. */

@@ -1,30 +1,20 @@
-// vitest's global setup for the contract suite: every target of contract-tests/lib/targets.ts
-// started once for the whole run (Prism as a process, the mock behind a node:http server, each
-// on a free loopback port), their URLs provided to the tests, and all stopped in teardown.
+// vitest's global setup for the projects that reach the suite's targets (the contract suite, the
+// package checks, the runtime matrix): each target of contract-tests/lib/targets.ts becomes a
+// resource of the run's broker (contract-tests/lib/broker.ts), started the first time a test asks
+// for it (Prism as a process, the mock behind a node:http server, each on a loopback port) and
+// stopped when the run ends.
 import type { TestProject } from "vitest/node";
-import { type Running, TARGETS } from "../lib/targets.ts";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** target name → base URL */
-    targetUrls: Record<string, string>;
-  }
-}
+import { holdBroker } from "../lib/broker.ts";
+import { TARGETS } from "../lib/targets.ts";
 
 export default async function setup(project: TestProject) {
-  const started = await Promise.allSettled(TARGETS.map((t) => t.start()));
-  const running = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
-  const stopAll = async () => {
-    await Promise.all(running.map((r) => r.stop()));
-  };
-  const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
-  if (failed) {
-    await stopAll();
-    throw failed.reason;
+  const broker = await holdBroker();
+  for (const target of TARGETS) {
+    broker.register(target.name, async () => {
+      const running = await target.start();
+      return { value: running.url, stop: running.stop };
+    });
   }
-  project.provide(
-    "targetUrls",
-    Object.fromEntries(TARGETS.map((t, i) => [t.name, (started[i] as PromiseFulfilledResult<Running>).value.url])),
-  );
-  return stopAll;
+  project.provide("brokerUrl", broker.url);
+  return () => broker.release();
 }

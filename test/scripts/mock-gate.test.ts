@@ -9,12 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { appendExercised, appendViolation, operationTag, targetTag } from "../../contract-tests/lib/records.ts";
 import { spec } from "../../contract-tests/lib/spec.ts";
 import { TARGETS, WRONG_KEY } from "../../contract-tests/lib/targets.ts";
-import {
-  contractTestsStep,
-  type MockGateDeps,
-  runMockGate,
-  SUITE_SECRETS,
-} from "../../scripts/lib/contract/mock-gate.ts";
+import { type MockGateDeps, runMockGate, SUITE_SECRETS } from "../../scripts/lib/contract/mock-gate.ts";
 import { runMock } from "../../scripts/lib/contract/repo.ts";
 import type { Step, StepResult } from "../../scripts/lib/run.ts";
 import { basicAuthorization } from "../../src/client/index.ts";
@@ -50,15 +45,19 @@ interface FakeOptions {
   failStep?: string;
 }
 
-function fake(options: FakeOptions = {}): MockGateDeps & { ran: string[] } {
+function fake(options: FakeOptions = {}): MockGateDeps & { ran: string[]; steps: Step[] } {
   const ran: string[] = [];
+  const given: Step[] = [];
   return {
     ran,
+    steps: given,
+    drift: async () => ({ stale: [], files: 6 }),
     specDiff: async () => ({ kind: "unchanged", base: "HEAD~1 (abc):spec/leadconduit.yaml" }),
     runSteps: async (steps: Step[]) => {
       const results: StepResult[] = [];
       for (const step of steps) {
         ran.push(step.name);
+        given.push(step);
         if ("task" in step) {
           const outcome = await step.task();
           results.push({ name: step.name, ok: outcome.ok, ms: 1 });
@@ -130,17 +129,11 @@ const io = () => ({ colour: false, log: () => {}, env: {} });
 describe("runMockGate", () => {
   it("passes when every step passed, every test passed and every documented pair was exercised", async () => {
     const deps = fake();
-    const { report, broken } = await runMockGate({ reportDir: dir, testsOnly: false }, io(), deps);
+    const { report, broken } = await runMockGate({ reportDir: dir }, io(), deps);
     expect(broken).toBeUndefined();
     expect(report.ok).toBe(true);
     expect(deps.ran).toEqual(["lint spec", "drift check", "breaking-change check (spec:diff)", CONTRACT_STEP]);
     expect(report.coverage.missing).toEqual([]);
-  });
-
-  it("--tests-only runs the contract tests alone", async () => {
-    const deps = fake();
-    await runMockGate({ reportDir: dir, testsOnly: true }, io(), deps);
-    expect(deps.ran).toEqual([CONTRACT_STEP]);
   });
 
   it("counts results per target and operation by tag, not by the words of a test's name; untagged by target is the spec's own", async () => {
@@ -155,7 +148,7 @@ describe("runMockGate", () => {
       { name: `example is valid`, tags: [operationTag(R)] },
       { name: `serves the example`, tags: [targetTag("prism"), operationTag(R)] },
     ];
-    const { report } = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ tests }));
+    const { report } = await runMockGate({ reportDir: dir }, io(), fake({ tests }));
     // in the target table's order, then the checks of the spec alone
     expect(report.cases.map((c) => [c.target, c.name.slice(0, 20), c.operationId, c.ms])).toEqual([
       ["prism", "serves the example", R, 3],
@@ -167,7 +160,7 @@ describe("runMockGate", () => {
   });
 
   it("reports every target of the suite, with the modes that do not apply to one and why, and their own coverage columns", async () => {
-    const { report } = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake());
+    const { report } = await runMockGate({ reportDir: dir }, io(), fake());
     expect(report.targets.map((t) => t.name)).toEqual(["prism", "mock"]);
     expect(report.targets[1]).toMatchObject({
       about: expect.stringContaining("createLeadConduitMock"),
@@ -186,7 +179,7 @@ describe("runMockGate", () => {
   });
 
   it("fails when one target never exercised a documented pair, even if its tests never ran", async () => {
-    const { report } = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ exercise: ["prism"] }));
+    const { report } = await runMockGate({ reportDir: dir }, io(), fake({ exercise: ["prism"] }));
     expect(report.ok).toBe(false);
     expect(report.coverage.missing).toHaveLength(6);
     expect(report.coverage.missing.every((m) => m.target === "mock")).toBe(true);
@@ -210,7 +203,7 @@ describe("runMockGate", () => {
       writeFileSync(vitest, JSON.stringify(json));
       return results;
     };
-    const { report } = await runMockGate({ reportDir: dir, testsOnly: true }, io(), deps);
+    const { report } = await runMockGate({ reportDir: dir }, io(), deps);
     const summary = join(dir, "summary.md");
     writeFileSync(summary, "");
     const files = publishReport(report, { reportDir: dir, env: { GITHUB_STEP_SUMMARY: summary }, log: () => {} });
@@ -223,24 +216,22 @@ describe("runMockGate", () => {
     ];
     expect(report.cases[0]!.failures![0]).toContain("[REDACTED]");
     for (const text of texts) for (const secret of SUITE_SECRETS) expect(text.includes(secret), secret).toBe(false);
-    const step = contractTestsStep({ records: "r", vitest: "v" });
+    const step = deps.steps.find((st) => st.name === CONTRACT_STEP)!;
     expect("filter" in step && step.filter!(`expected ${leak}`)).not.toMatch(new RegExp(keys.join("|")));
   });
 
   it("fails on a failed test, a failed step, a recorded violation (with its spec line) or an unexercised documented pair", async () => {
     const failedTest = await runMockGate(
-      { reportDir: dir, testsOnly: true },
+      { reportDir: dir },
       io(),
       fake({ tests: [{ name: "t", status: "failed", tags: [operationTag(R)] }] }),
     );
     expect(failedTest.report.ok).toBe(false);
     expect(failedTest.report.cases[0]!.failures).toEqual(["AssertionError: nope"]);
 
-    expect(
-      (await runMockGate({ reportDir: dir, testsOnly: false }, io(), fake({ failStep: "lint spec" }))).report.ok,
-    ).toBe(false);
+    expect((await runMockGate({ reportDir: dir }, io(), fake({ failStep: "lint spec" }))).report.ok).toBe(false);
 
-    const violated = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ violations: true }));
+    const violated = await runMockGate({ reportDir: dir }, io(), fake({ violations: true }));
     expect(violated.report.ok).toBe(false);
     expect(violated.report.violations[0]).toMatchObject({
       operationId: S,
@@ -249,23 +240,15 @@ describe("runMockGate", () => {
       location: { file: "spec/leadconduit.yaml", line: expect.any(Number) },
     });
 
-    const unexercised = await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ exercise: "none" }));
+    const unexercised = await runMockGate({ reportDir: dir }, io(), fake({ exercise: "none" }));
     expect(unexercised.report.ok).toBe(false);
     expect(unexercised.report.coverage.missing).toHaveLength(12);
   });
 
   it("is broken (not failed) when the tests wrote no results, ran none, or a test file could not load", async () => {
-    expect((await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ vitest: null }))).broken).toMatch(
-      /wrote no results/,
-    );
+    expect((await runMockGate({ reportDir: dir }, io(), fake({ vitest: null }))).broken).toMatch(/wrote no results/);
     expect(
-      (
-        await runMockGate(
-          { reportDir: dir, testsOnly: true },
-          io(),
-          fake({ vitest: { numTotalTests: 0, testResults: [] } }),
-        )
-      ).broken,
+      (await runMockGate({ reportDir: dir }, io(), fake({ vitest: { numTotalTests: 0, testResults: [] } }))).broken,
     ).toMatch(/ran no test/);
     const unloadable = {
       numTotalTests: 0,
@@ -278,7 +261,7 @@ describe("runMockGate", () => {
         },
       ],
     };
-    expect((await runMockGate({ reportDir: dir, testsOnly: true }, io(), fake({ vitest: unloadable }))).broken).toMatch(
+    expect((await runMockGate({ reportDir: dir }, io(), fake({ vitest: unloadable }))).broken).toMatch(
       /contract-tests\/bad\.test\.ts could not run: SyntaxError/,
     );
   });
@@ -293,7 +276,7 @@ describe("runMock exit codes", () => {
     ] as const;
     for (const [deps, expected] of cases) {
       const captured = captureIo({}, dir);
-      expect(await runMock({ kind: "mock", testsOnly: true, reportDir: dir }, captured, deps)).toBe(expected);
+      expect(await runMock({ kind: "mock", reportDir: dir }, captured, deps)).toBe(expected);
       expect(captured.out.at(-1)!.trim()).toMatch(
         expected === 0
           ? /^contract holds: \d+ tests passed, 0 failed$/
@@ -307,7 +290,7 @@ describe("runMock exit codes", () => {
     const summary = join(dir, "summary.md");
     writeFileSync(summary, "");
     const captured = captureIo({ GITHUB_STEP_SUMMARY: summary }, dir);
-    await runMock({ kind: "mock", testsOnly: true, reportDir: "out" }, captured, fake());
+    await runMock({ kind: "mock", reportDir: "out" }, captured, fake());
     expect(captured.out.join("\n")).toContain(join(dir, "out", "contract-mock.json"));
     expect(readFileSync(summary, "utf8")).toMatch(/^## ✅ Contract gate \(mock\) against prism, mock: PASSED/);
   });

@@ -2,7 +2,7 @@
 // files (scripts/lib/consumer.ts): the section is found and its TypeScript blocks taken whole.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { TESTING_SECTION as README_SECTION, sectionSnippets } from "../../scripts/lib/readme.ts";
+import { TESTING_SECTION as README_SECTION, sectionSnippets } from "../support/readme.ts";
 
 const MARKDOWN = [
   "# Title",

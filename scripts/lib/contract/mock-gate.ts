@@ -1,8 +1,8 @@
-// The mock run of the contract gate (`npm run contract` without --target): lint the spec,
-// check generated/ is up to date, diff the spec against its base when it changed, run the
-// contract tests against every target of contract-tests/lib/targets.ts (Prism and the kit's
-// mock), then read what they recorded into one report (the format of
-// scripts/lib/report/model.ts, shared with the live run).
+// The mock run of the contract gate (`npm run contract` without --target), four independent
+// steps at once: lint the spec, check generated/ is up to date, diff the spec against its base,
+// run the contract tests against every target of contract-tests/lib/targets.ts (Prism and the
+// kit's mock); then read what the tests recorded into one report (the format of
+// src/gate/report/model.ts, shared with the live run).
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { JsonTestResults } from "vitest/reporters";
@@ -20,9 +20,10 @@ import {
   specSection,
 } from "../../../src/gate/report/model.ts";
 import { stripAnsi } from "../../../src/gate/terminal.ts";
+import { describeStale, staleFiles } from "../generate/index.ts";
 import { NOISE, noiseFilter } from "../noise.ts";
 import { PATHS, packageFile, ROOT } from "../paths.ts";
-import { npmRun, runSteps, type Step, type StepIo, type StepResult } from "../run.ts";
+import { npmRun, runStepsConcurrently, type Step, type StepIo, type StepResult } from "../run.ts";
 import { describeOutcome, runSpecDiff, type SpecDiffOutcome, specDiffSection } from "../spec-diff.ts";
 import { type Locate, yamlLocator } from "../spec-locate.ts";
 
@@ -34,8 +35,6 @@ export const SUITE_SECRETS: readonly string[] = secretsOf(...TARGETS.map((t) => 
 
 export interface MockGateOptions {
   reportDir: string;
-  /** only the contract tests and the report (npm test runs lint, drift and spec:diff itself) */
-  testsOnly: boolean;
 }
 
 export interface MockGateResult {
@@ -44,13 +43,18 @@ export interface MockGateResult {
   broken?: string;
 }
 
-/** Seams for tests: the step runner, and the spec:diff the gate reports. */
+/** Seams for tests: the step runner (each step is a lane of its own), the drift check and the spec:diff. */
 export interface MockGateDeps {
   runSteps: (steps: Step[], io: StepIo) => Promise<StepResult[]>;
+  drift: () => Promise<{ stale: string[]; files: number }>;
   specDiff: () => Promise<SpecDiffOutcome>;
 }
 
-const defaultDeps: MockGateDeps = { runSteps, specDiff: () => runSpecDiff() };
+const defaultDeps: MockGateDeps = {
+  runSteps: (steps, io) => runStepsConcurrently(steps, io),
+  drift: () => staleFiles(),
+  specDiff: () => runSpecDiff(),
+};
 
 const mockFiles = (reportDir: string) => ({
   records: join(reportDir, "contract-records.jsonl"),
@@ -68,8 +72,7 @@ export async function runMockGate(
   rmSync(files.records, { force: true });
   rmSync(files.vitest, { force: true });
   let diff: SpecDiffOutcome | undefined;
-  const steps: Step[] = options.testsOnly ? [] : [...checkSteps(), specDiffStep(deps, (d) => (diff = d))];
-  steps.push(contractTestsStep(files));
+  const steps = [...checkSteps(deps), specDiffStep(deps, (d) => (diff = d)), contractTestsStep(files)];
   const results = await deps.runSteps(steps, io);
   const tests = readVitest(files.vitest);
   const report = redactDeep(
@@ -80,14 +83,20 @@ export async function runMockGate(
   return broken ? { report, broken: redactText(broken, SUITE_SECRETS) } : { report };
 }
 
-export function checkSteps(): Step[] {
+function checkSteps(deps: Pick<MockGateDeps, "drift">): Step[] {
   return [
     { name: "lint spec", ...npmRun("lint:spec"), filter: noiseFilter(NOISE.redoclyNode20) },
-    { name: "drift check", ...npmRun("check:generated") },
+    {
+      name: "drift check",
+      task: async () => {
+        const result = await deps.drift();
+        return { ok: result.stale.length === 0, note: describeStale(result) };
+      },
+    },
   ];
 }
 
-export function specDiffStep(deps: Pick<MockGateDeps, "specDiff">, keep: (outcome: SpecDiffOutcome) => void): Step {
+function specDiffStep(deps: Pick<MockGateDeps, "specDiff">, keep: (outcome: SpecDiffOutcome) => void): Step {
   return {
     name: "breaking-change check (spec:diff)",
     task: async () => {
@@ -99,7 +108,7 @@ export function specDiffStep(deps: Pick<MockGateDeps, "specDiff">, keep: (outcom
   };
 }
 
-export function contractTestsStep(files: { records: string; vitest: string }): Step {
+function contractTestsStep(files: { records: string; vitest: string }): Step {
   return {
     name: `contract tests (${TARGETS.map((t) => t.name).join(", ")})`,
     command: process.execPath,

@@ -35,11 +35,7 @@ export async function runMock(
     import("../../../src/gate/report/text.ts"),
   ]);
   const reportDir = resolve(io.cwd, command.reportDir ?? "reports");
-  const { report, broken } = await runMockGate(
-    { reportDir, testsOnly: command.testsOnly },
-    { colour: io.colour, log: io.log, env: io.env },
-    deps,
-  );
+  const { report, broken } = await runMockGate({ reportDir }, { colour: io.colour, log: io.log, env: io.env }, deps);
   io.log(`\n${formatReport(report, io.colour)}`);
   const files = publishReport(report, { reportDir, env: io.env, log: io.log });
   io.log(`\nReports: ${files.json}, ${files.junit}`);

@@ -44,21 +44,35 @@ const read = (path: string) => {
   }
 };
 
+/** The generated files that are not what the spec produces now, relative to the root (none: up to date). */
+export async function staleFiles(): Promise<{ stale: string[]; files: number }> {
+  const files = await generatedFiles();
+  return {
+    stale: files.filter(([path, text]) => read(path) !== text).map(([path]) => relative(ROOT, path)),
+    files: files.length,
+  };
+}
+
+/** What the drift check says, in one line for its result, and how to fix it. */
+export function describeStale({ stale, files }: { stale: string[]; files: number }): string {
+  if (stale.length === 0) return `generated/ is what spec/leadconduit.yaml produces (${files} files)`;
+  return (
+    `not what spec/leadconduit.yaml produces: ${stale.join(", ")}\n` +
+    "run `npm run generate` and commit the result (generated/ is never edited by hand)"
+  );
+}
+
 /** Writes generated/, or with `check` compares it with what the spec produces; returns the exit code. */
 export async function runGenerate(check: boolean): Promise<number> {
+  if (check) {
+    const result = await staleFiles();
+    const [first, ...rest] = describeStale(result).split("\n");
+    (result.stale.length ? console.error : console.log)(`${result.stale.length ? "✘" : "✓"} ${first}`);
+    for (const line of rest) console.error(`  ${line}`);
+    return result.stale.length ? 1 : 0;
+  }
   const files = await generatedFiles();
-  const shown = (path: string) => relative(ROOT, path);
-  if (!check) {
-    for (const [path, text] of files) writeFileSync(path, text);
-    console.log(`✓ wrote ${files.map(([p, t]) => `${shown(p)} (${t.length} bytes)`).join(", ")}`);
-    return 0;
-  }
-  const stale = files.filter(([path, text]) => read(path) !== text).map(([path]) => shown(path));
-  if (stale.length) {
-    console.error(`✘ not what spec/leadconduit.yaml produces: ${stale.join(", ")}`);
-    console.error("  run `npm run generate` and commit the result (generated/ is never edited by hand)");
-    return 1;
-  }
-  console.log(`✓ generated/ is what spec/leadconduit.yaml produces (${files.length} files)`);
+  for (const [path, text] of files) writeFileSync(path, text);
+  console.log(`✓ wrote ${files.map(([p, t]) => `${relative(ROOT, p)} (${t.length} bytes)`).join(", ")}`);
   return 0;
 }

@@ -1,8 +1,11 @@
 // The command line of the contract gate, shared by `npm run contract` (program "repo": mock
-// and live mode) and the `leadconduit-contract` bin (program "bin": live mode only). Parsing
-// is node:util parseArgs in strict mode; every refusal is one line naming the flag.
+// and live mode) and the `leadconduit-contract` bin (program "bin": live mode only). One typed
+// table, OPTIONS, is all there is of the flags: node:util parseArgs (strict) is configured from
+// it, `--help` is printed from it, and the docs include that help (docs/contract-gate.md, kept in
+// step by `npm run generate`). Every refusal is one line naming the flag.
 import { parseArgs } from "node:util";
 import { targetProblem } from "../live/refusals.ts";
+import { EXIT_CODES } from "./exit.ts";
 
 export type Program = "repo" | "bin";
 
@@ -11,64 +14,72 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+interface OptionSpec {
+  type: "string" | "boolean";
+  short?: string;
+  /** the value's placeholder in --help */
+  value?: string;
+  /** --help's lines for it */
+  help: readonly string[];
+  programs: readonly Program[];
+}
+
+const BOTH: readonly Program[] = ["repo", "bin"];
+
+/** Every flag of the gate, in --help's order. */
+export const OPTIONS = {
+  target: {
+    type: "string",
+    value: "<url>",
+    help: ["live mode: the server to check (https, or http to loopback)"],
+    programs: BOTH,
+  },
+  "dry-run": {
+    type: "boolean",
+    help: ["live mode: list the requests a run would send, send nothing", "(needs neither the key nor the email)"],
+    programs: BOTH,
+  },
+  "entity-id": {
+    type: "string",
+    value: "<id>",
+    help: ["live mode: resend this entity instead of the one a create call returns"],
+    programs: BOTH,
+  },
+  "report-dir": {
+    type: "string",
+    value: "<dir>",
+    help: ["where the reports go (default: reports)"],
+    programs: BOTH,
+  },
+  help: { type: "boolean", short: "h", help: ["print this and run nothing"], programs: BOTH },
+  version: { type: "boolean", help: ["print the package version"], programs: BOTH },
+} as const satisfies Record<string, OptionSpec>;
+
+type Flag = keyof typeof OPTIONS;
+type Values = {
+  [F in Flag]?: (typeof OPTIONS)[F]["type"] extends "string" ? string : boolean;
+};
+
 export type Command =
   | { kind: "help" }
   | { kind: "version" }
-  | { kind: "mock"; reportDir?: string; testsOnly: boolean }
+  | { kind: "mock"; reportDir?: string }
   | { kind: "live"; target: string; dryRun: boolean; entityId?: string; reportDir?: string };
 
-interface OptionDoc {
-  flag: string;
-  value?: string;
-  text: string[];
-  programs: Program[];
-}
-
-const OPTIONS: OptionDoc[] = [
-  {
-    flag: "--target",
-    value: "<url>",
-    text: ["live mode: the server to check (https, or http to loopback)"],
-    programs: ["repo", "bin"],
-  },
-  {
-    flag: "--dry-run",
-    text: ["live mode: list the requests a run would send, send nothing", "(needs neither the key nor the email)"],
-    programs: ["repo", "bin"],
-  },
-  {
-    flag: "--entity-id",
-    value: "<id>",
-    text: ["live mode: resend this entity instead of the one a create call returns"],
-    programs: ["repo", "bin"],
-  },
-  {
-    flag: "--report-dir",
-    value: "<dir>",
-    text: ["where the reports go (default: reports)"],
-    programs: ["repo", "bin"],
-  },
-  {
-    flag: "--tests-only",
-    text: ["mock mode: the contract tests and coverage only (npm test runs the rest)"],
-    programs: ["repo"],
-  },
-  { flag: "-h, --help", text: ["print this and run nothing"], programs: ["repo", "bin"] },
-  { flag: "--version", text: ["print the package version"], programs: ["repo", "bin"] },
-];
-
-const PARSE_OPTIONS = {
-  target: { type: "string" },
-  "dry-run": { type: "boolean" },
-  "entity-id": { type: "string" },
-  "report-dir": { type: "string" },
-  "tests-only": { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-  version: { type: "boolean" },
-} as const;
+/** parseArgs' configuration, from the table. */
+const PARSE_OPTIONS = Object.fromEntries(
+  Object.entries(OPTIONS).map(([flag, o]: [string, OptionSpec]) => [
+    flag,
+    o.short ? { type: o.type, short: o.short } : { type: o.type },
+  ]),
+) as { [F in Flag]: { type: (typeof OPTIONS)[F]["type"] } };
 
 export function parseCommand(argv: string[], program: Program): Command {
   const values = parse(argv);
+  for (const flag of Object.keys(values) as Flag[]) {
+    if (!(OPTIONS[flag].programs as readonly Program[]).includes(program))
+      throw new UsageError(`--${flag} is not an option of this command (see --help)`);
+  }
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };
   const reportDir = nonEmptyValue("--report-dir", values["report-dir"]);
@@ -79,10 +90,8 @@ export function parseCommand(argv: string[], program: Program): Command {
     }
     if (program === "bin")
       throw new UsageError("--target <url> is required: leadconduit-contract checks a live server");
-    return { kind: "mock", testsOnly: values["tests-only"] === true, ...(reportDir ? { reportDir } : {}) };
+    return { kind: "mock", ...(reportDir ? { reportDir } : {}) };
   }
-  if (values["tests-only"])
-    throw new UsageError("--tests-only applies to the mock run; it cannot be combined with --target");
   const entityId = nonEmptyValue("--entity-id", values["entity-id"]);
   return {
     kind: "live",
@@ -93,9 +102,9 @@ export function parseCommand(argv: string[], program: Program): Command {
   };
 }
 
-function parse(argv: string[]) {
+function parse(argv: string[]): Values {
   try {
-    return parseArgs({ args: argv, options: PARSE_OPTIONS, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args: argv, options: PARSE_OPTIONS, strict: true, allowPositionals: false }).values as Values;
   } catch (error) {
     throw new UsageError(oneLine(error as Error & { code?: string }));
   }
@@ -130,34 +139,39 @@ function targetOf(value: string): string {
   return value;
 }
 
+/** Two columns: what to type, what it does (continuation lines indented under the second). */
+function columns(rows: readonly (readonly [string, readonly string[]])[]): string[] {
+  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  return rows.flatMap(([left, text]) => text.map((line, i) => `  ${(i === 0 ? left : "").padEnd(width)}${line}`));
+}
+
+/** `--help` of a program, from the tables of flags, environment variables and exit codes. */
 export function usage(program: Program): string {
   const invocation =
     program === "repo" ? "npm run contract -- [options]" : "leadconduit-contract --target <url> [options]";
-  const options = OPTIONS.filter((o) => o.programs.includes(program)).flatMap((o) => {
-    const head = `  ${o.flag}${o.value ? ` ${o.value}` : ""}`;
-    return o.text.map((line, i) => `${(i === 0 ? head : "").padEnd(22)} ${line}`);
-  });
+  const flags = (Object.entries(OPTIONS) as [Flag, OptionSpec][])
+    .filter(([, o]) => o.programs.includes(program))
+    .map(([flag, o]) => [`${o.short ? `-${o.short}, ` : ""}--${flag}${o.value ? ` ${o.value}` : ""}`, o.help] as const);
   return [
     `Usage: ${invocation}`,
     "",
     ...intro(program),
     "",
     "Options:",
-    ...options,
+    ...columns(flags),
     "",
-    ...ENVIRONMENT,
+    "Environment:",
+    ...columns(ENVIRONMENT.map(([name, text]) => [name, [text]] as const)),
     "",
-    ...EXIT_CODES,
+    "Exit codes:",
+    ...columns(EXIT_CODES.map((e) => [String(e.code), [e.meaning]] as const)),
     "",
+    'Reports (format: docs/contract-gate.md, "Reports"):',
     ...reports(program),
   ].join("\n");
 }
 
 function intro(program: Program): string[] {
-  const live = [
-    "With --target (live mode): probes a real server and judges every answer against the spec.",
-    "A live run creates invitations, which sends real email to LEADCONDUIT_CONTRACT_EMAIL.",
-  ];
   if (program === "bin") {
     return [
       "Checks a server against the LeadConduit Invitations API spec this package was built from:",
@@ -171,33 +185,25 @@ function intro(program: Program): string[] {
     "against its base when it changed, runs the contract tests against Prism and the testing kit's",
     "mock (one suite, both targets) and reports coverage. Sends nothing to any real server,",
     "whatever the environment says.",
-    ...live,
+    "With --target (live mode): probes a real server and judges every answer against the spec.",
+    "A live run creates invitations, which sends real email to LEADCONDUIT_CONTRACT_EMAIL.",
   ];
 }
 
-const ENVIRONMENT = [
-  "Environment:",
-  "  LEADCONDUIT_API_KEY          live mode: the API key (never printed or written anywhere)",
-  "  LEADCONDUIT_CONTRACT_EMAIL   live mode: where the test invitations go, an address you own",
-  "  LEADCONDUIT_BASE_URL         ignored: only --target starts a live run",
-  "  GITHUB_STEP_SUMMARY          when set, a markdown summary is appended to that file",
-  "  GITHUB_ACTIONS=true          violations are also printed as ::error annotations",
-  "  NO_COLOR / FORCE_COLOR       colour off / on (default: on for a terminal only)",
-];
-
-const EXIT_CODES = [
-  "Exit codes:",
-  "  0  the contract holds (a dry run: the requests were listed)",
-  "  1  the contract is broken: a violation, a failed test or step, a documented response never exercised",
-  "  2  refused: bad usage, a missing secret, an unsafe target; nothing was checked",
-  "  3  the gate itself failed (a crash, not a verdict); the stack is printed",
+/** Every environment variable the gate reads, in --help's order. */
+const ENVIRONMENT: readonly (readonly [string, string])[] = [
+  ["LEADCONDUIT_API_KEY", "live mode: the API key (never printed or written anywhere)"],
+  ["LEADCONDUIT_CONTRACT_EMAIL", "live mode: where the test invitations go, an address you own"],
+  ["LEADCONDUIT_BASE_URL", "ignored: only --target starts a live run"],
+  ["GITHUB_STEP_SUMMARY", "when set, a markdown summary is appended to that file"],
+  ["GITHUB_ACTIONS=true", "violations are also printed as ::error annotations"],
+  ["NO_COLOR / FORCE_COLOR", "colour off / on (default: on for a terminal only)"],
 ];
 
 function reports(program: Program): string[] {
-  const mock = program === "repo" ? ["  <dir>/contract-mock.json, <dir>/contract-mock.junit.xml   mock mode"] : [];
-  return [
-    'Reports (format: README, "Reports"):',
-    ...mock,
-    "  <dir>/contract-live.json, <dir>/contract-live.junit.xml   live mode (not written by a dry run)",
+  const rows = [
+    ...(program === "repo" ? [["<dir>/contract-mock.json, .junit.xml", ["mock mode"]] as const] : []),
+    ["<dir>/contract-live.json, .junit.xml", ["live mode (not written by a dry run)"]] as const,
   ];
+  return columns(rows);
 }

@@ -1,11 +1,11 @@
-// CJS consumer: resolves the package's "require" condition (.cjs + .d.cts) and runs against Prism.
+// CJS consumer: resolves the package's "require" condition (.cjs + .d.cts) and runs
+// against a server that implements the spec (the kit's mock behind node:http), configured the
+// way a deployed app is: by the environment (LEADCONDUIT_BASE_URL, LEADCONDUIT_API_KEY).
 import lc = require("leadconduit-client");
 
 import type { InvitationResponse } from "leadconduit-client";
 
-const baseUrl = process.env.PRISM_URL;
-if (!baseUrl) throw new Error("PRISM_URL is not set");
-const client = lc.createLeadConduitClient({ apiKey: "consumer-test-key", baseUrl, maxRetries: 0 });
+const client = lc.createLeadConduitClient({ maxRetries: 0 });
 
 // Never called: it exists for tsc, which must report the wrong property name here.
 function wrongCall() {

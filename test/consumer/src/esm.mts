@@ -1,4 +1,6 @@
-// ESM consumer: resolves the package's "import" condition (.mjs + .d.mts) and runs against Prism.
+// ESM consumer: resolves the package's "import" condition (.mjs + .d.mts) and runs
+// against a server that implements the spec (the kit's mock behind node:http), configured the
+// way a deployed app is: by the environment (LEADCONDUIT_BASE_URL, LEADCONDUIT_API_KEY).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
@@ -10,9 +12,7 @@ import {
   UnprocessableEntityError,
 } from "leadconduit-client";
 
-const baseUrl = process.env.PRISM_URL;
-if (!baseUrl) throw new Error("PRISM_URL is not set");
-const lc = createLeadConduitClient({ apiKey: "consumer-test-key", baseUrl, maxRetries: 0 });
+const lc = createLeadConduitClient({ maxRetries: 0 });
 
 const res: InvitationResponse = await lc.invitations.createRecipient({ email: "mike.jones@example.com" });
 // required by the spec, so no `?.` and no guard before resend
@@ -25,7 +25,7 @@ if (entity.name !== "A Corporation") throw new Error(`unexpected entity.name ${e
 const { response } = await lc.raw.POST("/invitations/recipient", {
   body: { email: "not an address" },
 });
-if (response.status !== 422) throw new Error(`Prism answered ${response.status}`);
+if (response.status !== 422) throw new Error(`the server answered ${response.status}`);
 const refused = await lc.invitations
   .createRecipient({ email: "not an address" }, { validateRequests: false })
   .catch((error: unknown) => error);

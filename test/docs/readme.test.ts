@@ -1,9 +1,9 @@
-// The README's snippets and links, as scripts/lib/readme.ts reads them for the consumer check.
+// The README's snippets and links, as test/support/readme.ts reads them for the consumer check.
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { brokenLinks, links, missingNamedPaths, typescriptSnippets } from "../../scripts/lib/readme.ts";
+import { brokenLinks, links, missingNamedPaths, typescriptSnippets } from "../support/readme.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const README = readFileSync(`${ROOT}README.md`, "utf8");

@@ -3,7 +3,7 @@
 // exported object type (options, error fields, Entity fields...), every field of every error
 // class. What to hover is enumerated from the installed declarations, so a new export or option
 // is covered the day it appears.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 
@@ -20,22 +20,27 @@ export interface Hover {
 const NOT_ENUMERATED = new Set(["paths", "components", "operations"]);
 
 /**
- * The hovers of the package `name` as an app at `appDir` sees it: `esm` through the package's
- * "import" condition (.d.mts), `cjs` through "require" (.d.cts).
+ * The hovers of the entry points `names` of a package as an app at `appDir` sees them: `esm`
+ * through the package's "import" condition (.d.mts), `cjs` through "require" (.d.cts). One probe
+ * module per flavour names everything, so one program answers every hover.
  */
-export function collectHovers(appDir: string, name: string, flavour: "esm" | "cjs"): Hover[] {
-  const probe = join(appDir, "src", flavour === "esm" ? "hovers.mts" : "hovers.cts");
-  writeFileSync(probe, `import type * as pkg from "${name}";\nexport type Probe = typeof pkg;\n`);
+export function collectHovers(appDir: string, names: readonly string[], flavour: "esm" | "cjs"): Hover[] {
+  mkdirSync(join(appDir, "hovers"), { recursive: true });
+  const probe = join(appDir, "hovers", flavour === "esm" ? "probe.mts" : "probe.cts");
+  const imports = names.map(
+    (name, m) => `import type * as P${m} from "${name}";\nexport type Probe${m} = typeof P${m};`,
+  );
+  writeFileSync(probe, `${imports.join("\n")}\n`);
   const first = languageService(appDir, probe, () => "");
-  const items = enumerate(first.program(), probe);
-  const { source, positions } = probeSource(name, items);
+  const items = names.flatMap((name, m) => enumerate(first.program(), probe, m).map((item) => ({ ...item, name, m })));
+  const { source, positions } = probeSource(names, items);
   writeFileSync(probe, source);
   const service = languageService(appDir, probe, () => source);
   return positions.map(({ name: hovered, at }) => {
     const info = service.service.getQuickInfoAtPosition(probe, at);
     const definition = service.service.getDefinitionAtPosition(probe, at)?.[0]?.fileName ?? "(unresolved)";
     const parts = [...(info?.documentation ?? []), ...(info?.tags ?? []).flatMap((t) => t.text ?? [])];
-    return { name: `${name}: ${hovered}`, text: ts.displayPartsToString(parts).trim(), file: definition };
+    return { name: hovered, text: ts.displayPartsToString(parts).trim(), file: definition };
   });
 }
 
@@ -47,10 +52,10 @@ interface Item {
   members: string[];
 }
 
-function enumerate(program: ts.Program, probe: string): Item[] {
+function enumerate(program: ts.Program, probe: string, index: number): Item[] {
   const checker = program.getTypeChecker();
   const file = program.getSourceFile(probe)!;
-  const decl = file.statements.find(ts.isImportDeclaration)!;
+  const decl = file.statements.filter(ts.isImportDeclaration)[index]!;
   const module = checker.getSymbolAtLocation(decl.moduleSpecifier);
   if (!module) throw new Error(`the probe could not resolve ${decl.moduleSpecifier.getText(file)}`);
   return checker.getExportsOfModule(module).map((symbol) => {
@@ -81,22 +86,22 @@ function isLib(node: ts.Node): boolean {
   return /[\\/]typescript[\\/]lib[\\/]lib\./.test(node.getSourceFile().fileName);
 }
 
-function probeSource(name: string, items: Item[]) {
-  const lines = [`import type * as T from "${name}";`, `import * as V from "${name}";`];
+function probeSource(names: readonly string[], items: (Item & { name: string; m: number })[]) {
+  const lines = names.flatMap((name, m) => [
+    `import type * as T${m} from "${name}";`,
+    `import * as V${m} from "${name}";`,
+  ]);
   const marks: { name: string; line: number; column: number }[] = [];
   const mark = (label: string, text: string, token: string) => {
     marks.push({ name: label, line: lines.length, column: text.lastIndexOf(token) });
     lines.push(text);
   };
   items.forEach((item, i) => {
-    if (item.kind === "value") mark(item.exported, `V.${item.exported};`, item.exported);
-    else mark(item.exported, `export type X${i} = T.${item.exported};`, item.exported);
-    for (const member of item.members) {
-      const holder = `v${i}`;
-      if (!lines.some((l) => l.startsWith(`declare const ${holder}:`)))
-        lines.push(`declare const ${holder}: T.${item.exported};`);
-      mark(`${item.exported}.${member}`, `${holder}.${member};`, member);
-    }
+    const label = `${item.name}: ${item.exported}`;
+    if (item.kind === "value") mark(label, `V${item.m}.${item.exported};`, item.exported);
+    else mark(label, `export type X${i} = T${item.m}.${item.exported};`, item.exported);
+    if (item.members.length) lines.push(`declare const v${i}: T${item.m}.${item.exported};`);
+    for (const member of item.members) mark(`${label}.${member}`, `v${i}.${member};`, member);
   });
   const source = `${lines.join("\n")}\n`;
   const starts = lines.map((_, i) => lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0));
@@ -118,8 +123,10 @@ function languageService(appDir: string, probe: string, text: () => string) {
       },
     },
   )!;
+  // the app's settings, but not its ambient types: no hover of the package depends on them
+  const options = { ...parsed.options, types: [] };
   const host: ts.LanguageServiceHost = {
-    getCompilationSettings: () => parsed.options,
+    getCompilationSettings: () => options,
     getScriptFileNames: () => [probe],
     getScriptVersion: () => text(),
     getScriptSnapshot: (file) => {

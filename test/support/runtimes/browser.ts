@@ -1,0 +1,82 @@
+// The smoke suite in headless Chromium: a page served from loopback imports the installed package
+// through an import map (the client, the kit, openapi-fetch's ESM file, as the app's node_modules
+// has them) and runs the same module the other runtimes run, against a server of the spec.
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { launchChromium } from "../../../scripts/lib/chromium.ts";
+
+/** A server that implements the spec, and the key it takes. */
+interface SpecServer {
+  url: string;
+  apiKey: string;
+}
+
+export interface SmokeCheck {
+  name: string;
+  ok: boolean;
+  ms: number;
+  error?: string;
+}
+export interface SmokeReport {
+  runtime?: string;
+  ok: boolean;
+  results: SmokeCheck[];
+}
+
+/** Serves the page, the smoke module and the package's ESM files from `app`; nothing else. */
+async function serve(app: string, smoke: string, target: SpecServer): Promise<Server> {
+  const pkg = join(app, "node_modules", "leadconduit-client", "dist");
+  const files: Record<string, string> = {
+    "/pkg/index.mjs": join(pkg, "index.mjs"),
+    "/pkg/testing.mjs": join(pkg, "testing.mjs"),
+    "/vendor/openapi-fetch.mjs": join(app, "node_modules", "openapi-fetch", "dist", "index.mjs"),
+    "/smoke.mjs": smoke,
+  };
+  const imports = {
+    "leadconduit-client": "/pkg/index.mjs",
+    "leadconduit-client/testing": "/pkg/testing.mjs",
+    "openapi-fetch": "/vendor/openapi-fetch.mjs",
+  };
+  const page = `<!doctype html><html><head><meta charset="utf-8"><title>leadconduit-client smoke</title>
+<script type="importmap">${JSON.stringify({ imports })}</script>
+<script type="module">import { runSmoke } from "/smoke.mjs"; window.__smoke = runSmoke(${JSON.stringify(target.url)}, ${JSON.stringify(target.apiKey)});</script>
+</head><body></body></html>`;
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    if (path === "/") return res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page);
+    const file = files[path];
+    if (!file) return res.writeHead(404).end("not found");
+    res.writeHead(200, { "content-type": "text/javascript; charset=utf-8" }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  return server;
+}
+
+/** Runs the smoke module in a fresh page; the report, with the browser's version as its runtime. */
+export async function smokeInChromium(app: string, smoke: string, target: SpecServer): Promise<SmokeReport> {
+  const server = await serve(app, smoke, target);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { waitUntil: "load" });
+    await page
+      .waitForFunction(() => (window as unknown as { __smoke?: unknown }).__smoke !== undefined, undefined, {
+        timeout: 10_000,
+      })
+      .catch(() => {
+        throw new Error(`the smoke module did not start: ${problems.join("; ") || "no error reported"}`);
+      });
+    const report = await page.evaluate(() => (window as unknown as { __smoke: Promise<SmokeReport> }).__smoke);
+    return { ...report, runtime: `chromium ${browser.version()}` };
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
