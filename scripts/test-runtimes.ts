@@ -126,7 +126,7 @@ async function runChromium(prismUrl: string): Promise<Row> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   let version = "?";
-  // installing one is the machine's setup (.ci/run), never a download while testing
+  // a system browser, else the one packaged in npm (unpacked on first launch), never a download
   const found = findBrowser();
   if ("missing" in found) return { runtime: "chromium", version, ok: false, ms: ms(), why: found.missing };
   const server = await serveBrowserFiles(prismUrl);
