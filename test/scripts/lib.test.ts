@@ -197,9 +197,16 @@ describe("browser discovery", () => {
   it("falls back to the packaged browser only when neither names one", () => {
     mkdirSync(join(dir, "c"));
     const chromium = executable(join(dir, "c", "chromium-browser"));
-    const packaged = findBrowser({ PATH: join(dir, "nowhere") });
-    expect(packaged).toMatchObject({ from: expect.stringMatching(/^@sparticuz\/chromium \S+ \(npm\)/) });
-    expect(findBrowser({ PATH: join(dir, "c") })).toEqual({ path: chromium, from: "chromium-browser on PATH" });
+    const packaged = { version: "1.2.3", source: "/pkg/bin", dir: "/cache/1.2.3", path: "/cache/1.2.3/chromium" };
+    expect(findBrowser({ PATH: join(dir, "nowhere") }, () => packaged)).toEqual({
+      path: packaged.path,
+      from: "@sparticuz/chromium 1.2.3 (npm), to be unpacked into /cache/1.2.3",
+      packaged,
+    });
+    expect(findBrowser({ PATH: join(dir, "c") }, () => packaged)).toEqual({
+      path: chromium,
+      from: "chromium-browser on PATH",
+    });
   });
 
   it("says how to get one when there is none, or CHROMIUM_PATH is wrong", async () => {

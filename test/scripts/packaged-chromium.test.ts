@@ -57,7 +57,8 @@ function fakePackage(name: string, fonts: TarInput[] = [{ path: "fonts/F/f.ttf",
     ]),
   );
   bin("fonts.tar.br", tarOf([{ path: "fonts.conf", data: "<lambda/>" }, ...fonts]));
-  const found = packagedChromium({ packageDir, cacheDir: join(tmp, name, "cache") });
+  // any machine can unpack it; only Linux x64 can run it
+  const found = packagedChromium({ platform: "linux", arch: "x64", packageDir, cacheDir: join(tmp, name, "cache") });
   if ("missing" in found) throw new Error(found.missing);
   return found;
 }
@@ -195,93 +196,99 @@ function processesOf(executable: string): string[] {
 
 const close = (server?: Server) => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 
-describe("the packaged browser, in an environment with no other", () => {
-  // PATH holds one empty folder: no browser on it, and no CHROMIUM_PATH
-  let clean: NodeJS.ProcessEnv;
-  let browser: Browser | undefined;
-  let page: Page;
-  let site: Awaited<ReturnType<typeof serve>>;
-  let api: Awaited<ReturnType<typeof serve>>;
+// The package ships a Linux x64 browser only: elsewhere discovery says so (tested above) and a
+// system browser is the only way (CHROMIUM_PATH).
+describe.runIf(process.platform === "linux" && process.arch === "x64")(
+  "the packaged browser, in an environment with no other",
+  () => {
+    // PATH holds one empty folder: no browser on it, and no CHROMIUM_PATH
+    let clean: NodeJS.ProcessEnv;
+    let browser: Browser | undefined;
+    let page: Page;
+    let site: Awaited<ReturnType<typeof serve>>;
+    let api: Awaited<ReturnType<typeof serve>>;
 
-  beforeAll(async () => {
-    const emptyBin = join(tmp, "empty-bin");
-    mkdirSync(emptyBin);
-    clean = { PATH: emptyBin };
-    site = await serve((_req, res) => {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-      res.end("<!doctype html><title>loopback</title><h1>Served from loopback</h1>");
+    beforeAll(async () => {
+      const emptyBin = join(tmp, "empty-bin");
+      mkdirSync(emptyBin);
+      clean = { PATH: emptyBin };
+      site = await serve((_req, res) => {
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+        res.end("<!doctype html><title>loopback</title><h1>Served from loopback</h1>");
+      });
+      // sends Access-Control-Allow-Origin for the page's origin on /allowed only
+      api = await serve((req, res) => {
+        const allow = req.url === "/allowed" ? { "access-control-allow-origin": site.origin } : {};
+        res.writeHead(200, { "content-type": "text/plain", "cache-control": "no-store", ...allow });
+        res.end(`answer to ${req.url}`);
+      });
+      browser = await launchChromium(clean); // unpacks on first use: a few seconds, once
+      page = await browser.newPage();
+      await page.goto(`${site.origin}/`, { waitUntil: "load", timeout: 10_000 });
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await close(site?.server);
+      await close(api?.server);
     });
-    // sends Access-Control-Allow-Origin for the page's origin on /allowed only
-    api = await serve((req, res) => {
-      const allow = req.url === "/allowed" ? { "access-control-allow-origin": site.origin } : {};
-      res.writeHead(200, { "content-type": "text/plain", "cache-control": "no-store", ...allow });
-      res.end(`answer to ${req.url}`);
+
+    it("is the one discovery picks, at the version package.json pins", () => {
+      const found = findBrowser(clean);
+      const pinned = (
+        JSON.parse(readFileSync(PATHS.packageJson, "utf8")) as { devDependencies: Record<string, string> }
+      ).devDependencies[PACKAGED_CHROMIUM]!;
+      expect(found).toMatchObject({
+        path: join(PATHS.tmp, "chromium", pinned, "chromium"),
+        from: `${PACKAGED_CHROMIUM} ${pinned} (npm), unpacked in .tmp/chromium/${pinned}`,
+        packaged: { version: pinned },
+      });
+      // the package's major version is Chromium's
+      expect(browser!.version().split(".")[0]).toBe(pinned.split(".")[0]);
     });
-    browser = await launchChromium(clean); // unpacks on first use: a few seconds, once
-    page = await browser.newPage();
-    await page.goto(`${site.origin}/`, { waitUntil: "load", timeout: 10_000 });
-  }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await close(site?.server);
-    await close(api?.server);
-  });
-
-  it("is the one discovery picks, at the version package.json pins", () => {
-    const found = findBrowser(clean);
-    const pinned = (JSON.parse(readFileSync(PATHS.packageJson, "utf8")) as { devDependencies: Record<string, string> })
-      .devDependencies[PACKAGED_CHROMIUM]!;
-    expect(found).toMatchObject({
-      path: join(PATHS.tmp, "chromium", pinned, "chromium"),
-      from: `${PACKAGED_CHROMIUM} ${pinned} (npm), unpacked in .tmp/chromium/${pinned}`,
-      packaged: { version: pinned },
+    it("runs on the libraries unpacked with it, not the machine's", () => {
+      const found = findBrowser(clean);
+      if (!("packaged" in found) || !found.packaged)
+        throw new Error(`not the packaged browser: ${JSON.stringify(found)}`);
+      const maps = processesOf(found.path).map((pid) => readFileSync(`/proc/${pid}/maps`, "utf8"));
+      expect(maps.length).toBeGreaterThan(0);
+      for (const map of maps) {
+        const nss = map.split("\n").filter((line) => line.endsWith("/libnss3.so"));
+        expect(nss.length).toBeGreaterThan(0);
+        for (const line of nss) expect(line).toMatch(` ${join(found.packaged.dir, "lib", "libnss3.so")}`);
+      }
     });
-    // the package's major version is Chromium's
-    expect(browser!.version().split(".")[0]).toBe(pinned.split(".")[0]);
-  });
 
-  it("runs on the libraries unpacked with it, not the machine's", () => {
-    const found = findBrowser(clean);
-    if (!("packaged" in found) || !found.packaged)
-      throw new Error(`not the packaged browser: ${JSON.stringify(found)}`);
-    const maps = processesOf(found.path).map((pid) => readFileSync(`/proc/${pid}/maps`, "utf8"));
-    expect(maps.length).toBeGreaterThan(0);
-    for (const map of maps) {
-      const nss = map.split("\n").filter((line) => line.endsWith("/libnss3.so"));
-      expect(nss.length).toBeGreaterThan(0);
-      for (const line of nss) expect(line).toMatch(` ${join(found.packaged.dir, "lib", "libnss3.so")}`);
-    }
-  });
+    it("renders a page served from loopback, its text in the font unpacked with it", async () => {
+      expect(await page.locator("h1").textContent()).toBe("Served from loopback");
+      const widths = await page.evaluate(() =>
+        ["serif", "monospace"].map((family) => {
+          const span = Object.assign(document.createElement("span"), { textContent: "Served from loopback" });
+          span.style.font = `20px ${family}`;
+          document.body.append(span);
+          return span.getBoundingClientRect().width;
+        }),
+      );
+      // with no font, text lays out zero pixels wide; with the machine's, serif and monospace differ
+      expect(widths[0]).toBeGreaterThan(100);
+      expect(widths[1]).toBe(widths[0]);
+    });
 
-  it("renders a page served from loopback, its text in the font unpacked with it", async () => {
-    expect(await page.locator("h1").textContent()).toBe("Served from loopback");
-    const widths = await page.evaluate(() =>
-      ["serif", "monospace"].map((family) => {
-        const span = Object.assign(document.createElement("span"), { textContent: "Served from loopback" });
-        span.style.font = `20px ${family}`;
-        document.body.append(span);
-        return span.getBoundingClientRect().width;
-      }),
-    );
-    // with no font, text lays out zero pixels wide; with the machine's, serif and monospace differ
-    expect(widths[0]).toBeGreaterThan(100);
-    expect(widths[1]).toBe(widths[0]);
-  });
-
-  it("holds pages to the same-origin policy: a cross-origin answer without CORS headers is not theirs", async () => {
-    const fetchFromPage = (url: string) =>
-      page.evaluate(async (u) => {
-        try {
-          return { text: await (await fetch(u)).text() };
-        } catch (error) {
-          return { error: String(error) };
-        }
-      }, url);
-    expect(new URL(page.url()).origin).toBe(site.origin);
-    expect(await fetchFromPage(`${api.origin}/allowed`)).toEqual({ text: "answer to /allowed" });
-    expect(await fetchFromPage(`${api.origin}/denied`)).toEqual({ error: "TypeError: Failed to fetch" });
-    // the request was sent and answered: what failed is the browser's check, not the network
-    expect(api.hits).toEqual(["/allowed", "/denied"]);
-  });
-});
+    it("holds pages to the same-origin policy: a cross-origin answer without CORS headers is not theirs", async () => {
+      const fetchFromPage = (url: string) =>
+        page.evaluate(async (u) => {
+          try {
+            return { text: await (await fetch(u)).text() };
+          } catch (error) {
+            return { error: String(error) };
+          }
+        }, url);
+      expect(new URL(page.url()).origin).toBe(site.origin);
+      expect(await fetchFromPage(`${api.origin}/allowed`)).toEqual({ text: "answer to /allowed" });
+      expect(await fetchFromPage(`${api.origin}/denied`)).toEqual({ error: "TypeError: Failed to fetch" });
+      // the request was sent and answered: what failed is the browser's check, not the network
+      expect(api.hits).toEqual(["/allowed", "/denied"]);
+    });
+  },
+);
