@@ -11,13 +11,13 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inject } from "vitest";
 
-export interface Started {
+interface Started {
   /** what a test gets: a URL, a path, a JSON text */
   value: string;
   stop?: () => Promise<void>;
 }
 
-export type Provider = () => Promise<Started>;
+type Provider = () => Promise<Started>;
 
 export interface Broker {
   url: string;

@@ -140,7 +140,7 @@ interface Ask {
   headers: Record<string, string>;
 }
 
-export interface Running {
+interface Running {
   url: string;
   stop: () => Promise<void>;
 }

@@ -23,9 +23,6 @@ export const PATHS = {
   tmp: inRoot(".tmp"),
 } as const;
 
-/** An executable of a devDependency, as npm links it in node_modules/.bin. */
-export const binOf = (name: string): string => inRoot("node_modules", ".bin", name);
-
 /** A file inside an installed package, for running its CLI with `node` directly. */
 export const packageFile = (pkg: string, file: string): string => inRoot("node_modules", pkg, file);
 

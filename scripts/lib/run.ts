@@ -50,18 +50,6 @@ export function run(
   });
 }
 
-/** `run`, throwing `<what> exited <code>` with the end of the output unless it exits 0. */
-export async function runOrThrow(
-  what: string,
-  command: string,
-  args: string[],
-  options: Parameters<typeof run>[2] = {},
-): Promise<RunResult> {
-  const result = await run(command, args, options);
-  if (result.code !== 0) throw new Error(`${what} exited ${result.code}\n${tail(result)}`);
-  return result;
-}
-
 /** The last lines of a command's output, for a failure message. */
 export function tail(result: RunResult, lines = 30): string {
   const text = `${result.stdout}\n${result.stderr}`.trim();
@@ -71,7 +59,7 @@ export function tail(result: RunResult, lines = 30): string {
 
 // ------------------------------------------------------------------ steps
 
-export interface StepOutcome {
+interface StepOutcome {
   ok: boolean;
   /** one line for the step's result row; further lines are printed under it */
   note?: string;

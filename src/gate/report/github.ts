@@ -45,7 +45,7 @@ export function stepSummary(report: ContractReport): string {
   return `${parts.join("\n")}\n`;
 }
 
-export function stepsMarkdown(steps: { name: string; ok: boolean; ms: number }[], totalMs: number): string {
+function stepsMarkdown(steps: { name: string; ok: boolean; ms: number }[], totalMs: number): string {
   const rows = steps.map((s) => [s.name, s.ok ? "✅ passed" : "❌ failed", seconds(s.ms)]);
   rows.push(["**total**", "", seconds(totalMs)]);
   return markdownTable([{ title: "step" }, { title: "result" }, { title: "time", align: "right" }], rows);

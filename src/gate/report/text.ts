@@ -71,7 +71,7 @@ function formatCoverage(report: ContractReport): string {
   return textTable(columns, cells, { indent: "  ", groups });
 }
 
-export function formatSteps(title: string, steps: StepRecord[], totalMs: number, colour = false): string {
+function formatSteps(title: string, steps: StepRecord[], totalMs: number, colour = false): string {
   const paint = painter(colour);
   const rows = steps.map((s) => [`${s.ok ? paint("green", "✓") : paint("red", "✘")} ${s.name}`, seconds(s.ms)]);
   rows.push([`  total`, seconds(totalMs)]);

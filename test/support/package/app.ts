@@ -4,7 +4,7 @@
 // files), then `npm install <tarball>`, which must bring the package and its dependencies and
 // nothing else. The app's own tools (Node's types, vitest, msw) are the repository's, linked in
 // beside: they are the app's environment, not what is under test.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sectionSnippets, TESTING_SECTION, typescriptSnippets } from "../readme.ts";
 import { manifestOf, type Packed } from "./build.ts";
@@ -14,7 +14,7 @@ import { run } from "./process.ts";
 const APP_TOOLS = ["@types/node", "vitest", "msw"];
 
 /** The markdown files whose TypeScript snippets must compile as written in an app. */
-export const DOCUMENTS = ["README.md", ...["testing.md", "contract-gate.md"].map((f) => `docs/${f}`)];
+const DOCUMENTS = ["README.md", ...["testing.md", "contract-gate.md"].map((f) => `docs/${f}`)];
 
 export interface App {
   dir: string;
@@ -73,6 +73,3 @@ function writeSnippets(root: string, app: string): App["snippets"] {
 
 const hasSection = (markdown: string) =>
   markdown.split("\n").some((l) => /^#{2,3}\s/.test(l) && l.replace(/^#+\s*/, "").trim() === TESTING_SECTION);
-
-/** The files an app folder holds below `sub`, for a failure message. */
-export const listing = (dir: string) => (existsSync(dir) ? readdirSync(dir).join(", ") : "(none)");

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync } from "node:f
 import { join } from "node:path";
 import { run } from "./process.ts";
 
-export interface PackInfo {
+interface PackInfo {
   filename: string;
   size: number;
   unpackedSize: number;
@@ -34,7 +34,7 @@ export async function committable(root: string): Promise<string[]> {
 }
 
 /** Copies what a commit of `root` would hold into `into`, with `root`'s node_modules linked in. */
-export async function snapshot(root: string, into: string): Promise<string> {
+async function snapshot(root: string, into: string): Promise<string> {
   mkdirSync(into, { recursive: true });
   for (const file of await committable(root)) {
     mkdirSync(join(into, file, ".."), { recursive: true });

@@ -46,6 +46,6 @@ export function run(command: string, args: string[], options: RunOptions): Promi
 }
 
 /** The last lines of a command's output, for a failure message. */
-export function tailOf(ran: Pick<Ran, "stdout" | "stderr">, lines = 30): string {
+function tailOf(ran: Pick<Ran, "stdout" | "stderr">, lines = 30): string {
   return `${ran.stdout}\n${ran.stderr}`.trim().split("\n").slice(-lines).join("\n");
 }

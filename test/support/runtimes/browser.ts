@@ -1,8 +1,10 @@
 // The smoke suite in headless Chromium: a page served from loopback imports the installed package
 // through an import map (the client, the kit, openapi-fetch's ESM file, as the app's node_modules
-// has them) and runs the same module the other runtimes run, against a server of the spec.
+// has them) and runs the same module the other runtimes run, against a server of the spec that the
+// page's own origin passes through under /api (as an app's server proxies an API: the kit's mock
+// sends no CORS headers, and a browser would refuse a cross-origin answer without them).
 import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { launchChromium } from "../../../scripts/lib/chromium.ts";
@@ -13,7 +15,7 @@ interface SpecServer {
   apiKey: string;
 }
 
-export interface SmokeCheck {
+interface SmokeCheck {
   name: string;
   ok: boolean;
   ms: number;
@@ -41,10 +43,11 @@ async function serve(app: string, smoke: string, target: SpecServer): Promise<Se
   };
   const page = `<!doctype html><html><head><meta charset="utf-8"><title>leadconduit-client smoke</title>
 <script type="importmap">${JSON.stringify({ imports })}</script>
-<script type="module">import { runSmoke } from "/smoke.mjs"; window.__smoke = runSmoke(${JSON.stringify(target.url)}, ${JSON.stringify(target.apiKey)});</script>
+<script type="module">import { runSmoke } from "/smoke.mjs"; window.__smoke = runSmoke(location.origin + "/api", ${JSON.stringify(target.apiKey)});</script>
 </head><body></body></html>`;
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
+    if (path.startsWith("/api/")) return void passThrough(req, res, `${target.url}${req.url!.slice("/api".length)}`);
     if (path === "/") return res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page);
     const file = files[path];
     if (!file) return res.writeHead(404).end("not found");
@@ -55,6 +58,21 @@ async function serve(app: string, smoke: string, target: SpecServer): Promise<Se
     server.listen(0, "127.0.0.1", resolve);
   });
   return server;
+}
+
+/** Sends a request on to `url` and its answer back, status, headers and body as they are. */
+async function passThrough(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = Object.entries(req.headers).flatMap(([name, value]) =>
+    name === "host" || name === "connection" || value === undefined ? [] : [[name, String(value)] as [string, string]],
+  );
+  const body = chunks.length ? Buffer.concat(chunks) : undefined;
+  const answer = await fetch(url, { method: req.method ?? "GET", headers, ...(body ? { body } : {}) });
+  const passed = [...answer.headers].filter(
+    ([name]) => !["content-encoding", "content-length", "connection"].includes(name),
+  );
+  res.writeHead(answer.status, Object.fromEntries(passed)).end(Buffer.from(await answer.arrayBuffer()));
 }
 
 /** Runs the smoke module in a fresh page; the report, with the browser's version as its runtime. */
