@@ -1,7 +1,7 @@
 // The gate's command line: parsed with node:util parseArgs, refusing with one line and exit
 // 2, never turning live without --target, and telling a crash (exit 3, with the stack) from a
 // verdict. Spawned as a user runs it where that matters, in-process for the rest.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -155,8 +155,6 @@ describe("runCli in-process", () => {
 
 describe("npm run contract, spawned as a user runs it", () => {
   const CONTRACT = inRoot("scripts", "contract.ts");
-  const BIN_SOURCE = inRoot("src", "gate", "bin.ts");
-  let conforming: StandIn;
   let drifted: StandIn;
   let temp: string;
   const env = (extra: Record<string, string> = {}) => ({
@@ -170,7 +168,6 @@ describe("npm run contract, spawned as a user runs it", () => {
   const secrets = { LEADCONDUIT_API_KEY: KEY, LEADCONDUIT_CONTRACT_EMAIL: EMAIL };
 
   beforeAll(async () => {
-    conforming = await startStandIn(KEY);
     drifted = await startStandIn(
       KEY,
       entityOf("createSourceInvitation", (e) => delete e.name),
@@ -178,7 +175,6 @@ describe("npm run contract, spawned as a user runs it", () => {
     temp = mkdtempSync(join(tmpdir(), "cli-test-"));
   });
   afterAll(async () => {
-    await conforming.close();
     await drifted.close();
     rmSync(temp, { recursive: true, force: true });
   });
@@ -199,51 +195,11 @@ describe("npm run contract, spawned as a user runs it", () => {
     expect(ran.stdout).toBe("");
   });
 
-  it.concurrent("a malformed value exits 2 with one line naming it", async () => {
-    const ran = await contract(["--target", "app.leadconduit.com"]);
-    expect(ran.code).toBe(2);
-    expect(ran.stderr.trim().split("\n")).toHaveLength(1);
-    expect(ran.stderr).toMatch(/--target "app.leadconduit.com" is not a URL/);
-  });
-
-  it.concurrent("a conforming server exits 0, a drifted one 1, a missing secret 2; no ANSI codes in piped output", async () => {
-    const [ok, broken, refused] = await Promise.all([
-      contract(["--target", conforming.url, "--report-dir", join(temp, "ok")], secrets),
-      contract(["--target", drifted.url, "--report-dir", join(temp, "broken")], secrets),
-      contract(["--target", conforming.url], { LEADCONDUIT_API_KEY: KEY }),
-    ]);
-    expect(ok.code, ok.stderr).toBe(0);
+  it.concurrent("a drifted server exits 1, naming the violation; no ANSI codes and no key in piped output", async () => {
+    const broken = await contract(["--target", drifted.url, "--report-dir", join(temp, "broken")], secrets);
     expect(broken.code, broken.stderr).toBe(1);
     expect(broken.stdout).toMatch(/createSourceInvitation valid-call \[200 \/entity\/name\]/);
-    expect(refused.code).toBe(2);
-    for (const ran of [ok, broken, refused]) {
-      expect(`${ran.stdout}${ran.stderr}`).not.toContain(KEY);
-      expect(`${ran.stdout}${ran.stderr}`).not.toContain("\u001b[");
-    }
-  });
-
-  it.concurrent("the gate failing (reports cannot be written) exits 3 with the stack", async () => {
-    const file = join(temp, "not-a-dir");
-    writeFileSync(file, "");
-    const ran = await contract(["--target", conforming.url, "--report-dir", file], secrets);
-    expect(ran.code).toBe(3);
-    expect(ran.stderr).toMatch(/the gate itself failed/);
-    expect(ran.stderr).toMatch(/\n\s+at /);
-  });
-
-  it.concurrent("the bin never sends a request because of LEADCONDUIT_BASE_URL alone", async () => {
-    const standIn = await startStandIn(KEY);
-    try {
-      const ran = await run(process.execPath, ["--import", "tsx", BIN_SOURCE], {
-        cwd: ROOT,
-        env: env({ ...secrets, LEADCONDUIT_BASE_URL: standIn.url }),
-        timeoutMs: 60_000,
-      });
-      expect(ran.code).toBe(2);
-      expect(ran.stderr).toMatch(/--target <url> is required/);
-      expect(standIn.requests).toHaveLength(0);
-    } finally {
-      await standIn.close();
-    }
+    expect(`${broken.stdout}${broken.stderr}`).not.toContain(KEY);
+    expect(`${broken.stdout}${broken.stderr}`).not.toContain("\u001b[");
   });
 });

@@ -35,7 +35,7 @@ interface BinRun {
 async function runBin(
   args: (url: string) => string[],
   tamper?: Tamper,
-  extraEnv: Record<string, string> = {},
+  extraEnv: (url: string) => Record<string, string> = () => ({}),
 ): Promise<BinRun> {
   const standIn = await startStandIn(KEY, tamper);
   const cwd = mkdtempSync(join(app.dir, "bin-run-"));
@@ -49,7 +49,7 @@ async function runBin(
       LEADCONDUIT_API_KEY: KEY,
       LEADCONDUIT_CONTRACT_EMAIL: EMAIL,
       GITHUB_STEP_SUMMARY: summaryFile,
-      ...extraEnv,
+      ...extraEnv(standIn.url),
     };
     const bin = join(app.dir, "node_modules", ".bin", "leadconduit-contract");
     const ran = await run(bin, args(standIn.url), { cwd, env, timeoutMs: 60_000, ok: [0, 1, 2, 3] });
@@ -85,8 +85,12 @@ describe.concurrent("leadconduit-contract from the tarball", () => {
     expect(requests).toBe(0);
   });
 
-  it("refuses to run without --target: exit 2, nothing sent", async () => {
-    const { ran, requests } = await runBin(() => []);
+  it("refuses to run without --target, even with LEADCONDUIT_BASE_URL set: exit 2, nothing sent", async () => {
+    const { ran, requests } = await runBin(
+      () => [],
+      undefined,
+      (url) => ({ LEADCONDUIT_BASE_URL: url }),
+    );
     expect(ran.code).toBe(2);
     expect(ran.stderr).toMatch(/--target <url> is required/);
     expect(requests).toBe(0);
@@ -101,7 +105,11 @@ describe.concurrent("leadconduit-contract from the tarball", () => {
 
   it("fails a drifted server: exit 1, the violation at /entity/name, an annotation and a summary line", async () => {
     const drift = entityOf(BROKEN_OPERATION, (e) => delete e.name);
-    const { ran, report, summary } = await runBin((url) => ["--target", url], drift, { GITHUB_ACTIONS: "true" });
+    const { ran, report, summary } = await runBin(
+      (url) => ["--target", url],
+      drift,
+      () => ({ GITHUB_ACTIONS: "true" }),
+    );
     expect(ran.code).toBe(1);
     expect(report?.violations).toContainEqual(
       expect.objectContaining({ operationId: BROKEN_OPERATION, path: "/entity/name", status: 200 }),

@@ -40,7 +40,9 @@ function srcCompilerOptions(): ts.CompilerOptions {
     },
   );
   if (!parsed) throw new Error("src/tsconfig.json could not be read");
-  return { ...parsed.options, noEmit: true };
+  // checked only, in the scratch folder: none of the project build's output settings
+  const { rootDir: _rootDir, outDir: _outDir, tsBuildInfoFile: _buildInfo, ...options } = parsed.options;
+  return { ...options, composite: false, emitDeclarationOnly: false, noEmit: true };
 }
 
 /** Type errors of a probe module compiled against the scratch copy, as src/ is compiled. */

@@ -3,7 +3,7 @@
 // exported object type (options, error fields, Entity fields...), every field of every error
 // class. What to hover is enumerated from the installed declarations, so a new export or option
 // is covered the day it appears.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 
@@ -19,29 +19,41 @@ export interface Hover {
 // Generated structures whose members are paths and status codes, not things a user reads.
 const NOT_ENUMERATED = new Set(["paths", "components", "operations"]);
 
+export type Flavour = "esm" | "cjs";
+
 /**
  * The hovers of the entry points `names` of a package as an app at `appDir` sees them: `esm`
  * through the package's "import" condition (.d.mts), `cjs` through "require" (.d.cts). One probe
- * module per flavour names everything, so one program answers every hover.
+ * module per flavour names everything, and one program holds both probes, so one type checker
+ * answers every hover.
  */
-export function collectHovers(appDir: string, names: readonly string[], flavour: "esm" | "cjs"): Hover[] {
+export function collectHovers(appDir: string, names: readonly string[]): Record<Flavour, Hover[]> {
   mkdirSync(join(appDir, "hovers"), { recursive: true });
-  const probe = join(appDir, "hovers", flavour === "esm" ? "probe.mts" : "probe.cts");
-  const imports = names.map(
-    (name, m) => `import type * as P${m} from "${name}";\nexport type Probe${m} = typeof P${m};`,
-  );
-  writeFileSync(probe, `${imports.join("\n")}\n`);
-  const first = languageService(appDir, probe, () => "");
-  const items = names.flatMap((name, m) => enumerate(first.program(), probe, m).map((item) => ({ ...item, name, m })));
-  const { source, positions } = probeSource(names, items);
-  writeFileSync(probe, source);
-  const service = languageService(appDir, probe, () => source);
-  return positions.map(({ name: hovered, at }) => {
-    const info = service.service.getQuickInfoAtPosition(probe, at);
-    const definition = service.service.getDefinitionAtPosition(probe, at)?.[0]?.fileName ?? "(unresolved)";
-    const parts = [...(info?.documentation ?? []), ...(info?.tags ?? []).flatMap((t) => t.text ?? [])];
-    return { name: hovered, text: ts.displayPartsToString(parts).trim(), file: definition };
-  });
+  const probes = { esm: join(appDir, "hovers", "probe.mts"), cjs: join(appDir, "hovers", "probe.cts") };
+  const texts = new Map<string, string>();
+  for (const probe of Object.values(probes)) {
+    const imports = names.map(
+      (name, m) => `import type * as P${m} from "${name}";\nexport type Probe${m} = typeof P${m};`,
+    );
+    texts.set(probe, `${imports.join("\n")}\n`);
+  }
+  const service = languageService(appDir, texts);
+  const positions = new Map<string, { name: string; at: number }[]>();
+  for (const probe of Object.values(probes)) {
+    const program = service.getProgram()!;
+    const items = names.flatMap((name, m) => enumerate(program, probe, m).map((item) => ({ ...item, name, m })));
+    const { source, positions: at } = probeSource(names, items);
+    positions.set(probe, at);
+    texts.set(probe, source);
+  }
+  const hoversOf = (probe: string) =>
+    positions.get(probe)!.map(({ name: hovered, at }) => {
+      const info = service.getQuickInfoAtPosition(probe, at);
+      const definition = service.getDefinitionAtPosition(probe, at)?.[0]?.fileName ?? "(unresolved)";
+      const parts = [...(info?.documentation ?? []), ...(info?.tags ?? []).flatMap((t) => t.text ?? [])];
+      return { name: hovered, text: ts.displayPartsToString(parts).trim(), file: definition };
+    });
+  return { esm: hoversOf(probes.esm), cjs: hoversOf(probes.cjs) };
 }
 
 interface Item {
@@ -108,11 +120,8 @@ function probeSource(names: readonly string[], items: (Item & { name: string; m:
   return { source, positions: marks.map((m) => ({ name: m.name, at: starts[m.line]! + m.column })) };
 }
 
-// one for every service this process makes: the lib and package declarations they all read are
-// parsed once, not once per service
-const REGISTRY = ts.createDocumentRegistry();
-
-function languageService(appDir: string, probe: string, text: () => string) {
+/** A language service over the probes' texts (`texts`, which may change) with the app's settings. */
+function languageService(appDir: string, texts: ReadonlyMap<string, string>): ts.LanguageService {
   const parsed = ts.getParsedCommandLineOfConfigFile(
     join(appDir, "tsconfig.nodenext.json"),
     {},
@@ -127,20 +136,19 @@ function languageService(appDir: string, probe: string, text: () => string) {
   const options = { ...parsed.options, types: [] };
   const host: ts.LanguageServiceHost = {
     getCompilationSettings: () => options,
-    getScriptFileNames: () => [probe],
-    getScriptVersion: () => text(),
+    getScriptFileNames: () => [...texts.keys()],
+    getScriptVersion: (file) => texts.get(file) ?? "",
     getScriptSnapshot: (file) => {
-      const content = file === probe && text() !== "" ? text() : ts.sys.readFile(file);
+      const content = texts.get(file) ?? ts.sys.readFile(file);
       return content === undefined ? undefined : ts.ScriptSnapshot.fromString(content);
     },
     getCurrentDirectory: () => appDir,
-    getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
-    fileExists: ts.sys.fileExists,
-    readFile: ts.sys.readFile,
+    getDefaultLibFileName: (settings) => ts.getDefaultLibFilePath(settings),
+    fileExists: (file) => texts.has(file) || ts.sys.fileExists(file),
+    readFile: (file) => texts.get(file) ?? ts.sys.readFile(file),
     readDirectory: ts.sys.readDirectory,
     directoryExists: ts.sys.directoryExists,
     getDirectories: ts.sys.getDirectories,
   };
-  const service = ts.createLanguageService(host, REGISTRY);
-  return { service, program: () => service.getProgram()! };
+  return ts.createLanguageService(host);
 }
