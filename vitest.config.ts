@@ -22,7 +22,7 @@ export default defineConfig({
     projects: [
       {
         // Everything in-process: the client, the kit, the gate, the tooling's libraries, the
-        // bench's logic, the docs. One module graph per worker for all its files (no isolation):
+        // bench's logic, the docs. One module graph per worker thread for all its files (no isolation):
         // the tests leave no global behind, and each file no longer pays for loading Ajv,
         // TypeScript or the spec again.
         test: {
@@ -31,14 +31,19 @@ export default defineConfig({
             "test/{client,testing,gate,scripts,contract-tests,bench,spec,docs}/**/*.test.ts",
             "test/package/size.test.ts",
           ],
+          pool: "threads",
           isolate: false,
           testTimeout: 30_000,
         },
       },
       {
+        // One module graph per worker thread (no isolation): the suite's files share the spec's
+        // compiled validators and the targets' URLs, and leave no global behind.
         test: {
           name: "contract",
           include: ["contract-tests/**/*.test.ts"],
+          pool: "threads",
+          isolate: false,
           globalSetup: [TARGETS_SETUP],
           testTimeout: 20_000,
           hookTimeout: 60_000,

@@ -1,5 +1,9 @@
 // The printed report: one header that says how to read every ratio, then one table per
 // section with a column group per Node version, the targets and the side comparisons.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fenced, fillBlocks } from "../scripts/lib/docs/blocks.ts";
+import { ROOT } from "../scripts/lib/paths.ts";
 import type { BenchResults, ColdRow, Row, RuntimeResults } from "./results.ts";
 import { BARE_OPENAPI_FETCH, RAW_FETCH } from "./subjects.ts";
 import { fmtHalfSpread, fmtInt, fmtRatio, fmtSeconds, formatTable } from "./table.ts";
@@ -80,14 +84,16 @@ function sizeTable(r: BenchResults): string[] {
 
 function gatesLines(r: BenchResults): string[] {
   if (!r.gates) return ["   skipped (--quick or --no-gates)"];
-  return r.gates.flatMap((g) => [
-    `   ${g.name}: ${fmtSeconds(g.totalMs)}${g.exitCode === 0 ? "" : ` (exited ${g.exitCode})`}`,
-    ...formatTable(
-      g.steps.map((s) => [`${s.ok ? "✔" : "✘"} ${s.name}`, fmtSeconds(s.ms)]),
-      [],
-      "     ",
-    ),
-  ]);
+  return formatTable(
+    r.gates.map((g) => [
+      g.name,
+      `median ${fmtSeconds(g.totalMs)}`,
+      `runs ${g.runs.map((run) => `${fmtSeconds(run.ms)}${run.exitCode === 0 ? "" : ` (exited ${run.exitCode})`}`).join(", ")}`,
+      `load average ${g.runs.map((run) => `${run.loadAverage[0].toFixed(1)}→${run.loadAverage[1].toFixed(1)}`).join(", ")}`,
+    ]),
+    ["left", "left", "left", "left"],
+    "   ",
+  );
 }
 
 /** One line per target or comparison: runtime, where, the ratio with its range over rounds, the verdict. */
@@ -133,4 +139,15 @@ export function formatReport(r: BenchResults): string {
   lines.push("", "Targets: the client with validation off", ...comparisonLines(r.targets));
   lines.push("", "Side comparisons", ...comparisonLines(r.comparisons));
   return lines.join("\n");
+}
+
+/** The text docs/performance.md shows for `results`: the printed report. */
+export const performanceBlock = (results: BenchResults): string => fenced("text", formatReport(results));
+
+/** Rewrites the figures in docs/performance.md from `results`; returns the file, relative to the root. */
+export async function writePerformanceDoc(results: BenchResults): Promise<string> {
+  const file = join(ROOT, "docs", "performance.md");
+  const text = await fillBlocks(readFileSync(file, "utf8"), { "bench-results": () => performanceBlock(results) }, file);
+  writeFileSync(file, text);
+  return "docs/performance.md";
 }

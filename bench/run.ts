@@ -65,7 +65,7 @@ export async function runBench(args: BenchArgs, log: (line: string) => void): Pr
   log("measuring size…");
   const size = await measureSizes(sizeEntries(heyApi.entry));
   if (args.gates) log("timing npm test and npm run contract…");
-  const gates = args.gates ? await gateTimes() : undefined;
+  const gates = args.gates ? await gateTimes(log) : undefined;
   const series = measured.map(measuredSeries);
   return {
     machine: {

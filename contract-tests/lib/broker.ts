@@ -23,6 +23,8 @@ export interface Broker {
   url: string;
   /** Adds what a name provides; the first registration of a name wins. */
   register(name: string, provider: Provider): void;
+  /** Starts a registered resource now, before any test asks (a failure waits for the first asker). */
+  warm(name: string): void;
   /** Ends one setup's hold; the last one stops every started resource and the server. */
   release(): Promise<void>;
 }
@@ -53,15 +55,24 @@ export function holdBroker(): Promise<Broker> {
 async function startBroker(forget: () => void): Promise<Broker> {
   const providers = new Map<string, Provider>();
   const started = new Map<string, Promise<Started>>();
+  const start = (name: string): Promise<Started> | undefined => {
+    const provider = providers.get(name);
+    if (!provider) return undefined;
+    if (!started.has(name)) {
+      const starting = provider();
+      starting.catch(() => {}); // reported to whoever asks for it
+      started.set(name, starting);
+    }
+    return started.get(name)!;
+  };
   const server: Server = createServer((req, res) => {
     const name = decodeURIComponent((req.url ?? "/").slice(1));
-    const provider = providers.get(name);
-    if (!provider) {
+    const starting = start(name);
+    if (!starting) {
       res.writeHead(404, { "content-type": "text/plain" }).end(`no resource ${JSON.stringify(name)} is registered`);
       return;
     }
-    if (!started.has(name)) started.set(name, provider());
-    started.get(name)!.then(
+    starting.then(
       ({ value }) => res.writeHead(200, { "content-type": "text/plain" }).end(value),
       (error: unknown) =>
         res
@@ -78,6 +89,7 @@ async function startBroker(forget: () => void): Promise<Broker> {
     register: (name, provider) => {
       if (!providers.has(name)) providers.set(name, provider);
     },
+    warm: (name) => void start(name),
     release: async () => {
       const state = (globalThis as { [KEY]?: State })[KEY];
       if (state && --state.holds > 0) return;

@@ -116,14 +116,16 @@ describe("the report", () => {
     );
   });
 
-  it("says the gate timings were skipped, or lists each gate's steps", () => {
+  it("says the gate timings were skipped, or gives each gate's median, its runs and the load around each", () => {
     expect(formatReport(results())).toContain("skipped (--quick or --no-gates)");
-    const text = formatReport(
-      results([
-        { name: "npm test", totalMs: 35_600, exitCode: 1, steps: [{ name: "unit tests", ms: 15_200, ok: false }] },
-      ]),
+    const runs = [
+      { ms: 36_100, exitCode: 0, loadAverage: [0.3, 1.9] as [number, number] },
+      { ms: 35_600, exitCode: 1, loadAverage: [1.2, 2.0] as [number, number] },
+      { ms: 38_000, exitCode: 0, loadAverage: [1.4, 2.1] as [number, number] },
+    ];
+    const text = formatReport(results([{ name: "npm test", totalMs: 36_100, runs }]));
+    expect(text).toMatch(
+      /npm test\s+median 36\.1 s\s+runs 36\.1 s, 35\.6 s \(exited 1\), 38\.0 s\s+load average 0\.3→1\.9, 1\.2→2\.0, 1\.4→2\.1/,
     );
-    expect(text).toContain("npm test: 35.6 s (exited 1)");
-    expect(text).toMatch(/✘ unit tests\s+15\.2 s/);
   });
 });

@@ -11,12 +11,12 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { JsonTestResults } from "vitest/reporters";
 import { parse } from "yaml";
+import { brokenLinks } from "../support/markdown.ts";
 import { type App, expectedInstall } from "../support/package/app.ts";
 import type { Packed } from "../support/package/build.ts";
 import { QUIET_ENV, run } from "../support/package/process.ts";
 import { collectHovers, type Flavour, type Hover } from "../support/package/quick-info.ts";
 import { installedApp, packedPackage, specServer } from "../support/package/resources.ts";
-import { brokenLinks } from "../support/readme.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
@@ -116,8 +116,11 @@ describe.concurrent("a downstream app", () => {
     expect(JSON.stringify(json).match(/"\$ref":"(?!#)[^"]*"/g) ?? []).toEqual([]);
   });
 
-  it("ships a README that links to nothing the tarball lacks", () => {
+  it("ships docs that link to nothing the tarball lacks", () => {
     const files = new Set(packed.info.files.map((f) => f.path));
-    expect(brokenLinks(readFileSync(join(packed.dir, "README.md"), "utf8"), files)).toEqual([]);
+    const docs = [...files].filter((f) => f.endsWith(".md"));
+    expect(docs).toEqual(expect.arrayContaining(["README.md", "docs/testing.md", "docs/contract-gate.md"]));
+    for (const doc of docs)
+      expect(brokenLinks(readFileSync(join(packed.dir, doc), "utf8"), files, doc), doc).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-// Everything generated/ holds, from spec/leadconduit.yaml:
+// Every derived file: the blocks of the docs that code holds (docs/renderers.ts), and everything
+// generated/ holds, from spec/leadconduit.yaml:
 //   openapi.json            the spec bundled into one JSON document (what the package ships)
 //   leadconduit.ts          the TypeScript types (openapi-typescript)
 //   validators.js, .d.ts    the client's precompiled validators and routes (generate-validators.ts)
@@ -10,6 +11,7 @@ import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
 import { specFromDocument } from "../../../src/gate/spec-model.ts";
+import { renderedDocuments } from "../docs/renderers.ts";
 import { inRoot, PATHS, ROOT } from "../paths.ts";
 import { bundleSpec } from "./bundle.ts";
 import { generateTestingModule } from "./testing-module.ts";
@@ -27,6 +29,7 @@ async function generatedFiles(): Promise<[path: string, text: string][]> {
   const validators = await generateValidators(spec);
   const testing = await generateTestingModule(spec);
   return [
+    ...(await renderedDocuments()),
     [inRoot("generated", "openapi.json"), `${JSON.stringify(document, null, 2)}\n`],
     [inRoot("generated", "leadconduit.ts"), types],
     [inRoot("generated", "validators.js"), validators.js],
@@ -55,10 +58,11 @@ export async function staleFiles(): Promise<{ stale: string[]; files: number }> 
 
 /** What the drift check says, in one line for its result, and how to fix it. */
 export function describeStale({ stale, files }: { stale: string[]; files: number }): string {
-  if (stale.length === 0) return `generated/ is what spec/leadconduit.yaml produces (${files} files)`;
+  if (stale.length === 0)
+    return `generated/ and the docs' generated blocks are what their sources produce (${files} files)`;
   return (
-    `not what spec/leadconduit.yaml produces: ${stale.join(", ")}\n` +
-    "run `npm run generate` and commit the result (generated/ is never edited by hand)"
+    `not what their sources produce: ${stale.join(", ")}\n` +
+    "run `npm run generate` and commit the result (generated/ and the docs' generated blocks are never edited by hand)"
   );
 }
 

@@ -6,7 +6,7 @@
 // beside: they are the app's environment, not what is under test.
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { sectionSnippets, TESTING_SECTION, typescriptSnippets } from "../readme.ts";
+import { sectionSnippets, TESTING_SECTION, typescriptSnippets } from "../markdown.ts";
 import { manifestOf, type Packed } from "./build.ts";
 import { run } from "./process.ts";
 
@@ -14,7 +14,7 @@ import { run } from "./process.ts";
 const APP_TOOLS = ["@types/node", "vitest", "msw"];
 
 /** The markdown files whose TypeScript snippets must compile as written in an app. */
-const DOCUMENTS = ["README.md", ...["testing.md", "contract-gate.md"].map((f) => `docs/${f}`)];
+const DOCUMENTS = ["README.md", "docs/testing.md", "docs/contract-gate.md"];
 
 export interface App {
   dir: string;
@@ -56,9 +56,11 @@ function writeSnippets(root: string, app: string): App["snippets"] {
   const out: App["snippets"] = { modules: [], tests: [] };
   for (const document of DOCUMENTS.filter((d) => existsSync(join(root, d)))) {
     const markdown = readFileSync(join(root, document), "utf8");
-    const tests = new Set(hasSection(markdown) ? sectionSnippets(markdown, TESTING_SECTION).map((s) => s.line) : []);
+    const tests = new Set(
+      hasSection(markdown) ? sectionSnippets(markdown, TESTING_SECTION, document).map((s) => s.line) : [],
+    );
     const stem = document.replace(/\.md$/, "").replace(/\W+/g, "-");
-    for (const { line, code } of typescriptSnippets(markdown)) {
+    for (const { line, code } of typescriptSnippets(markdown, document)) {
       const test = tests.has(line);
       const file = test
         ? join(app, "test", "docs", `${stem}-${line}.spec.ts`)

@@ -1,8 +1,9 @@
-// The README's "Testing your app" examples are what the consumer check runs as an app's test
-// files (scripts/lib/consumer.ts): the section is found and its TypeScript blocks taken whole.
+// The "Testing your app" examples of docs/testing.md are what the consumer check runs as an app's
+// test files (test/support/package/app.ts): the section is found and its TypeScript blocks taken
+// whole.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { TESTING_SECTION as README_SECTION, sectionSnippets } from "../support/readme.ts";
+import { sectionSnippets, TESTING_SECTION } from "../support/markdown.ts";
 
 const MARKDOWN = [
   "# Title",
@@ -37,12 +38,17 @@ describe("sectionSnippets", () => {
     ]);
   });
 
-  it("refuses a README without the section", () => {
-    expect(() => sectionSnippets(MARKDOWN, "Nope")).toThrow('README.md has no section "Nope"');
+  it("refuses a file without the section, naming it", () => {
+    expect(() => sectionSnippets(MARKDOWN, "Nope", "docs/x.md")).toThrow('docs/x.md has no section "Nope"');
   });
 
-  it("finds the README's examples: complete vitest modules using the kit", () => {
-    const snippets = sectionSnippets(readFileSync(new URL("../../README.md", import.meta.url), "utf8"), README_SECTION);
+  it("finds docs/testing.md's examples: complete vitest modules using the kit", () => {
+    const file = "docs/testing.md";
+    const snippets = sectionSnippets(
+      readFileSync(new URL(`../../${file}`, import.meta.url), "utf8"),
+      TESTING_SECTION,
+      file,
+    );
     expect(snippets.length).toBeGreaterThanOrEqual(2);
     for (const { code } of snippets) {
       expect(code).toMatch(/from "vitest";/);

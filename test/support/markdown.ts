@@ -1,6 +1,7 @@
-// What the consumer check reads out of README.md: its TypeScript snippets (each type-checked in
-// a strict app as written, so the README cannot rot) and its links (each must resolve, in the
-// repository and in the tarball whose README it is).
+// What the checks of the docs read out of a markdown file (the README, docs/*.md): its
+// TypeScript snippets (each type-checked in a strict app as written, so the docs cannot rot) and
+// its links (each must resolve, in the repository and in the tarball that ships it). `file` names
+// the file in messages.
 
 export interface Snippet {
   /** 1-based line of the opening fence */
@@ -11,7 +12,7 @@ export interface Snippet {
 const FENCE = /^```(ts|typescript)\s*$/;
 
 /** Every ```ts block, in order. */
-export function typescriptSnippets(markdown: string): Snippet[] {
+export function typescriptSnippets(markdown: string, file = "README.md"): Snippet[] {
   const lines = markdown.split("\n");
   const snippets: Snippet[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -19,24 +20,24 @@ export function typescriptSnippets(markdown: string): Snippet[] {
     const start = i;
     const body: string[] = [];
     for (i++; i < lines.length && lines[i]!.trim() !== "```"; i++) body.push(lines[i]!);
-    if (i >= lines.length) throw new Error(`README.md:${start + 1}: a code block is never closed`);
+    if (i >= lines.length) throw new Error(`${file}:${start + 1}: a code block is never closed`);
     snippets.push({ line: start + 1, code: `${body.join("\n")}\n` });
   }
   return snippets;
 }
 
-/** The README section whose examples are complete vitest test files, run as such by the consumer check. */
+/** The section whose examples are complete vitest test files, run as such by the consumer check (docs/testing.md). */
 export const TESTING_SECTION = "Testing your app";
 
 /** The ```ts blocks of one `##`/`###` section (deeper headings stay inside it), in order. */
-export function sectionSnippets(markdown: string, title: string): Snippet[] {
+export function sectionSnippets(markdown: string, title: string, file = "README.md"): Snippet[] {
   const lines = markdown.split("\n");
   const start = lines.findIndex((l) => /^#{2,3}\s/.test(l) && l.replace(/^#+\s*/, "").trim() === title);
-  if (start < 0) throw new Error(`README.md has no section "${title}"`);
+  if (start < 0) throw new Error(`${file} has no section "${title}"`);
   const level = /^#+/.exec(lines[start]!)![0].length;
   const next = lines.findIndex((l, i) => i > start && (/^(#+)\s/.exec(l)?.[1]?.length ?? Infinity) <= level);
   const end = next < 0 ? lines.length : next;
-  return typescriptSnippets(markdown).filter((s) => s.line > start && s.line <= end);
+  return typescriptSnippets(markdown, file).filter((s) => s.line > start && s.line <= end);
 }
 
 export interface Link {
@@ -71,19 +72,31 @@ function localPath(target: string): string {
   return decodeURI(target.replace(/[#?].*$/, "")).replace(/^\.\//, "");
 }
 
+/** A link's target as a path from the repository's root, resolved against the file's folder; undefined outside it. */
+function fromFile(file: string, target: string): string | undefined {
+  if (target.startsWith("/")) return undefined;
+  const parts = file.split("/").slice(0, -1);
+  for (const part of target.split("/")) {
+    if (part === "..") {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else if (part !== ".") parts.push(part);
+  }
+  return parts.join("/");
+}
+
 /**
  * Links that break: they leave the repository (`../`), or point at a file not in `files`.
  * `files` is the repository's file list, or the tarball's.
  */
-export function brokenLinks(markdown: string, files: ReadonlySet<string>): string[] {
+export function brokenLinks(markdown: string, files: ReadonlySet<string>, file = "README.md"): string[] {
   return links(markdown)
     .filter((l) => isLocal(l.target))
     .flatMap((l) => {
-      const path = localPath(l.target);
-      if (path.startsWith("../") || path.startsWith("/"))
-        return [`README.md:${l.line}: ${l.target} leaves the repository`];
+      const path = fromFile(file, localPath(l.target));
+      if (path === undefined) return [`${file}:${l.line}: ${l.target} leaves the repository`];
       const isDir = [...files].some((f) => f.startsWith(`${path.replace(/\/$/, "")}/`));
-      return files.has(path) || isDir ? [] : [`README.md:${l.line}: ${l.target} is not there`];
+      return files.has(path) || isDir ? [] : [`${file}:${l.line}: ${l.target} is not there`];
     });
 }
 
@@ -94,7 +107,7 @@ const REPO_PATH = /^(?:src|scripts|test|contract-tests|bench|spec|generated|docs
  * Repository paths named in inline code (`scripts/lib/mock-server.ts`) that are not in `files`:
  * prose that names a file the repository no longer has. Globs and placeholders are not paths.
  */
-export function missingNamedPaths(markdown: string, files: ReadonlySet<string>): string[] {
+export function missingNamedPaths(markdown: string, files: ReadonlySet<string>, file = "README.md"): string[] {
   const missing: string[] = [];
   let inCode = false;
   markdown.split("\n").forEach((text, index) => {
@@ -104,7 +117,7 @@ export function missingNamedPaths(markdown: string, files: ReadonlySet<string>):
       if (!REPO_PATH.test(span)) continue;
       const path = span.replace(/\/$/, "");
       const there = files.has(path) || [...files].some((f) => f.startsWith(`${path}/`));
-      if (!there) missing.push(`README.md:${index + 1}: ${span} is not there`);
+      if (!there) missing.push(`${file}:${index + 1}: ${span} is not there`);
     }
   });
   return missing;

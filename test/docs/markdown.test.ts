@@ -1,12 +1,19 @@
-// The README's snippets and links, as test/support/readme.ts reads them for the consumer check.
+// The docs' snippets and links (the README, CONTRIBUTING.md, the changelog, docs/*.md and
+// spec/REFERENCE.md), as test/support/markdown.ts reads them for the consumer check: every link
+// resolves and every path named in inline code exists.
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { brokenLinks, links, missingNamedPaths, typescriptSnippets } from "../support/readme.ts";
+import { brokenLinks, links, missingNamedPaths, typescriptSnippets } from "../support/markdown.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const README = readFileSync(`${ROOT}README.md`, "utf8");
+/** Every markdown file a reader of the repository meets. */
+const DOCS = [...git("ls-files", "--cached", "--others", "--exclude-standard", "*.md")].filter(
+  (f) => !f.startsWith("test/"),
+);
+const read = (file: string) => readFileSync(`${ROOT}${file}`, "utf8");
 
 describe("typescriptSnippets", () => {
   it("takes each ```ts block with the line of its fence, and nothing else", () => {
@@ -69,8 +76,15 @@ describe("links", () => {
     ]);
   });
 
-  it("the README has no broken link in the repository", () => {
-    expect(brokenLinks(README, repositoryFiles())).toEqual([]);
+  it("resolves a link against the folder of the file it is in", () => {
+    const files = new Set(["README.md", "docs/testing.md"]);
+    expect(brokenLinks("[r](../README.md) [t](testing.md) [x](../../x.md)", files, "docs/contract-gate.md")).toEqual([
+      "docs/contract-gate.md:1: ../../x.md leaves the repository",
+    ]);
+  });
+
+  it.each(DOCS)("%s has no broken link in the repository", (file) => {
+    expect(brokenLinks(read(file), repositoryFiles(), file)).toEqual([]);
   });
 });
 
@@ -87,8 +101,8 @@ describe("missingNamedPaths", () => {
     expect(missingNamedPaths(md, files)).toEqual(["README.md:2: scripts/lib/gone.ts is not there"]);
   });
 
-  it("the README names no file or folder the repository lacks (a build output git ignores counts)", () => {
-    const missing = missingNamedPaths(README, repositoryFiles());
+  it.each(DOCS)("%s names no file or folder the repository lacks (a build output git ignores counts)", (file) => {
+    const missing = missingNamedPaths(read(file), repositoryFiles(), file);
     const ignored = (line: string) => {
       const path = line.split(": ")[1]?.replace(/ is not there$/, "") ?? "";
       return spawnSync("git", ["check-ignore", "-q", "--no-index", path], { cwd: ROOT }).status === 0;
