@@ -78,6 +78,8 @@ const shared = {
   // runs in Node, Bun, Deno and browsers: no Node built-ins, no shims
   platform: "neutral",
   target: "es2022",
+  // the project of what ships (no Node types); the root tsconfig.json is the tooling's
+  tsconfig: "src/tsconfig.json",
   dts: true,
   deps: { neverBundle: ["openapi-fetch", "msw"] },
   inputOptions(options, format, { cjsDts }) {
@@ -116,6 +118,7 @@ const bin = defineConfig({
   outDir: "bin",
   platform: "node",
   target: "node20",
+  tsconfig: "src/gate/tsconfig.json",
   dts: false,
   banner: { js: "#!/usr/bin/env node" },
   // Ajv and what it needs, and nothing else from node_modules: the bin must not need a devDependency
