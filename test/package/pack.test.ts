@@ -28,20 +28,16 @@ const importsOf = (code: string) =>
   [...code.matchAll(/(?:^import\s[^"']*|\brequire\()["']([^"']+)["']/gm)].map((m) => m[1]!);
 
 describe("the tarball", () => {
-  it("holds dist/ (every entry as ESM, CJS and their declarations, the spec), the bin and the manifests, and nothing else", () => {
+  it("holds dist/ (every entry as ESM, CJS and their declarations, the spec), the bin, the manifests and the docs, and nothing else", () => {
     const paths = packed.info.files.map((f) => f.path).sort();
     expect(paths.filter((p) => p.startsWith("dist/"))).toEqual(DIST_FILES.map((f) => `dist/${f}`).sort());
     expect(readdirSync(join(packed.dir, "dist")).sort()).toEqual([...DIST_FILES].sort());
-    expect(paths.filter((p) => !p.startsWith("dist/"))).toEqual(
-      [
-        "LICENSE",
-        "README.md",
-        "bin/leadconduit-contract.mjs",
-        "msw/package.json",
-        "package.json",
-        "testing/package.json",
-      ].sort(),
-    );
+    const docs = readdirSync(join(packed.dir, "docs"))
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => `docs/${f}`);
+    const expected = ["CHANGELOG.md", "CONTRIBUTING.md", "LICENSE", "README.md", ...docs];
+    expected.push("bin/leadconduit-contract.mjs", "msw/package.json", "package.json", "testing/package.json");
+    expect(paths.filter((p) => !p.startsWith("dist/"))).toEqual(expected.sort());
   });
 
   it("leaves openapi-fetch to the installer and imports no Ajv at run time", () => {
