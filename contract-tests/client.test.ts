@@ -1,27 +1,22 @@
 // The client against every target: typed results on success, typed errors on refusal.
-import { describe, expect, expectTypeOf, it } from "vitest";
-import {
-  AuthenticationError,
-  type Entity,
-  type InvitationResponse,
-  LeadConduitError,
-  ValidationError,
-} from "../src/client/index.ts";
+import { describe, expect, it } from "vitest";
+import { AuthenticationError, LeadConduitError, ValidationError } from "../src/client/index.ts";
 import { about, expectConforming, forEachTarget, observedClient, record, validCalls } from "./lib/harness.ts";
 import { statusOn } from "./lib/targets.ts";
 
 forEachTarget("client", (target) => {
   for (const [operationId, invoke] of Object.entries(validCalls))
     describe(`${operationId} through the client`, about(operationId), () => {
-      it("resolves to an InvitationResponse whose entity validates against the spec", async () => {
+      it("resolves to the documented 2xx body, which validates against the spec", async () => {
         const { lc, seen } = observedClient(target);
         const result = await invoke(lc);
-        expectTypeOf(result).toEqualTypeOf<InvitationResponse>();
-        expectTypeOf(result.entity).toEqualTypeOf<Entity>();
-        expect(typeof result.message).toBe("string");
-        expect(result.entity.name).toEqual(expect.any(String));
-        expect(seen.response!.status).toBe(200);
-        await expectConforming(target, operationId, seen.response!, await seen.response!.json(), {
+        const status = seen.response!.status;
+        expect(status).toBeGreaterThanOrEqual(200);
+        expect(status).toBeLessThan(300);
+        const text = await seen.response!.text();
+        // what the typed method resolved to is the body the server sent, parsed (nothing for no content)
+        expect(result).toEqual(text === "" ? undefined : JSON.parse(text));
+        await expectConforming(target, operationId, seen.response!, text === "" ? undefined : JSON.parse(text), {
           mode: "client",
           case: "valid call",
         });

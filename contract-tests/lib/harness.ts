@@ -3,6 +3,7 @@
 // runs a file's cases once per target, and the record of which (operation, status) pairs each
 // target exercised in which mode and what broke the spec (read by scripts/lib/contract/mock-gate.ts).
 import { describe, expect, it } from "vitest";
+import { type MethodSpec, methods } from "../../generated/api.js";
 import { createLeadConduitClient, type LeadConduitClient } from "../../src/client/index.ts";
 import { schemaViolations } from "../../src/gate/violations.ts";
 import { acquire } from "./broker.ts";
@@ -163,12 +164,30 @@ export function observedClient(
   return { lc, seen };
 }
 
-const entityId = String(operation("resendInvitation").pathParams[0]!.example);
+/** The arguments of a valid call of a typed method, from the spec's examples: path parameters, body, query. */
+function exampleArgs(m: MethodSpec): unknown[] {
+  const op = operation(m.operationId);
+  const required = op.queryParams.filter((p) => p.required);
+  return [
+    ...op.pathParams.map((p) => p.example),
+    ...(m.body === "none" ? [] : [op.body ? Object.values(op.body.examples)[0] : undefined]),
+    ...(m.query === "required" ? [Object.fromEntries(required.map((p) => [p.name, p.example]))] : []),
+  ];
+}
 
-/** A valid call of each operation through the typed methods. */
-export const validCalls = {
-  createRecipientInvitation: (lc: LeadConduitClient) =>
-    lc.invitations.createRecipient({ email: "mike.jones@example.com" }),
-  createSourceInvitation: (lc: LeadConduitClient) => lc.invitations.createSource({ email: "mike.jones@example.com" }),
-  resendInvitation: (lc: LeadConduitClient) => lc.invitations.resend(entityId),
-} as const;
+type Call = (lc: LeadConduitClient) => Promise<unknown>;
+
+/** A valid call of each operation through its typed method (generated/api.js), by operationId. */
+export const validCalls: Record<string, Call> = Object.fromEntries(
+  Object.entries(methods).flatMap(([resource, group]) =>
+    Object.entries(group).map(([name, m]: [string, MethodSpec]) => {
+      const invoke: Call = (lc) => {
+        const typed = (lc as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[
+          resource
+        ]!;
+        return typed[name]!(...exampleArgs(m));
+      };
+      return [m.operationId, invoke] as const;
+    }),
+  ),
+);

@@ -1,53 +1,36 @@
-// createLeadConduitClient: the typed methods, and `raw`, the openapi-fetch client with auth.
+// createLeadConduitClient: the typed methods, one per operation of the spec, built from the table
+// that generated/api.js holds (names, arguments, documentation: scripts/lib/generate/methods.ts),
+// and `raw`, the openapi-fetch client with auth. No per-operation code here: the machinery only.
 import createClient, { type Client, type Middleware } from "openapi-fetch";
+import { type MethodSpec, type Methods, methods } from "../../generated/api.js";
 import type { paths } from "../../generated/leadconduit.js";
-import { routes } from "../../generated/validators.js";
+import { type OperationId, routes } from "../../generated/validators.js";
 import { authorizer, basicAuthorization, secretsOf } from "./auth.js";
 import { type ClientOptions, type RequestOptions, resolveClientOptions } from "./options.js";
 import { type CallContext, call } from "./request.js";
-import type { Transport } from "./send.js";
+import type { Sender, Transport } from "./send.js";
 import { assertSecureTransport } from "./transport.js";
-import type { PathParams, RequestBody, ResponseBody } from "./types.js";
+import type { ResponseBody } from "./types.js";
+import type { CallInput } from "./validation.js";
 
-/** The three Invitations operations, typed from the spec. */
-export interface InvitationsResource {
-  /**
-   * `POST /invitations/recipient`: invites a lead buyer (or other recipient) by email and
-   * resolves to the pending entity. An address that already has an invitation gets that one's
-   * entity back, so retrying is safe.
-   * @throws {ValidationError} the input breaks the spec (nothing was sent)
-   * @throws {APIError} the server answered a non-2xx status (a subclass names the common ones)
-   */
-  createRecipient(
-    body: RequestBody<"createRecipientInvitation">,
-    options?: RequestOptions,
-  ): Promise<ResponseBody<"createRecipientInvitation">>;
-  /**
-   * `POST /invitations/source`: invites a lead seller (or other source) by email and resolves
-   * to the pending entity. An address that already has an invitation gets that one's entity back.
-   * @throws {ValidationError} the input breaks the spec (nothing was sent)
-   * @throws {APIError} the server answered a non-2xx status (a subclass names the common ones)
-   */
-  createSource(
-    body: RequestBody<"createSourceInvitation">,
-    options?: RequestOptions,
-  ): Promise<ResponseBody<"createSourceInvitation">>;
-  /**
-   * `PUT /invitations/{entityId}/resend`: sends the invitation of a pending or expired entity
-   * again; `entityId` is the entity's `id` (24 hexadecimal characters).
-   * @throws {ValidationError} `entityId` is not such an id (nothing was sent)
-   * @throws {APIError} the server answered a non-2xx status (a subclass names the common ones)
-   */
-  resend(
-    entityId: PathParams<"resendInvitation">["entityId"],
-    options?: RequestOptions,
-  ): Promise<ResponseBody<"resendInvitation">>;
-}
+/** A typed method: its operation's arguments in order (path parameters, body, query), then this call's options. */
+export type TypedMethod<S> = S extends { operationId: infer K extends OperationId; args: infer A extends unknown[] }
+  ? (...args: [...A, options?: RequestOptions]) => Promise<ResponseBody<K>>
+  : never;
 
-/** What `createLeadConduitClient` returns. */
-export interface LeadConduitClient {
-  /** Invite lead buyers and sellers, and resend invitations; retries, timeouts and typed errors included. */
-  readonly invitations: InvitationsResource;
+/** Every resource of the API and its typed methods, each documented from the spec (generated/api.d.ts). */
+export type Resources = {
+  readonly [R in keyof Methods]: { readonly [M in keyof Methods[R]]: TypedMethod<Methods[R][M]> };
+};
+
+/** The typed methods of one resource, e.g. `Resource<"invitations">`. */
+export type Resource<R extends keyof Methods> = Resources[R];
+
+/** The Invitations operations, typed from the spec. */
+export type InvitationsResource = Resource<"invitations">;
+
+/** What `createLeadConduitClient` returns: a resource per tag of the spec, and `raw`. */
+export interface LeadConduitClient extends Resources {
   /**
    * The openapi-fetch client underneath, with authentication (and the HTTPS check) only: no
    * retries, timeout or validation, and failures come back as `{ error, response }` instead of
@@ -88,28 +71,45 @@ export function createLeadConduitClient(options: ClientOptions = {}): LeadCondui
     secrets: secretsOf(config.apiKey),
   };
   const ctx: CallContext = { transport, defaults: config.defaults };
-  const { createRecipientInvitation: recipient, createSourceInvitation: source, resendInvitation: resend } = routes;
-  const invitations: InvitationsResource = {
-    createRecipient: (body, opts) =>
-      call(
-        ctx,
-        "createRecipientInvitation",
-        { body },
-        (init) => raw[recipient.method](recipient.path, { body, ...init }),
-        opts,
+  const resources = Object.fromEntries(
+    Object.entries(methods).map(([name, resource]) => [
+      name,
+      Object.freeze(
+        Object.fromEntries(Object.entries(resource).map(([method, spec]) => [method, typedMethod(ctx, raw, spec)])),
       ),
-    createSource: (body, opts) =>
-      call(ctx, "createSourceInvitation", { body }, (init) => raw[source.method](source.path, { body, ...init }), opts),
-    resend: (entityId, opts) =>
-      call(
-        ctx,
-        "resendInvitation",
-        { path: { entityId } },
-        (init) => raw[resend.method](resend.path, { params: { path: { entityId } }, ...init }),
-        opts,
-      ),
+    ]),
+  );
+  return Object.freeze({ ...resources, raw }) as LeadConduitClient;
+}
+
+/** One typed method: takes its arguments by position as the spec's table says, and calls its operation. */
+function typedMethod(ctx: CallContext, raw: Client<paths>, spec: MethodSpec) {
+  const { method, path } = routes[spec.operationId];
+  return (...args: unknown[]) => {
+    const { input, options } = inputOf(spec, args);
+    // the same call through openapi-fetch, for when middleware is registered on `raw`
+    const send: Sender = (init) =>
+      (raw.request as (method: string, path: string, init: object) => ReturnType<Sender>)(method.toLowerCase(), path, {
+        params: { path: input.path, query: input.query },
+        ...(input.body === undefined ? {} : { body: input.body }),
+        ...init,
+      });
+    return call(ctx, spec.operationId, input, send, options);
   };
-  return Object.freeze({ invitations: Object.freeze(invitations), raw });
+}
+
+/** A typed method's arguments as a call's input: path parameters, then the body, then the query, then options. */
+function inputOf(spec: MethodSpec, args: unknown[]): { input: CallInput; options: RequestOptions | undefined } {
+  let at = 0;
+  const path = Object.fromEntries(spec.path.map((name) => [name, args[at++]]));
+  const body = spec.body === "none" ? undefined : args[at++];
+  const query = spec.query === "none" ? undefined : (args[at++] as Record<string, unknown> | undefined);
+  const input: CallInput = {
+    ...(spec.path.length ? { path } : {}),
+    ...(spec.body === "none" ? {} : { body }),
+    ...(query === undefined ? {} : { query }),
+  };
+  return { input, options: args[at] as RequestOptions | undefined };
 }
 
 /** The middleware registered on `raw` right now: while there is some, typed calls go through it. */

@@ -1,8 +1,16 @@
 // The public surface of leadconduit-client.
 import type * as generated from "../../generated/leadconduit.js";
 
+export { API_VERSION } from "../../generated/api.js";
 export { basicAuthorization } from "./auth.js";
-export { createLeadConduitClient, type InvitationsResource, type LeadConduitClient } from "./client.js";
+export {
+  createLeadConduitClient,
+  type InvitationsResource,
+  type LeadConduitClient,
+  type Resource,
+  type Resources,
+  type TypedMethod,
+} from "./client.js";
 export {
   AbortError,
   APIError,
@@ -29,7 +37,14 @@ export {
   type ResponseViolationInfo,
   type RetryInfo,
 } from "./options.js";
-export type { OperationId, PathParams, RequestBody, ResponseBody } from "./types.js";
+export type {
+  OperationId,
+  PathParameter,
+  PathParams,
+  QueryParameters,
+  RequestBody,
+  ResponseBody,
+} from "./types.js";
 export type { Violation } from "./violations.js";
 
 /** What to send to create an invitation: `{ email }`. */

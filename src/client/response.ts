@@ -21,6 +21,8 @@ export interface Answer<K extends OperationId> {
 
 export function successOf<K extends OperationId>(answer: Answer<K>): SuccessBody<K> {
   const op = operations[answer.operationId];
+  // the spec documents no content for this success (a 204, a HEAD's answer): nothing to return
+  if (!op.shape) return noContent(answer) as SuccessBody<K>;
   const body = parseJson(answer);
   const mode = answer.opts.validateResponses;
   if (mode !== false) {
@@ -32,6 +34,18 @@ export function successOf<K extends OperationId>(answer: Answer<K>): SuccessBody
   if (op.shape(body)) return body;
   const violations = violationsOf(op.shape.errors);
   throw invalid(answer, `Response is not the documented envelope: ${describeViolations(violations)}`, violations);
+}
+
+/** A success the spec documents without content: a body that came all the same breaks the spec. */
+function noContent(answer: Answer<OperationId>): undefined {
+  const mode = answer.opts.validateResponses;
+  if (mode === false || answer.text === "") return undefined;
+  const violations = [
+    { path: "/", message: `the spec documents no content for ${answer.response.status}, yet a body came` },
+  ];
+  if (mode === true) throw invalid(answer, `Response breaks the spec: ${describeViolations(violations)}`, violations);
+  report(answer, violations);
+  return undefined;
 }
 
 function parseJson(answer: Answer<OperationId>): unknown {
@@ -54,7 +68,7 @@ function specViolations(answer: Answer<OperationId>, body: unknown): Violation[]
     violations.push({ path: "/", message: `content type ${contentType || "(none)"} is not application/json` });
   }
   const { success } = operations[answer.operationId];
-  if (!success(body)) violations.push(...violationsOf(success.errors));
+  if (success && !success(body)) violations.push(...violationsOf(success.errors));
   return violations;
 }
 

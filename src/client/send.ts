@@ -3,6 +3,7 @@
 // builds a Request (its body a stream) that fetch then copies into a second one, most of what
 // a call costs over loopback. With middleware, the call goes through openapi-fetch, so the
 // middleware runs for it as for `raw`.
+import { createFinalURL, createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
 import { type OperationId, routes } from "../../generated/validators.js";
 import { ConfigurationError, type RedactedRequest, ValidationError } from "./errors.js";
 import { redactRequest } from "./redact.js";
@@ -54,7 +55,7 @@ export function sendOnce(
   const body = input.body === undefined ? undefined : serialise(input.body);
   return transport.viaMiddleware()
     ? throughOpenapiFetch(transport, send, signal, exchange)
-    : direct(transport, operationId, { path: input.path, body }, signal, exchange);
+    : direct(transport, operationId, { path: input.path, query: input.query, body }, signal, exchange);
 }
 
 function serialise(body: unknown): string {
@@ -71,20 +72,28 @@ function serialise(body: unknown): string {
   }
 }
 
-/** A path template with its parameters filled in, URL-encoded. */
-function fill(path: string, params: Record<string, unknown>): string {
-  return path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
-}
+// openapi-fetch's own serializers, so a call sent directly has the URL it has through openapi-fetch
+const querySerializer = createQuerySerializer();
 
 async function direct(
   t: Transport,
   operationId: OperationId,
-  input: { path: Record<string, unknown> | undefined; body: string | undefined },
+  input: {
+    path: Record<string, unknown> | undefined;
+    query: Record<string, unknown> | undefined;
+    body: string | undefined;
+  },
   signal: AbortSignal,
   exchange: Exchange,
 ) {
   const { method, path } = routes[operationId];
-  const url = t.baseUrl + (input.path ? fill(path, input.path) : path);
+  const params = { path: input.path, query: input.query };
+  const url = createFinalURL(path, {
+    baseUrl: t.baseUrl,
+    params,
+    querySerializer,
+    pathSerializer: defaultPathSerializer,
+  });
   const { body } = input;
   const headers: Record<string, string> =
     body === undefined

@@ -3,17 +3,11 @@
 import type { operations } from "../../generated/leadconduit.js";
 import type { OperationId, SuccessBody } from "../../generated/validators.js";
 
+export type { PathParameter, QueryParameters, RequestBody } from "../../generated/api.js";
 export type { OperationId } from "../../generated/validators.js";
-
-/** The JSON request body an operation takes. */
-export type RequestBody<K extends OperationId> = operations[K]["requestBody"] extends {
-  content: { "application/json": infer T };
-}
-  ? T
-  : never;
 
 /** The path parameters an operation takes. */
 export type PathParams<K extends OperationId> = NonNullable<operations[K]["parameters"]["path"]>;
 
-/** The JSON body of an operation's documented 2xx answer: what its typed method resolves to. */
+/** The JSON body of an operation's documented 2xx answer: what its typed method resolves to (`void` when none). */
 export type ResponseBody<K extends OperationId> = SuccessBody<K>;

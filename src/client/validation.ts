@@ -4,10 +4,11 @@ import type { RequestValidators } from "../../generated/validators.js";
 import { ValidationError } from "./errors.js";
 import { describeViolations, type Violation, violationsOf } from "./violations.js";
 
-/** What a typed method sends: the JSON body and the path parameters. */
+/** What a typed method sends: the JSON body, the path parameters and the query parameters. */
 export interface CallInput {
   body?: unknown;
   path?: Record<string, unknown>;
+  query?: Record<string, unknown>;
 }
 
 /** Throws ValidationError (attempts 0) when the input breaks the operation's request schema. */
@@ -17,7 +18,30 @@ export function assertValidRequest(op: RequestValidators, input: CallInput): voi
   for (const [name, check] of Object.entries(op.pathParams)) {
     if (!check(input.path?.[name])) violations.push(...violationsOf(check.errors, `path/${name}`));
   }
+  violations.push(...queryViolations(op, input.query));
   if (violations.length) {
     throw new ValidationError(`Invalid request: ${describeViolations(violations)}`, { violations, attempts: 0 });
   }
+}
+
+/** What is wrong with the query: not an object, a required parameter missing, a value that breaks its schema. */
+function queryViolations(op: RequestValidators, query: unknown): Violation[] {
+  if (query !== undefined && (query === null || typeof query !== "object" || Array.isArray(query)))
+    return [{ path: "query", message: "must be an object of query parameters", keyword: "type" }];
+  const values = (query ?? {}) as Record<string, unknown>;
+  const violations: Violation[] = op.requiredQuery
+    .filter((name) => values[name] === undefined)
+    .map((name) => ({ path: `query/${name}`, message: "is required", keyword: "required" }));
+  for (const [name, value] of Object.entries(values)) {
+    const check = op.queryParams[name];
+    if (value === undefined) continue;
+    if (!check)
+      violations.push({
+        path: `query/${name}`,
+        message: "is not a query parameter of this operation",
+        keyword: "additionalProperties",
+      });
+    else if (!check(value)) violations.push(...violationsOf(check.errors, `query/${name}`));
+  }
+  return violations;
 }

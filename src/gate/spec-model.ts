@@ -21,13 +21,37 @@ export interface ResponseSpec {
   examples: Record<string, Record<string, Json>>;
 }
 
+/** A parameter of an operation, in the path or the query string. */
+export interface ParameterSpec {
+  name: string;
+  required: boolean;
+  /** JSON Schema (refs rewritten for Ajv) */
+  schema: JsonObject;
+  description?: string;
+  example?: Json;
+}
+
 export interface OperationSpec {
   operationId: string;
   method: string;
   path: string;
-  body?: { required: boolean; contentType: string; schema: JsonObject; examples: Record<string, Json> };
-  pathParams: { name: string; required: boolean; schema: JsonObject; example?: Json }[];
+  /** the operation's first tag: the resource its typed method lives on */
+  tag?: string;
+  summary?: string;
+  description?: string;
+  body?: {
+    required: boolean;
+    contentType: string;
+    schema: JsonObject;
+    examples: Record<string, Json>;
+    description?: string;
+  };
+  /** in the order the path names them */
+  pathParams: ParameterSpec[];
+  queryParams: ParameterSpec[];
   responses: ResponseSpec[];
+  /** the operation object as the document has it, for what the model does not name (extensions) */
+  raw: JsonObject;
 }
 
 export interface Spec {
@@ -186,28 +210,41 @@ function readOperation(
   pathItem: { node: JsonObject; pointer: string },
   pointers: WeakMap<object, string>,
 ): OperationSpec {
-  const params = [
-    ...((pathItem.node.parameters ?? []) as Json[]).map((p, i) =>
-      deref(document, p, `${pathItem.pointer}/parameters/${i}`),
-    ),
-    ...((op.parameters ?? []) as Json[]).map((p, i) => deref(document, p, `${at}/parameters/${i}`)),
-  ];
+  const own = ((op.parameters ?? []) as Json[]).map((p, i) => deref(document, p, `${at}/parameters/${i}`));
+  // the path item's parameters apply unless the operation redefines one (same name, same place)
+  const inherited = ((pathItem.node.parameters ?? []) as Json[])
+    .map((p, i) => deref(document, p, `${pathItem.pointer}/parameters/${i}`))
+    .filter((p) => !own.some((o) => o.node.name === p.node.name && o.node.in === p.node.in));
+  const params = [...inherited, ...own];
+  const parameter = ({ node: p, pointer }: { node: JsonObject; pointer: string }): ParameterSpec => ({
+    name: p.name as string,
+    required: p.required === true,
+    schema: rewriteRefs(p.schema as JsonObject, `${pointer}/schema`, pointers),
+    ...(typeof p.description === "string" ? { description: p.description } : {}),
+    ...(p.example === undefined ? {} : { example: p.example }),
+  });
+  const unsupported = params.find((p) => p.node.in !== "path" && p.node.in !== "query");
+  if (unsupported)
+    throw new Error(
+      `spec: ${op.operationId as string} has a ${String(unsupported.node.in)} parameter, which the client does not send`,
+    );
+  const inPath = params.filter((p) => p.node.in === "path");
+  const order = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  inPath.sort((a, b) => order.indexOf(a.node.name as string) - order.indexOf(b.node.name as string));
   return {
     operationId: op.operationId as string,
     method: method.toUpperCase(),
     path,
+    ...(Array.isArray(op.tags) && typeof op.tags[0] === "string" ? { tag: op.tags[0] } : {}),
+    ...(typeof op.summary === "string" ? { summary: op.summary } : {}),
+    ...(typeof op.description === "string" ? { description: op.description } : {}),
     body: op.requestBody ? bodyOf(document, deref(document, op.requestBody, `${at}/requestBody`), pointers) : undefined,
-    pathParams: params
-      .filter((p) => p.node.in === "path")
-      .map(({ node: p, pointer }) => ({
-        name: p.name as string,
-        required: p.required === true,
-        schema: rewriteRefs(p.schema as JsonObject, `${pointer}/schema`, pointers),
-        ...(p.example === undefined ? {} : { example: p.example }),
-      })),
+    pathParams: inPath.map(parameter),
+    queryParams: params.filter((p) => p.node.in === "query").map(parameter),
     responses: Object.entries(op.responses as JsonObject).map(([status, r]) =>
       responseOf(document, status, deref(document, r, `${at}/responses/${status}`), pointers),
     ),
+    raw: op,
   };
 }
 
@@ -219,6 +256,7 @@ function bodyOf(document: JsonObject, rb: { node: JsonObject; pointer: string },
     contentType,
     schema: rewriteRefs(media.schema as JsonObject, `${at}/schema`, pointers),
     examples: examplesOf(document, media, at),
+    ...(typeof rb.node.description === "string" ? { description: rb.node.description } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 // generated/ holds, from spec/leadconduit.yaml:
 //   openapi.json            the spec bundled into one JSON document (what the package ships)
 //   leadconduit.ts          the TypeScript types (openapi-typescript)
+//   api.js, .d.ts           the API's version and the client's typed methods (methods.ts)
 //   validators.js, .d.ts    the client's precompiled validators and routes (generate-validators.ts)
 //   testing.js, .d.ts       the testing kit's contract module (lib/testing-module.ts)
 // `--check` (the drift check of npm test and the gate) writes nothing and fails, naming each
@@ -10,10 +11,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
+import { errorForStatus } from "../../../src/client/errors.ts";
 import { specFromDocument } from "../../../src/gate/spec-model.ts";
 import { renderedDocuments } from "../docs/renderers.ts";
 import { inRoot, PATHS, ROOT } from "../paths.ts";
 import { bundleSpec } from "./bundle.ts";
+import { generateApi } from "./methods.ts";
 import { generateTestingModule } from "./testing-module.ts";
 import { generateValidators } from "./validators.ts";
 
@@ -27,11 +30,14 @@ async function generatedFiles(): Promise<[path: string, text: string][]> {
   const [types, document] = await Promise.all([generateTypes(pathToFileURL(PATHS.spec)), bundleSpec(PATHS.spec)]);
   const spec = specFromDocument(document);
   const validators = await generateValidators(spec);
+  const api = generateApi(spec, (status) => errorForStatus({ status }).name);
   const testing = await generateTestingModule(spec);
   return [
     ...(await renderedDocuments()),
     [inRoot("generated", "openapi.json"), `${JSON.stringify(document, null, 2)}\n`],
     [inRoot("generated", "leadconduit.ts"), types],
+    [inRoot("generated", "api.js"), api.js],
+    [inRoot("generated", "api.d.ts"), api.dts],
     [inRoot("generated", "validators.js"), validators.js],
     [inRoot("generated", "validators.d.ts"), validators.dts],
     [inRoot("generated", "testing.js"), testing.js],

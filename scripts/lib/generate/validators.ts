@@ -77,11 +77,22 @@ function operationEntry(op: OperationSpec, of: ReturnType<typeof validatorRegist
   const check = (schema: object, kind: string) => of(schema, `${id}_${kind}`, (component) => `${component}_${kind}`);
   const body = op.body ? check(op.body.schema, "body") : "undefined";
   const params = op.pathParams.map((p) => `${JSON.stringify(p.name)}: ${check(p.schema, "path")}`);
-  const success = jsonSchemaOf(successResponse(op));
-  return (
-    `  ${id}: {\n    body: ${body},\n    pathParams: { ${params.join(", ")} },\n` +
-    `    shape: ${check(toShape(success), "shape")},\n    success: ${check(success, "success")},\n  },`
-  );
+  const query = op.queryParams.map((p) => `${JSON.stringify(p.name)}: ${check(p.schema, "query")}`);
+  const required = op.queryParams.filter((p) => p.required).map((p) => p.name);
+  // a 2xx without content (204, or a HEAD's answer) has no body to check
+  const content = successResponse(op).content["application/json"] ? jsonSchemaOf(successResponse(op)) : undefined;
+  const shape = content ? check(toShape(content), "shape") : "undefined";
+  const success = content ? check(content, "success") : "undefined";
+  return [
+    `  ${id}: {`,
+    `    body: ${body},`,
+    `    pathParams: { ${params.join(", ")} },`,
+    `    queryParams: { ${query.join(", ")} },`,
+    `    requiredQuery: ${JSON.stringify(required)},`,
+    `    shape: ${shape},`,
+    `    success: ${success},`,
+    "  },",
+  ].join("\n");
 }
 
 const DTS = `${HEADER}
@@ -109,21 +120,27 @@ export interface TypeGuard<T> {
 export type OperationId = keyof Operations;
 type JsonContent<R> = R extends { content: { "application/json": infer T } } ? T : never;
 type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226;
-/** The JSON body of an operation's documented 2xx response. */
-export type SuccessBody<K extends OperationId> = JsonContent<
+type Json2xx<K extends OperationId> = JsonContent<
   Operations[K]["responses"][Extract<keyof Operations[K]["responses"], SuccessStatus>]
 >;
+/** The JSON body of an operation's documented 2xx response; \`void\` when it documents none (a 204). */
+export type SuccessBody<K extends OperationId> = [Json2xx<K>] extends [never] ? void : Json2xx<K>;
 
 /** The checks of what a call sends. */
 export interface RequestValidators {
   readonly body: SchemaValidator | undefined;
+  /** one check per path parameter, in the order the path names them */
   readonly pathParams: Readonly<Record<string, SchemaValidator>>;
+  /** one check per query parameter */
+  readonly queryParams: Readonly<Record<string, SchemaValidator>>;
+  /** the query parameters a call must send */
+  readonly requiredQuery: readonly string[];
 }
 export interface OperationValidators<K extends OperationId> extends RequestValidators {
-  /** What the TypeScript type of the 2xx body states (types, required, enums), and nothing it cannot. */
-  readonly shape: TypeGuard<SuccessBody<K>>;
-  /** The whole schema of the first documented 2xx (formats, patterns and lengths too). */
-  readonly success: TypeGuard<SuccessBody<K>>;
+  /** What the TypeScript type of the 2xx body states (types, required, enums), and nothing it cannot; none without content. */
+  readonly shape: TypeGuard<SuccessBody<K>> | undefined;
+  /** The whole schema of the first documented 2xx (formats, patterns and lengths too); none without content. */
+  readonly success: TypeGuard<SuccessBody<K>> | undefined;
 }
 export declare const operations: { readonly [K in OperationId]: OperationValidators<K> };
 `;
