@@ -43,8 +43,10 @@ export class ChangeSet {
     const { verdict, section, side: ruleSide } = ruleOf(rule);
     const side: Side = ruleSide === "both" ? ctx.side : ruleSide;
     const message = place.label ? `\`${place.label}\`: ${what}` : what;
-    const key = `${rule}\n${side}\n${from}\n${place.pointer}\n${message}`;
+    // a rule with one verdict for both sides is one change wherever it is met
+    const key = `${rule}\n${ruleSide === "both" ? "" : side}\n${from}\n${place.pointer}\n${message}`;
     const known = this.#changes.get(key);
+    if (known && known.side !== side) known.side = "both";
     const change = known ?? { rule, verdict, side, section, message, pointer: place.pointer, in: from, operations: [] };
     if (ctx.operation && !change.operations.includes(ctx.operation)) change.operations.push(ctx.operation);
     if (!known) this.#changes.set(key, change);

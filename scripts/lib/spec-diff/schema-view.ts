@@ -107,12 +107,16 @@ function flatten(doc: SpecDocument, schema: Layered): Layered {
   return merged;
 }
 
+/** Keywords that describe and do not constrain: where two parts disagree, the outer one's stands. */
+const NOTES = new Set(["title", "description", "$comment", "example", "examples", "externalDocs", "deprecated"]);
+
 /** `into` with `part`'s keywords added; undefined when they contradict. */
 function mergeInto(into: Layered, part: Layered): Layered | undefined {
   const node = { ...into.node };
   const fromPart = new Set<string>();
   const partProps = new Set<string>();
   for (const [key, value] of Object.entries(part.node)) {
+    if ((NOTES.has(key) || key.startsWith("x-")) && key in node) continue;
     if (key === "properties" && isObject(value)) {
       const props = isObject(node.properties) ? { ...node.properties } : {};
       for (const [name, s] of Object.entries(value)) {

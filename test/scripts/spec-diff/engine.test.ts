@@ -10,6 +10,11 @@ import { diffSpecs } from "../../../scripts/lib/spec-diff/engine.ts";
 import { type Doc, diffPatched, op, patched, prop, RECIPIENT, schema } from "./cases.ts";
 
 const rules = (changes: { rule: string }[]) => changes.map((c) => c.rule).sort();
+const ALL_OPERATIONS = [
+  "POST /invitations/recipient",
+  "POST /invitations/source",
+  "PUT /invitations/{entityId}/resend",
+];
 
 describe("restatements: the same values, said differently", () => {
   it.each<[string, (s: Doc) => void, (s: Doc) => void]>([
@@ -54,6 +59,17 @@ describe("restatements: the same values, said differently", () => {
     expect(rules(diffPatched(before, after))).toEqual(["restatement"]);
   });
 
+  it("a $ref with null in anyOf, folded even where both describe the value", () => {
+    const text = readFileSync(PATHS.spec, "utf8");
+    const doc = parse(text);
+    const id = prop(doc, "Entity", "invitation_id");
+    delete id.anyOf;
+    Object.assign(id, { type: ["string", "null"], pattern: schema(doc, "BsonId").pattern });
+    id.examples = schema(doc, "BsonId").examples;
+    const changes = diffSpecs(parseSpec(text, "a"), parseSpec(stringify(doc), "b"));
+    expect(rules(changes)).toEqual(["restatement"]);
+  });
+
   it("a limit that excludes an enum value is that value removed, not a restatement", () => {
     const changes = diffPatched(undefined, (s) => {
       prop(s, "InvitationRequest", "kind").maxLength = 5;
@@ -87,6 +103,19 @@ describe("restatements: the same values, said differently", () => {
 });
 
 describe("one change per place in the spec, naming every operation that reaches it", () => {
+  it("a change with one verdict on both sides is one change, on side both", () => {
+    const changes = diffPatched(undefined, (s) => {
+      schema(s, "BsonId").pattern = "^[0-9a-f]{24}$";
+    });
+    expect(changes).toEqual([
+      expect.objectContaining({
+        rule: "pattern-changed",
+        side: "both",
+        operations: expect.arrayContaining(ALL_OPERATIONS),
+      }),
+    ]);
+  });
+
   it("a component behind two operations is one change listing both", () => {
     const changes = diffPatched(undefined, (s) => {
       schema(s, "InvitationRequest").required.push("kind");
