@@ -81,6 +81,8 @@ export interface Resolved {
   placeOf(key: string): Place;
   /** the `$ref` strings followed, outermost first (empty when there was none) */
   refs: string[];
+  /** the object the last `$ref` leads to, as written there (without the keywords beside the `$ref`) */
+  target: { node: JsonObject; place: Place };
 }
 
 const MAX_REF_DEPTH = 32;
@@ -128,6 +130,7 @@ function merged(layers: { node: JsonObject; place: Place }[], place: Place, refs
     node,
     place,
     refs,
+    target: layers[layers.length - 1]!,
     placeOf: (key) => {
       const p = where.get(key) ?? place;
       return { pointer: childPointer(p.pointer, key), label: p.label };

@@ -28,6 +28,8 @@ export interface SchemaView {
   values?: Json[];
   /** anyOf/oneOf variants other than `null` (when more than one is left) */
   variants?: { key: "anyOf" | "oneOf"; items: Variant[] };
+  /** what a `$ref` led to, as written there, when the schema was reached through one */
+  target?: { node: JsonObject; place: Place };
 }
 
 interface Variant {
@@ -76,6 +78,7 @@ export function viewOf(doc: SpecDocument, value: Json | undefined, place: Place)
   if (types) view.types = types;
   if (values) view.values = values.filter((v) => v !== null);
   if (variants) view.variants = variants;
+  if (resolved.refs.length) view.target = resolved.target;
   return view;
 }
 

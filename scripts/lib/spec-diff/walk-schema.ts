@@ -4,7 +4,7 @@
 import { OPEN_ENUM_EXTENSION } from "../../../src/client/spec-extensions.ts";
 import { compareDefault, compareDeprecated, compareDocs, compareRest } from "./annotations.ts";
 import { type DiffContext, found } from "./changes.ts";
-import { type Json, type JsonObject, type Place, resolve, type SpecDocument, same } from "./document.ts";
+import { childPointer, type Json, type JsonObject, type Place, resolve, type SpecDocument, same } from "./document.ts";
 import { compareValueKeywords, report, ruleFor, VALUE_KEYWORDS } from "./schema-keywords.ts";
 import { type SchemaView, viewOf } from "./schema-view.ts";
 
@@ -63,6 +63,7 @@ function withoutMarkers(node: JsonObject): JsonObject {
 
 function compareSchemaDocs(ctx: DiffContext, b: SchemaView, a: SchemaView): void {
   compareDocs(ctx, b, a);
+  compareShadowedDocs(ctx, b, a);
   compareDefault(ctx, b, a);
   compareDeprecated(ctx, b, a);
   const [open, opens] = [b.node[OPEN_ENUM_EXTENSION] === true, a.node[OPEN_ENUM_EXTENSION] === true];
@@ -76,6 +77,23 @@ function compareSchemaDocs(ctx: DiffContext, b: SchemaView, a: SchemaView): void
       opens ? "enum marked open" : "enum no longer marked open",
     );
   else ctx.out.add(ctx, "extension-changed", place, `${OPEN_ENUM_EXTENSION} ${opens ? "added" : "removed"}`);
+}
+
+/**
+ * A component's own description (or example) where the `$ref` that reaches it carries one of its
+ * own: shadowed here, it still changed, and is told at the component.
+ */
+function compareShadowedDocs(ctx: DiffContext, b: SchemaView, a: SchemaView): void {
+  if (!b.target || !a.target) return;
+  const shadowed = (v: SchemaView) =>
+    Object.keys(v.target!.node).filter((k) => v.placeOf(k).pointer !== childPointer(v.target!.place.pointer, k));
+  const keys = new Set([...shadowed(b), ...shadowed(a)]);
+  if (!keys.size) return;
+  const only = (v: SchemaView) => ({
+    node: Object.fromEntries(Object.entries(v.target!.node).filter(([k]) => keys.has(k))),
+    placeOf: (k: string) => ({ pointer: childPointer(v.target!.place.pointer, k), label: v.target!.place.label }),
+  });
+  compareDocs(ctx, only(b), only(a));
 }
 
 /** The marker that keeps a property off this side (readOnly off requests, writeOnly off responses), and the other. */

@@ -237,6 +237,15 @@ describe("the project's spec", () => {
     expect(diffSpecs(parseSpec(text, "a"), parseSpec(text, "b"))).toEqual([]);
   });
 
+  it("tells a component's description edit where a $ref to it carries a description of its own", () => {
+    const changes = edit((s) => {
+      schema(s, "Entity").description = "A lead source or recipient.";
+    });
+    expect(changes).toEqual([
+      expect.objectContaining({ rule: "description-changed", pointer: "/components/schemas/Entity/description" }),
+    ]);
+  });
+
   it("rates a new value of Entity.source breaking, once, for all three operations", () => {
     const changes = edit((s) => prop(s, "Entity", "source").enum.splice(3, 0, "api"));
     expect(changes).toEqual([
