@@ -25,6 +25,3 @@ export const PATHS = {
 
 /** A file inside an installed package, for running its CLI with `node` directly. */
 export const packageFile = (pkg: string, file: string): string => inRoot("node_modules", pkg, file);
-
-/** Redocly's CLI, run as `node REDOCLY_CLI …` (no shell, no .bin shim). */
-export const REDOCLY_CLI = packageFile("@redocly/cli", "bin/cli.js");

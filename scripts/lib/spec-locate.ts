@@ -16,7 +16,8 @@ export function yamlLocator(path: string, shownAs: string): Locate {
   };
 }
 
-function segmentsOf(pointer: string): string[] {
+/** A JSON pointer's segments, unescaped. */
+export function segmentsOf(pointer: string): string[] {
   return pointer
     .split("/")
     .slice(1)
@@ -24,7 +25,7 @@ function segmentsOf(pointer: string): string[] {
 }
 
 /** Where the deepest existing part of the path starts: the key of a mapping entry, else the node. */
-function offsetOf(root: Node | null, segments: string[]): number | undefined {
+export function offsetOf(root: Node | null, segments: string[]): number | undefined {
   let node: Node | null = root;
   let best = root?.range?.[0];
   for (const segment of segments) {

@@ -3,8 +3,8 @@
 // methods take and resolve to what they did, positional path parameters, a body only where the
 // spec takes one, and the last argument is always this call's options.
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { methods } from "../../generated/api.js";
 import { spec } from "../../contract-tests/lib/spec.ts";
+import { methods } from "../../generated/api.js";
 import {
   API_VERSION,
   createLeadConduitClient,
@@ -18,7 +18,9 @@ import {
 describe("the typed methods", () => {
   it("keep the names clients call today (an operation the spec adds comes beside them)", () => {
     expect(Object.keys(methods)).toContain("invitations");
-    expect(Object.keys(methods.invitations)).toEqual(expect.arrayContaining(["createRecipient", "createSource", "resend"]));
+    expect(Object.keys(methods.invitations)).toEqual(
+      expect.arrayContaining(["createRecipient", "createSource", "resend"]),
+    );
   });
 
   it("are one per operation of the spec, each on the resource of its tag", () => {
@@ -32,7 +34,9 @@ describe("the typed methods", () => {
 
   it("take positional path parameters, a body only where the spec takes one, then this call's options", () => {
     type Client = LeadConduitClient["invitations"];
-    expectTypeOf<Client["createRecipient"]>().parameters.toEqualTypeOf<[body: InvitationRequest, options?: RequestOptions]>();
+    expectTypeOf<Client["createRecipient"]>().parameters.toEqualTypeOf<
+      [body: InvitationRequest, options?: RequestOptions]
+    >();
     expectTypeOf<Client["resend"]>().parameters.toEqualTypeOf<[entityId: string, options?: RequestOptions]>();
     expectTypeOf<Client["createSource"]>().returns.resolves.toEqualTypeOf<InvitationResponse>();
     expectTypeOf<Awaited<ReturnType<Client["resend"]>>["entity"]>().toEqualTypeOf<Entity>();

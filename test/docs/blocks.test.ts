@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { performanceBlock } from "../../bench/report.ts";
 import type { BenchResults } from "../../bench/results.ts";
 import { blockNames, fillBlocks } from "../../scripts/lib/docs/blocks.ts";
-import { RENDERERS, WRITTEN_ELSEWHERE } from "../../scripts/lib/docs/renderers.ts";
+import { documents, RENDERERS, WRITTEN_ELSEWHERE } from "../../scripts/lib/docs/renderers.ts";
 import { inRoot } from "../../scripts/lib/paths.ts";
 
 const doc = ["# t", "<!-- generated: a -->", "old", "text", "<!-- end: a -->", "after"].join("\n");
@@ -35,8 +35,7 @@ describe("fillBlocks", () => {
 
 describe("the docs' blocks", () => {
   it("have a renderer or a command that writes them, and every renderer is used", () => {
-    const files = ["README.md", "CONTRIBUTING.md", "docs/contract-gate.md", "docs/testing.md", "docs/performance.md"];
-    const used = files.flatMap((f) => blockNames(readFileSync(inRoot(f), "utf8")));
+    const used = documents().flatMap((f) => blockNames(readFileSync(inRoot(f), "utf8")));
     for (const name of used)
       expect(Object.hasOwn(RENDERERS, name) || Object.hasOwn(WRITTEN_ELSEWHERE, name), name).toBe(true);
     expect(new Set(used)).toEqual(new Set([...Object.keys(RENDERERS), ...Object.keys(WRITTEN_ELSEWHERE)]));

@@ -201,34 +201,45 @@ describe("step summary", () => {
     expect(md).toContain("a \\| b &lt;script&gt;x&lt;/script&gt;<br>line");
   });
 
-  it("includes the spec:diff verdict and its changes when the spec changed", () => {
-    const md = stepSummary(
-      report({
-        specDiff: {
-          base: "main (abc):spec/leadconduit.yaml",
-          revision: "spec/leadconduit.yaml",
-          ok: false,
-          breaking: 1,
-          minor: 0,
-          patch: 2,
-          majorBump: false,
-          baseVersion: "1.1.0",
-          revisionVersion: "1.2.0",
-          changes: [
-            {
-              impact: "major",
-              message: "Path `/x` was removed.",
-              ruleId: "path-removed",
-              pointer: "/paths/~1x",
-              location: "main:spec:3:3",
-            } as never,
-          ],
-        },
-      }),
-    );
+  it("includes the spec:diff verdict and its changes under headings named after their verdicts", () => {
+    const change = (verdict: "breaking" | "additive" | "editorial", ruleId: string, message: string) => ({
+      verdict,
+      side: "request" as const,
+      ruleId,
+      message,
+      pointer: "/paths/~1x/post",
+      operations: ["POST /x"],
+      location: "spec/leadconduit.yaml:3",
+    });
+    const specDiff = {
+      base: "merge-base with main (abc1234)",
+      revision: "spec/leadconduit.yaml",
+      ok: false,
+      breaking: 1,
+      additive: 1,
+      editorial: 0,
+      majorBump: false,
+      baseVersion: "1.1.0",
+      revisionVersion: "1.2.0",
+      changes: [
+        change("breaking", "operation-removed", "`POST /x`: operation removed"),
+        change("additive", "operation-added", "`POST /y`: new operation"),
+      ],
+    };
+    const md = stepSummary(report({ specDiff }));
     expect(md).toContain("### Spec change (spec:diff): ❌ BREAKING without a major version bump");
-    expect(md).toContain("1 breaking, 0 minor, 2 patch");
-    expect(md).toContain("path-removed");
+    expect(md).toContain("`spec/leadconduit.yaml` since merge-base with main (abc1234), info.version 1.1.0 → 1.2.0");
+    expect(md).toContain("1 breaking, 1 additive, 0 editorial");
+    const breaking = md.indexOf("#### Breaking (1)");
+    const additive = md.indexOf("#### Additive (1)");
+    expect(breaking).toBeGreaterThan(0);
+    expect(additive).toBeGreaterThan(breaking);
+    expect(md).not.toContain("#### Editorial");
+    expect(md.slice(breaking, additive)).toContain(
+      "| `operation-removed` | request | POST /x | spec/leadconduit.yaml:3 |",
+    );
+    expect(md.slice(additive)).toContain("`operation-added`");
+    expect(md.slice(breaking, additive)).not.toContain("operation-added");
   });
 });
 

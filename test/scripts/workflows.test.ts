@@ -130,4 +130,14 @@ describe("release.yml", () => {
     expect(release.jobs.publish!.permissions).toMatchObject({ "id-token": "write" });
     expect(steps(release).map((s) => s.run)).toContain("npm publish --provenance --access public");
   });
+
+  it("publishes only the version release:plan plans from the previous release, with the tags fetched", () => {
+    const all = steps(release);
+    const check = all.findIndex((s) =>
+      s.run?.includes('npm run --silent release:plan -- --check-tag "$GITHUB_REF_NAME"'),
+    );
+    expect(check).toBeGreaterThan(0);
+    expect(check).toBeLessThan(all.findIndex((s) => s.run?.startsWith("npm publish")));
+    expect(all.find((s) => s.uses?.startsWith("actions/checkout@"))!.with).toMatchObject({ "fetch-depth": 0 });
+  });
 });

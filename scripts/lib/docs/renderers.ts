@@ -8,6 +8,7 @@ import { markdownTable } from "../../../src/gate/table.ts";
 import { NPM_RUNTIMES } from "../npm-runtimes.ts";
 import { PACKAGED_CHROMIUM } from "../packaged-chromium.ts";
 import { inRoot, ROOT } from "../paths.ts";
+import { policyTable } from "../spec-diff/policy.ts";
 import { type BlockRenderer, blockNames, fenced, fillBlocks } from "./blocks.ts";
 
 export const RENDERERS: Readonly<Record<string, BlockRenderer>> = {
@@ -32,6 +33,7 @@ export const RENDERERS: Readonly<Record<string, BlockRenderer>> = {
     ];
     return markdownTable([{ title: "runtime" }, { title: "version" }, { title: "from" }], rows);
   },
+  "spec-change-policy": () => policyTable(),
   "target-differences": () =>
     markdownTable(
       [{ title: "difference" }, { title: "Prism" }, { title: "the kit's mock" }, { title: "why" }],
@@ -45,7 +47,7 @@ export const WRITTEN_ELSEWHERE: Readonly<Record<string, string>> = {
 };
 
 /** The markdown files that may hold blocks: the README, CONTRIBUTING.md and docs/*.md. */
-function documents(): string[] {
+export function documents(): string[] {
   const docs = existsSync(inRoot("docs"))
     ? readdirSync(inRoot("docs"))
         .filter((f) => f.endsWith(".md"))

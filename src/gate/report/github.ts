@@ -116,6 +116,12 @@ function findingsTable(findings: Finding[]): string {
   return markdownTable(columns, rows);
 }
 
+const VERDICT_HEADINGS = [
+  ["breaking", "Breaking"],
+  ["additive", "Additive"],
+  ["editorial", "Editorial"],
+] as const;
+
 function specDiffMarkdown(diff: SpecDiffSection): string {
   const verdict =
     diff.breaking === 0
@@ -126,15 +132,15 @@ function specDiffMarkdown(diff: SpecDiffSection): string {
   const lines = [
     `### Spec change (spec:diff): ${diff.ok ? "✅" : "❌"} ${verdict}`,
     "",
-    `${diff.base} (${diff.baseVersion ?? "no version"}) → ${diff.revision} (${diff.revisionVersion ?? "no version"}): ` +
-      `${diff.breaking} breaking, ${diff.minor} minor, ${diff.patch} patch`,
+    `${code(diff.revision)} since ${diff.base}, info.version ${diff.baseVersion ?? "(none)"} → ` +
+      `${diff.revisionVersion ?? "(none)"}: ${diff.breaking} breaking, ${diff.additive} additive, ${diff.editorial} editorial`,
   ];
-  if (diff.changes.length) {
-    const rows = diff.changes.map((c) => [c.message, c.ruleId, code(c.pointer), c.location ?? ""]);
-    lines.push(
-      "",
-      markdownTable([{ title: "breaking change" }, { title: "rule" }, { title: "where" }, { title: "location" }], rows),
-    );
+  for (const [kind, heading] of VERDICT_HEADINGS) {
+    const changes = diff.changes.filter((c) => c.verdict === kind);
+    if (!changes.length) continue;
+    const rows = changes.map((c) => [c.message, code(c.ruleId), c.side, c.operations.join(", "), c.location ?? ""]);
+    const columns = ["change", "rule", "side", "operations", "where"].map((title) => ({ title }));
+    lines.push("", `#### ${heading} (${changes.length})`, "", markdownTable(columns, rows));
   }
   return lines.join("\n");
 }

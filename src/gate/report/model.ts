@@ -117,18 +117,36 @@ export interface CoverageRow {
   counts: Record<string, Record<string, number>>;
 }
 
+/** What `npm run spec:diff` found, when the spec differs from its base (scripts/lib/spec-diff.ts). */
 export interface SpecDiffSection {
+  /** what the spec was compared with: `merge-base with main (abc1234)`, `tag v1.2.0 (abc1234)`, a file */
   base: string;
+  /** the spec compared: `spec/leadconduit.yaml` as it is on disk */
   revision: string;
+  /** no breaking change, or info.version got a new major */
   ok: boolean;
   breaking: number;
-  minor: number;
-  patch: number;
+  additive: number;
+  editorial: number;
   majorBump: boolean;
   baseVersion?: string;
   revisionVersion?: string;
-  /** every breaking change: message, rule and where */
-  changes: { message: string; ruleId: string; pointer: string; location?: string }[];
+  /** every change, breaking first, each with its verdict and the rule that gave it */
+  changes: SpecChangeRecord[];
+}
+
+export interface SpecChangeRecord {
+  verdict: "breaking" | "additive" | "editorial";
+  /** where a client meets it */
+  side: "request" | "response" | "both" | "document";
+  ruleId: string;
+  message: string;
+  /** JSON pointer in the revision (in the base for what was removed) */
+  pointer: string;
+  /** the operations that reach it (`POST /invitations/recipient`) */
+  operations: string[];
+  /** file:line */
+  location?: string;
 }
 
 export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;

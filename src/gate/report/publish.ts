@@ -32,7 +32,7 @@ export function publishReport(report: ContractReport, options: PublishOptions): 
 }
 
 /** Appends markdown to $GITHUB_STEP_SUMMARY when it is set. */
-function appendSummary(env: Record<string, string | undefined>, markdown: string): void {
+export function appendSummary(env: Record<string, string | undefined>, markdown: string): void {
   const file = env.GITHUB_STEP_SUMMARY;
   if (file) appendFileSync(file, markdown.endsWith("\n") ? `${markdown}\n` : `${markdown}\n\n`);
 }
