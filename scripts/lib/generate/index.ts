@@ -33,7 +33,7 @@ async function generatedFiles(): Promise<[path: string, text: string][]> {
   const api = generateApi(spec, (status) => errorForStatus({ status }).name);
   const testing = await generateTestingModule(spec);
   return [
-    ...(await renderedDocuments()),
+    ...(await renderedDocuments({ spec })),
     [inRoot("generated", "openapi.json"), `${JSON.stringify(document, null, 2)}\n`],
     [inRoot("generated", "leadconduit.ts"), types],
     [inRoot("generated", "api.js"), api.js],
