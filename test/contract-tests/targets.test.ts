@@ -98,11 +98,6 @@ describe("the target table", () => {
     expect(target("mock").said(mockSaid)).toEqual([{ where: "request", what: "body/email: is required" }]);
     for (const t of TARGETS) expect(t.said(new Response(null))).toEqual([]);
   });
-
-  it("statusOn: the target's own status where the table gives one, else the spec's", () => {
-    expect(statusOn(target("prism"), { name: "a wrong key", expected: 401 })).toBe(200);
-    expect(statusOn(target("mock"), { name: "a wrong key", expected: 401 })).toBe(401);
-  });
 });
 
 describe("normalised: the agreement check's allowances", () => {

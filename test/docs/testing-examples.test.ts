@@ -1,9 +1,8 @@
-// The "Testing your app" examples of docs/testing.md are what the consumer check runs as an app's
+// How the consumer check finds the "Testing your app" examples of docs/testing.md, which it runs as an app's
 // test files (test/support/package/app.ts): the section is found and its TypeScript blocks taken
 // whole.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { sectionSnippets, TESTING_SECTION } from "../support/markdown.ts";
+import { sectionSnippets } from "../support/markdown.ts";
 
 const MARKDOWN = [
   "# Title",
@@ -40,29 +39,5 @@ describe("sectionSnippets", () => {
 
   it("refuses a file without the section, naming it", () => {
     expect(() => sectionSnippets(MARKDOWN, "Nope", "docs/x.md")).toThrow('docs/x.md has no section "Nope"');
-  });
-
-  it("finds docs/testing.md's examples: complete vitest modules using the kit", () => {
-    const file = "docs/testing.md";
-    const snippets = sectionSnippets(
-      readFileSync(new URL(`../../${file}`, import.meta.url), "utf8"),
-      TESTING_SECTION,
-      file,
-    );
-    expect(snippets.length).toBeGreaterThanOrEqual(2);
-    for (const { code } of snippets) {
-      expect(code).toMatch(/from "vitest";/);
-      expect(code).toMatch(/from "leadconduit-client\/testing";/);
-    }
-    const all = snippets.map((s) => s.code).join("\n");
-    for (const must of [
-      "afterEach(() => mock.assertNoViolations())",
-      '"Retry-After"',
-      "makeEntity(",
-      "setupServer(",
-      "leadconduitHandlers(",
-    ]) {
-      expect(all).toContain(must);
-    }
   });
 });

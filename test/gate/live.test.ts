@@ -313,10 +313,6 @@ describe("live gate catches drift", () => {
     );
   });
 
-  it("has at least 10 drift variants", () => {
-    expect(variants.length).toBeGreaterThanOrEqual(10);
-  });
-
   it("reports a server that cannot be reached as a violation of every check", async () => {
     const closed = await startStandIn(KEY);
     await closed.close();
