@@ -20,8 +20,10 @@ export interface OperationContract {
   readonly path: string;
   /** Whether the operation requires credentials (the spec's `security`). */
   readonly secured: boolean;
-  /** The check of each path parameter, by name. */
+  /** The check of each path parameter, by name, in the order the path names them. */
   readonly pathParams: Readonly<Record<string, SchemaValidator>>;
+  /** Each query parameter, by name: whether a request must send it, and the check of its value. */
+  readonly queryParams: Readonly<Record<string, { readonly required: boolean; readonly validate: SchemaValidator }>>;
   /** The request body: whether it is required, its media type and the full check of its schema. */
   readonly body: { readonly required: boolean; readonly contentType: string; readonly validate: SchemaValidator } | undefined;
   /** Each documented response by status code (`"200"`, `"401"`, `"4XX"`, `"default"`), in the spec's order. */

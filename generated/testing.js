@@ -1010,6 +1010,7 @@ var operations = {
     path: "/invitations/recipient",
     secured: true,
     pathParams: {},
+    queryParams: {},
     body: { required: true, contentType: "application/json", validate: v.InvitationRequest },
     responses: {
       "200": { contentType: "application/json", example: { "message": "Invitation was sent successfully", "entity": { "id": "5fd4371e940df5a34a3888b2", "name": "A Corporation", "description": "A buyer of mortgage leads", "module_ids": ["leadconduit-default.outbound"], "source": "form", "recipient": "buyer", "standard": false, "account": true, "pending": true, "connected": "seller", "connected_account_id": "5fd4371e940df5a34a3888b2", "deprecated": false, "see": "5fd4371e940df5a34a3888b2", "field_suffix": "acorp", "invitation_id": "5fd4371e940df5a34a3888b2", "invitation_expires_at": "2025-11-07T00:00:00Z", "expired": false, "flow_ids": ["5fd4371e940df5a34a3888b2"], "logo_url": "https://www.example.com/logo.png", "time_zone": "America/Los_Angeles", "trustedform_certified_vendor": true, "website": "https://www.example.com/", "created_at": "2023-11-07T05:31:56Z", "updated_at": "2023-11-07T05:31:56Z" } }, validate: v.InvitationResponse },
@@ -1021,6 +1022,7 @@ var operations = {
     path: "/invitations/source",
     secured: true,
     pathParams: {},
+    queryParams: {},
     body: { required: true, contentType: "application/json", validate: v.InvitationRequest },
     responses: {
       "200": { contentType: "application/json", example: { "message": "Invitation was sent successfully", "entity": { "id": "5fd4371e940df5a34a3888b3", "name": "B Leads LLC", "description": "A seller of auto insurance leads", "module_ids": ["leadconduit-default.inbound"], "source": "seller", "recipient": null, "standard": false, "account": true, "pending": true, "deprecated": false, "field_suffix": "bllc", "invitation_id": "5fd4371e940df5a34a3888b4", "invitation_expires_at": "2025-11-07T00:00:00Z", "expired": false, "flow_ids": [], "time_zone": "America/Chicago", "trustedform_certified_vendor": false, "created_at": "2023-11-07T05:31:56Z", "updated_at": "2023-11-07T05:31:56Z" } }, validate: v.InvitationResponse },
@@ -1032,6 +1034,7 @@ var operations = {
     path: "/invitations/{entityId}/resend",
     secured: true,
     pathParams: { "entityId": v.BsonId },
+    queryParams: {},
     body: void 0,
     responses: {
       "200": { contentType: "application/json", example: { "message": "Invitation was sent successfully", "entity": { "id": "64b8f0f5e4b0c3a1d5e6f7a8", "name": "C Media", "module_ids": [], "source": null, "recipient": "analytics", "standard": false, "account": true, "pending": true, "deprecated": false, "field_suffix": null, "invitation_id": "64b8f0f5e4b0c3a1d5e6f7a9", "invitation_expires_at": "2025-12-01T00:00:00Z", "expired": false, "flow_ids": [], "created_at": "2023-07-20T08:00:21Z", "updated_at": "2025-11-24T10:12:00Z" } }, validate: v.InvitationResponse },

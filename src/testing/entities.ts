@@ -1,12 +1,15 @@
-// The answer the API gives when nothing is scripted: the spec's example for the operation,
-// about the right entity. A create (POST) makes an entity with fresh ids, counted up so runs are
-// deterministic, and answers the same entity to the same request again, as the API answers an
-// invitation that already exists; an operation on `{entityId}` answers about that entity.
+// The answer the API gives when nothing is scripted: the spec's example for the operation's first
+// documented 2xx, about the right entity when the answer carries one. A create (a POST with no
+// path parameter) makes an entity with fresh ids, counted up so runs are deterministic, and
+// answers the same entity to the same request again, as the API answers an invitation that already
+// exists; an operation on an entity's id answers about that entity. An answer that carries no
+// entity is the example as it is; a success without content, nothing.
 import { operations } from "../../generated/testing.js";
 import type { OperationId, SuccessBody } from "../../generated/validators.js";
 import { successResponse } from "./documented.js";
 
-type Entity = SuccessBody<OperationId>["entity"];
+/** What the store keeps of an entity: its ids; the rest is the example's. */
+type Entity = { id: string; invitation_id?: string | null } & Record<string, unknown>;
 
 /** 24 hexadecimal characters: an 8-digit tag (ASCII "mock" / "invi") and a 16-digit counter. */
 const ENTITY_TAG = "6d6f636b";
@@ -20,8 +23,17 @@ export function successExample<K extends OperationId>(operationId: K): SuccessBo
   return structuredClone(example) as SuccessBody<K>;
 }
 
+/** The answer's entity, when it is the envelope that carries one. */
+const entityOf = (example: unknown): Entity | undefined => {
+  const entity = (example as { entity?: unknown } | null)?.entity;
+  return entity !== null && typeof entity === "object" && typeof (entity as Entity).id === "string"
+    ? (entity as Entity)
+    : undefined;
+};
+
 export interface EntityStore {
-  answer(operationId: OperationId, pathParams: Record<string, string>, body: unknown): SuccessBody<OperationId>;
+  /** The usual answer's body; undefined for a success the spec documents without content. */
+  answer(operationId: OperationId, pathParams: Record<string, string>, body: unknown): unknown;
   reset(): void;
 }
 
@@ -42,19 +54,22 @@ export function createEntityStore(): EntityStore {
   };
   return {
     answer(operationId, pathParams, body) {
+      if (successResponse(operationId)?.contentType === undefined) return undefined;
       const example = successExample(operationId);
+      const template = entityOf(example);
+      if (template === undefined) return example;
       const op = operations[operationId];
       const [idParam] = Object.keys(op.pathParams);
       let entity: Entity;
       if (idParam !== undefined) {
         const id = pathParams[idParam]!;
-        entity = byId.get(id) ?? { ...example.entity, id };
+        entity = byId.get(id) ?? { ...template, id };
       } else if (op.method === "POST") {
-        entity = create(operationId, example.entity, body);
+        entity = create(operationId, template, body);
       } else {
-        entity = example.entity;
+        entity = template;
       }
-      return { ...example, entity: structuredClone(entity) };
+      return { ...(example as object), entity: structuredClone(entity) };
     },
     reset() {
       created = 0;

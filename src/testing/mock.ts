@@ -3,6 +3,7 @@
 // usual answers); `fetch` and the MSW handlers are thin doors onto it. The key lives in this
 // closure and the recorder's only; everything recorded is redacted.
 import { operations, servers } from "../../generated/testing.js";
+import type { OperationId } from "../../generated/validators.js";
 import { parseBaseUrl } from "./base-url.js";
 import { basicPassword } from "./credentials.js";
 import { createEntityStore } from "./entities.js";
@@ -44,6 +45,14 @@ function connectionDropped(): TypeError {
   return new TypeError("fetch failed", {
     cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }),
   });
+}
+
+/** The usual answer: the first documented 2xx, with the body the entity store made (none without content). */
+function usualAnswer(operationId: OperationId, body: unknown): Answer {
+  const [status, documented] = Object.entries(operations[operationId].responses).find(([code]) => /^2/.test(code))!;
+  return documented.contentType === undefined
+    ? { status: Number(status), text: null, contentType: undefined }
+    : { status: Number(status), contentType: documented.contentType, text: JSON.stringify(body) };
 }
 
 function toResponse(answer: Answer & { headers?: [string, string][] }, method: string): Response {
@@ -106,7 +115,7 @@ export function createLeadConduitMock(options: LeadConduitMockOptions): LeadCond
     const usual = () => entities.answer(operationId, seen.pathParams, seen.body);
     const scripted = queues.take(operationId, "reply");
     if (scripted) return replyAnswer(scripted, operationId, usual);
-    return { status: 200, contentType: "application/json", text: JSON.stringify(usual()) };
+    return usualAnswer(operationId, usual());
   };
 
   const handle = async (request: Request, handleOptions: HandleOptions = {}): Promise<Response> => {

@@ -44,6 +44,9 @@ function isSecured(document: Json, op: OperationSpec): boolean {
 function operationEntry(op: OperationSpec, secured: boolean, of: (schema: object, name: string) => string): string {
   const id = op.operationId;
   const params = op.pathParams.map((p) => `${json(p.name)}: ${of(p.schema, `${id}_path_${p.name}`)}`);
+  const query = op.queryParams.map(
+    (p) => `${json(p.name)}: { required: ${p.required}, validate: ${of(p.schema, `${id}_query_${p.name}`)} }`,
+  );
   const body = op.body
     ? `{ required: ${op.body.required}, contentType: ${json(op.body.contentType)}, validate: ${of(op.body.schema, `${id}_body`)} }`
     : "undefined";
@@ -62,6 +65,7 @@ function operationEntry(op: OperationSpec, secured: boolean, of: (schema: object
     `    path: ${json(op.path)},`,
     `    secured: ${secured},`,
     `    pathParams: { ${params.join(", ")} },`,
+    `    queryParams: { ${query.join(", ")} },`,
     `    body: ${body},`,
     "    responses: {",
     ...responses,
@@ -112,8 +116,10 @@ export interface OperationContract {
   readonly path: string;
   /** Whether the operation requires credentials (the spec's \`security\`). */
   readonly secured: boolean;
-  /** The check of each path parameter, by name. */
+  /** The check of each path parameter, by name, in the order the path names them. */
   readonly pathParams: Readonly<Record<string, SchemaValidator>>;
+  /** Each query parameter, by name: whether a request must send it, and the check of its value. */
+  readonly queryParams: Readonly<Record<string, { readonly required: boolean; readonly validate: SchemaValidator }>>;
   /** The request body: whether it is required, its media type and the full check of its schema. */
   readonly body: { readonly required: boolean; readonly contentType: string; readonly validate: SchemaValidator } | undefined;
   /** Each documented response by status code (\`"200"\`, \`"401"\`, \`"4XX"\`, \`"default"\`), in the spec's order. */
