@@ -1,0 +1,189 @@
+// A spec change is one edit and one command: in a scratch copy of the repository, the spec gets a
+// new GET operation with a path and a query parameter, a new documented error status, a new
+// optional Entity field and a new enum value; `npm run generate` runs there, and what derives is
+// checked without running the suite twice: the typed method and its types, the kit's route, the
+// contract suite's valid call and refusal cases, the coverage rows, the reference page and the
+// docs' list of methods. Nothing but the spec is edited.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { run } from "../support/package/process.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** What `npm run generate` reads and writes, and what the checks below import. */
+const COPIED = [
+  "spec",
+  "generated",
+  "src",
+  "contract-tests",
+  "scripts",
+  "docs",
+  "README.md",
+  "CONTRIBUTING.md",
+  "CHANGELOG.md",
+  "package.json",
+  "tsconfig.base.json",
+  "tsconfig.json",
+  "redocly.yaml",
+];
+
+/** A spec as YAML parses it: walked by key, as a maintainer's editor would. */
+// biome-ignore lint/suspicious/noExplicitAny: a parsed YAML document, navigated by known keys
+type Yaml = Record<string, any>;
+
+/** The change a maintainer makes: the spec, edited as YAML, and nothing else. */
+function changeSpec(spec: Yaml): void {
+  const entityPath = spec.paths["/invitations/{entityId}/resend"].put.parameters[0];
+  spec.paths["/invitations/{entityId}"] = {
+    get: {
+      operationId: "getInvitation",
+      tags: ["Invitations"],
+      summary: "Get an invitation",
+      description: "Returns the entity an invitation belongs to.",
+      parameters: [
+        entityPath,
+        {
+          name: "include",
+          in: "query",
+          required: false,
+          description: "Related records to embed.",
+          schema: { type: "string", enum: ["flows", "modules"] },
+          example: "flows",
+        },
+      ],
+      responses: {
+        "200": spec.paths["/invitations/{entityId}/resend"].put.responses["200"],
+        "401": { $ref: "#/components/responses/Unauthorized" },
+        "404": {
+          description: "No entity has this id.",
+          content: {
+            "application/json": {
+              schema: { $ref: "#/components/schemas/ErrorEnvelope" },
+              examples: { notFound: { value: { error: "not found" } } },
+            },
+          },
+        },
+      },
+    },
+  };
+  const entity = spec.components.schemas.Entity;
+  entity.properties.region = { type: "string", description: "Where the entity does business." };
+  entity.properties.source.enum.splice(-1, 0, "api");
+}
+
+let scratch: string;
+beforeAll(async () => {
+  scratch = mkdtempSync(join(tmpdir(), "lc-derive-"));
+  for (const entry of COPIED) cpSync(join(ROOT, entry), join(scratch, entry), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(scratch, "node_modules"), "dir");
+  const file = join(scratch, "spec", "leadconduit.yaml");
+  const spec = parse(readFileSync(file, "utf8"));
+  changeSpec(spec);
+  writeFileSync(file, stringify(spec, { lineWidth: 0 }));
+  // the change is one a maintainer could land: it lints clean, then one command regenerates
+  await run(process.execPath, [join(ROOT, "node_modules", "@redocly", "cli", "bin", "cli.js"), "lint"], {
+    cwd: scratch,
+    env: { ...process.env, REDOCLY_TELEMETRY: "off" },
+  });
+  await run(process.execPath, ["--import", "tsx", "scripts/generate.ts"], { cwd: scratch, timeoutMs: 120_000 });
+}, 180_000);
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** What a module of the scratch copy says, run there (its own generated/ and src/). */
+async function probe(code: string): Promise<Yaml> {
+  const file = join(scratch, "probe.ts");
+  writeFileSync(file, code);
+  const ran = await run(process.execPath, ["--import", "tsx", file], { cwd: scratch });
+  return JSON.parse(ran.stdout.trim().split("\n").at(-1)!);
+}
+
+/** Type errors of a module compiled in the scratch copy as src/ is compiled. */
+function typeErrors(code: string): string[] {
+  const file = join(scratch, "types-probe.ts");
+  writeFileSync(file, code);
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(scratch, "src", "tsconfig.json"),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  )!;
+  const { rootDir: _r, outDir: _o, ...options } = parsed.options;
+  const program = ts.createProgram([file], { ...options, composite: false, emitDeclarationOnly: false, noEmit: true });
+  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+}
+
+describe("after one edit of the spec and npm run generate", () => {
+  it("the client has a typed, documented method for the new operation, by the naming rule", () => {
+    const dts = readFileSync(join(scratch, "generated", "api.d.ts"), "utf8");
+    expect(dts).toMatch(
+      /readonly get: \{\s+readonly operationId: "getInvitation";\s+readonly args: \[entityId: PathParameter<"getInvitation", "entityId">, query\?: QueryParameters<"getInvitation">\];/,
+    );
+    expect(dts).toMatch(/Get an invitation: `GET \/invitations\/\{entityId\}`/);
+    expect(dts).toMatch(/@throws \{NotFoundError\} 404: No entity has this id\./);
+    const ok = `
+      import { createLeadConduitClient, type Entity } from "./src/client/index.ts";
+      const lc = createLeadConduitClient({ apiKey: "k" });
+      export const got: Promise<{ message: string; entity: Entity }> = lc.invitations.get("5fd4371e940df5a34a3888b2", { include: "flows" });
+      export const bare = lc.invitations.get("5fd4371e940df5a34a3888b2");
+      export const region: string | undefined = ({} as Entity).region;
+      export const source: Entity["source"] = "api";`;
+    expect(typeErrors(ok)).toEqual([]);
+    const wrong = `
+      import { createLeadConduitClient } from "./src/client/index.ts";
+      const lc = createLeadConduitClient({ apiKey: "k" });
+      export const got = lc.invitations.get("5fd4371e940df5a34a3888b2", { include: "everything" });`;
+    expect(typeErrors(wrong).join("\n")).toMatch(/"everything"/);
+  }, 60_000);
+
+  it("the client sends it, and the kit answers it on its route, refusing a query the spec refuses", async () => {
+    const result = await probe(`
+      import { createLeadConduitClient } from "./src/client/index.ts";
+      import { createLeadConduitMock } from "./src/testing/index.ts";
+      const mock = createLeadConduitMock({ apiKey: "k" });
+      const lc = createLeadConduitClient({ apiKey: "k", fetch: mock.fetch, maxRetries: 0 });
+      const got = await lc.invitations.get("5fd4371e940df5a34a3888b2", { include: "flows" });
+      const refused = await mock.fetch("/invitations/5fd4371e940df5a34a3888b2?include=everything", { headers: { authorization: "Basic " + btoa("API:k") } });
+      console.log(JSON.stringify({ id: got.entity.id, call: mock.calls[0], refused: refused.status, violations: mock.violations.map((v) => v.path) }));`);
+    expect(result.id).toBe("5fd4371e940df5a34a3888b2");
+    expect(result.call).toMatchObject({
+      operationId: "getInvitation",
+      method: "GET",
+      path: "/invitations/5fd4371e940df5a34a3888b2",
+    });
+    expect(result.refused).toBe(422);
+    expect(result.violations).toContain("query/include");
+  }, 60_000);
+
+  it("the contract suite has a valid call and the refusal cases of the new operation, and coverage rows for its statuses", async () => {
+    const result = await probe(`
+      import { spec, operationOf } from "./contract-tests/lib/spec.ts";
+      import { refusalCases, validCase } from "./contract-tests/lib/requests.ts";
+      import { buildCoverage } from "./src/gate/report/coverage.ts";
+      const op = operationOf(spec, "getInvitation");
+      const coverage = buildCoverage(spec, [], { targets: ["prism", "mock"] });
+      console.log(JSON.stringify({
+        valid: validCase(op),
+        refusals: refusalCases(op).map((c) => c.name),
+        rows: coverage.rows.filter((r) => r.operationId === "getInvitation").map((r) => r.status),
+      }));`);
+    expect(result.valid).toMatchObject({ expected: 200, credentials: "key" });
+    expect(result.valid.body).toBeUndefined();
+    expect(result.refusals).toEqual(expect.arrayContaining(["no credentials", "entityId breaking its pattern"]));
+    expect(result.rows).toEqual([200, 401, 404]);
+  }, 60_000);
+
+  it("the reference page and the docs' list of methods show it", async () => {
+    const bundled = JSON.parse(readFileSync(join(scratch, "generated", "openapi.json"), "utf8"));
+    expect(bundled.paths["/invitations/{entityId}"].get.operationId).toBe("getInvitation");
+    expect(readFileSync(join(scratch, "README.md"), "utf8")).toContain(
+      "| `lc.invitations.get(entityId, query?)` | `GET /invitations/{entityId}` | Get an invitation |",
+    );
+    expect(existsSync(join(scratch, "generated", "testing.js"))).toBe(true);
+    expect(readFileSync(join(scratch, "generated", "testing.js"), "utf8")).toContain(
+      'getInvitation: {\n    method: "GET"',
+    );
+  });
+});
