@@ -1,7 +1,9 @@
 // The consumer contract: everything about a request that breaks the spec, and the refusal Prism
 // gives for it. Prism's order: a JSON body that does not parse (400), then the route (404, 405),
 // then credentials (401, decided by the mock), then the content type (415), the body and path
-// parameters (422, every problem listed), then the Accept header (406).
+// parameters (422, every problem listed), then the Accept header (406). Before all of them, a
+// request-target that is not a URI (a "%" that starts no escape) is a bad request-line (400, RFC
+// 9112 section 3): Prism exits on one in a path parameter, so the mock follows the RFC.
 import { operations } from "../../generated/testing.js";
 import type { OperationId, ValidationIssue } from "../../generated/validators.js";
 import { type Violation, violationsOf } from "../client/violations.js";
@@ -12,13 +14,14 @@ import {
   documentedOr,
   invalidContentType,
   invalidJson,
+  invalidTarget,
   noMethod,
   noPath,
   notAcceptable,
   type PrismIssue,
   unprocessable,
 } from "./problems.js";
-import { matchRoute } from "./routes.js";
+import { hasMalformedEscape, matchRoute } from "./routes.js";
 
 /** What the mock read of a request. */
 export interface Received {
@@ -27,6 +30,8 @@ export interface Received {
   path: string | undefined;
   /** the path as sent, for Prism's messages */
   fullPath: string;
+  /** the query as sent, with its "?" ("" when none) */
+  query: string;
   contentType: string | null;
   accept: string | null;
   text: string;
@@ -170,6 +175,10 @@ function unrouted(received: Received, body: unknown, violations: Violation[], be
 
 export function inspect(received: Received): Inspection {
   const { body, invalid } = readBody(received);
+  if (hasMalformedEscape(`${received.fullPath}${received.query}`)) {
+    const message = "the request-target has a percent sign that is not followed by two hexadecimal digits";
+    return unrouted(received, body, [{ path: "url", message }], invalidTarget());
+  }
   const violations: Violation[] = invalid ? [{ path: "body", message: invalid }] : [];
   const before = invalid ? invalidJson() : undefined;
   const route =

@@ -78,6 +78,7 @@ async function receive(request: Request, baseUrl: string): Promise<Received> {
     method: request.method,
     path: pathBelow(url.pathname, baseUrl),
     fullPath: url.pathname,
+    query: url.search,
     contentType: request.headers.get("content-type"),
     accept: request.headers.get("accept"),
     text,
