@@ -353,6 +353,16 @@ const CASES: Case[] = [
     ["application/problem+json", 406],
     ["text/html, */*;q=0.1", 200],
     ["application/*", 200],
+    // RFC 9110, 12.5.1: the most specific range that matches decides, and q=0 is "not acceptable" (12.4.2)
+    ["application/json;q=0, */*", 406],
+    ["*/*;q=0", 406],
+    ["*/*;q=0, application/json", 200],
+    ["application/*;q=0, application/json;q=0.001", 200],
+    ["APPLICATION/JSON", 200],
+    // not media ranges (RFC 9110, 12.5.1: "*/*", "type/*" or "type/subtype"): they admit nothing
+    ["*/json", 406],
+    ["*", 406],
+    ["application/json;q=2", 406],
   ].map(([accept, status]) => ({
     name: `Accept: ${accept}`,
     headers: { ...JSON_HEADERS, accept: accept as string },
