@@ -70,6 +70,35 @@ const CASES: Case[] = [
     violations: [],
   },
   {
+    name: "the right key after a user name that is not UTF-8 (Latin-1 ü: only the password is read)",
+    headers: { "content-type": "application/json", authorization: `Basic ${btoa(`\u00fc:${KEY}`)}` },
+    body: VALID,
+    status: 200,
+    contentType: "application/json",
+    json: expect.objectContaining({ message: "Invitation was sent successfully" }),
+    violations: [],
+  },
+  ...[
+    ["the key in base64url (RFC 7617 section 2: base64, RFC 4648 section 4)", "url"],
+    ["the key in a token with a stray character", "stray"],
+    ["a password that is not UTF-8", "bytes"],
+  ].map(([name, how]) => {
+    const userPass = how === "bytes" ? `API:${KEY}\u00ff` : `???:${KEY}`;
+    const token = Buffer.from(userPass, "latin1").toString(how === "url" ? "base64url" : "base64");
+    return {
+      name: name!,
+      headers: {
+        "content-type": "application/json",
+        authorization: `Basic ${how === "stray" ? `${token.slice(0, 4)}.${token.slice(4)}` : token}`,
+      },
+      body: VALID,
+      status: 401,
+      contentType: "application/json",
+      json: { error: "authentication failed" },
+      violations: [],
+    };
+  }),
+  {
     // Prism 5.14.2 refuses this with 401 (contract-tests/lib/targets.ts): RFC 9110 allows 1*SP
     name: "the right key after two spaces",
     headers: { "content-type": "application/json", authorization: `Basic  ${btoa(`API:${KEY}`)}` },
