@@ -52,7 +52,7 @@ function decode(segment: string): string {
  * escapes are upper case (6.2.2.1). Escapes of reserved characters stay: `%2F` is data, not a
  * separator (2.2).
  */
-export function normalisePath(path: string): string {
+function normalisePath(path: string): string {
   return path.replace(/%([0-9A-Fa-f]{2})/g, (encoded, digits: string) => {
     const char = String.fromCharCode(Number.parseInt(digits, 16));
     return /[A-Za-z0-9\-._~]/.test(char) ? char : encoded.toUpperCase();
