@@ -84,6 +84,9 @@ const problemOf = (answer: Answer, status: number) =>
 const FRESH_IDS = ["/entity/id", "/entity/invitation_id"];
 /** The refusals that come before the Accept check (406), in Prism's order and the mock's. */
 const EARLIER = [400, 401, 404, 405, 415, 422] as const;
+/** The RFC's status for a request by its Accept alone: 406 when nothing admits JSON (RFC 9110, 12.5.1), else the usual; or an earlier refusal. */
+const byAccept = (r: WireRequest): readonly number[] =>
+  acceptsJson(headerOf(r, "accept")) ? [200, ...EARLIER] : [406, ...EARLIER];
 const createsAnEntity = (op: OperationSpec) => op.method.toUpperCase() === "POST" && op.pathParams.length === 0;
 
 export const DIFFERENCES = {
@@ -268,15 +271,15 @@ export const DIFFERENCES = {
     family: {
       has: (r) => prismUnreadableAccept(headerOf(r, "accept")),
       prism: "exits",
-      mock: (r) => (acceptsJson(headerOf(r, "accept")) ? [200, ...EARLIER] : [406, ...EARLIER]),
+      mock: byAccept,
     },
   },
   looseRange: {
     what: "an Accept element that is no media range but looks like one: a wildcard type with a subtype (*/json), a weight above 1",
-    prism: "reads it as a range (*/json admits application/json)",
+    prism: "reads it as a range: */json admits application/json, or refuses it with q=0",
     mock: "ignores it: a range is */*, type/* or type/subtype, and a weight is 0 to 1 (RFC 9110 sections 12.5.1 and 12.4.2); 406 when nothing else admits application/json",
     why: "Prism departs from RFC 9110",
-    family: { has: (r) => hasLooseRange(headerOf(r, "accept")), mock: [401, 406] },
+    family: { has: (r) => hasLooseRange(headerOf(r, "accept")), mock: byAccept },
   },
   parameterRetry: {
     what: "an Accept that admits no JSON, with a range that has a parameter other than q (application/json;q=0, application/*;level=1)",
