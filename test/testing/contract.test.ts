@@ -4,8 +4,9 @@
 // and message. Credentials are checked, unlike Prism. These run without Prism; the same requests
 // are sent to Prism and the mock side by side by contract-tests/agreement.test.ts
 // (contract-tests/lib/requests.ts), which is what proves the bodies here are Prism's.
-// Where Prism departs from the spec or the RFCs it rests on, the case says so, and the mock
-// follows the spec; contract-tests/lib/targets.ts lists every such difference with its reason.
+// Where Prism departs from the spec or the RFCs it rests on (or exits), the case says so and cites
+// the RFC, and the mock follows it; contract-tests/lib/targets.ts lists every such difference with
+// its reason, and contract-tests/property.test.ts holds the mock to both on generated requests.
 import { describe, expect, it } from "vitest";
 import { basicAuthorization, createLeadConduitClient, UnprocessableEntityError } from "../../src/client/index.ts";
 import { ContractViolationError, createLeadConduitMock, type MockViolation } from "../../src/testing/index.ts";
