@@ -5,20 +5,62 @@
 // answers another status than the spec calls for, how a request asks it for a documented
 // status, what it fills in fresh, how it says what it refused), and each datum names the entry
 // of DIFFERENCES that gives the reason. agreement.test.ts holds every target to the reference's
-// answers on everything else, with DIFFERENCES' `normalise` as the only allowance.
+// answers on everything else, with DIFFERENCES' `normalise` as the only allowance; property.test.ts
+// does so on generated requests, where a difference must be one a row's `family` is about.
 //
 // Prism's launcher and the kit are imported when a target starts (in the global setup only):
 // the test files, vitest's config and the gate read this table without loading them.
 
 import { startMockServer, VIOLATIONS_HEADER } from "./mock-server.ts";
 import type { Mode } from "./records.ts";
+import {
+  acceptsJson,
+  basicAsRfc,
+  charsetOf,
+  hasEncodedUnreserved,
+  hasLooseRange,
+  hasMalformedEscape,
+  hasPrismQueryControl,
+  hasRangeParameter,
+  hasUndecodableEscape,
+  headerOf,
+  isCorsPreflight,
+  prismErrorsAsJson,
+  prismReadsMediaType,
+  prismTakesBasic,
+  prismUnreadableAccept,
+  rawPathOf,
+  startsWithBom,
+  withoutBody,
+  withoutCharset,
+  withoutHeader,
+  withoutQuery,
+  withUnreservedDecoded,
+} from "./request-facts.ts";
 import type { OperationSpec } from "./spec.ts";
+import type { WireRequest } from "./wire.ts";
 
 /** An answer as the agreement check compares it: status, Content-Type and the body (JSON when it parses). */
 export interface Answer {
   status: number;
   contentType: string | null;
   body: unknown;
+}
+
+/**
+ * The requests a difference is about, so the property test (contract-tests/property.test.ts) can
+ * tell which row explains a difference it sees: a predicate over the bytes sent (request-facts.ts
+ * reads them as the RFCs and as Prism do), and the statuses each target may answer them.
+ */
+export interface Family {
+  /** whether a request is of this family; `key` is the key of the target it was rendered for */
+  has: (request: WireRequest, key: string) => boolean;
+  /** Prism's statuses for it (undefined: any), or "exits": its process ends, so it is never sent one */
+  prism?: readonly number[] | "exits";
+  /** the statuses the mock may answer: the RFC's, or a refusal that comes before in Prism's order (undefined: any) */
+  mock?: readonly number[] | ((request: WireRequest) => readonly number[]);
+  /** a request the spec and the RFCs make the same as this one (undefined: none to compare): the mock must answer the two alike */
+  sameAs?: (request: WireRequest) => WireRequest | undefined;
 }
 
 interface Difference {
@@ -30,6 +72,8 @@ interface Difference {
   why: string;
   /** makes two targets' answers comparable on this point (applied to both) */
   normalise?: (answer: Answer, op: OperationSpec) => Answer;
+  /** the requests it is about, for the property test */
+  family?: Family;
 }
 
 const problemOf = (answer: Answer, status: number) =>
@@ -39,14 +83,27 @@ const problemOf = (answer: Answer, status: number) =>
 
 /** The ids a create fills in fresh in the mock, as JSON pointers into its 2xx body. */
 const FRESH_IDS = ["/entity/id", "/entity/invitation_id"];
+/** The refusals that come before the Accept check (406), in Prism's order and the mock's. */
+const EARLIER = [400, 401, 404, 405, 415, 422] as const;
+/** The RFC's status for a request by its Accept alone: 406 when nothing admits JSON (RFC 9110, 12.5.1), else the usual; or an earlier refusal. */
+const byAccept = (r: WireRequest): readonly number[] =>
+  acceptsJson(headerOf(r, "accept")) ? [200, ...EARLIER] : [406, ...EARLIER];
 const createsAnEntity = (op: OperationSpec) => op.method.toUpperCase() === "POST" && op.pathParams.length === 0;
 
 export const DIFFERENCES = {
   credentials: {
-    what: "a wrong API key (or an empty one) in a well-formed Basic header",
+    what: "Basic credentials as RFC 7617 reads them, with a password that is not the key (a wrong key, an empty one)",
     prism: "200 and the usual answer: it checks that a Basic credential is there, never which",
     mock: '401 with the documented body {"error":"authentication failed"}',
     why: "deliberate: the spec documents 401 for missing or wrong credentials, and an app's tests need that 401 to test AuthenticationError; Prism cannot know a key",
+    family: { has: (r, key) => prismTakesBasic(r) && basicAsRfc(r, key) === "other password", mock: [401] },
+  },
+  lenientBasic: {
+    what: "Basic credentials RFC 7617 does not allow but Prism's lenient decoding reads: a base64url token, stray characters in it, a password that is not UTF-8",
+    prism: "takes them, as any Basic header whose token decodes to text with one colon (it never checks the key)",
+    mock: "401 with the documented body: the token is base64 (RFC 7617 section 2, RFC 4648 section 4) and the password UTF-8 (RFC 7617 section 2.1)",
+    why: "Prism departs from RFC 7617: Node's base64 decoder takes either alphabet and skips what it cannot read; a server refuses such a header",
+    family: { has: (r, key) => prismTakesBasic(r) && basicAsRfc(r, key) === "malformed", mock: [401] },
   },
   telling: {
     what: "how a target says what it refused",
@@ -60,6 +117,15 @@ export const DIFFERENCES = {
     prism: "picks its answer by it",
     mock: "ignores it; a test scripts answers in process (mock.reply, mock.fail)",
     why: "deliberate: the kit answers the spec's examples, deterministically, and an answer is scripted by the test that needs it. Static mode asks the mock for its 401 with a wrong key; generated mode does not apply to it",
+    family: { has: (r) => headerOf(r, "prefer") !== undefined, sameAs: (r) => withoutHeader(r, "prefer") },
+  },
+  queryControls: {
+    what: "Prism's query-string controls: __code, __example, __dynamic and __seed (without a Prefer header), __server",
+    prism:
+      "picks its answer by them before anything else (a documented status, an example, a generated body); 422 for a malformed one, 404 for an unknown status, example or server",
+    mock: "ignores the query: the spec defines none",
+    why: "deliberate: they are Prism's controls, not the API's; a test scripts answers in process (mock.reply, mock.fail)",
+    family: { has: hasPrismQueryControl, sameAs: withoutQuery },
   },
   freshIds: {
     what: "the entity a create answers with",
@@ -73,6 +139,18 @@ export const DIFFERENCES = {
         const field = pointer.split("/").at(-1)!;
         if (body.entity?.[field] != null) body.entity[field] = "(fresh id)";
       }
+      return { ...answer, body };
+    },
+  },
+  entityOfPath: {
+    what: "the entity an operation on a path with an id (/invitations/{entityId}/resend) answers with",
+    prism: "the spec's example, its id included, whatever id the path names",
+    mock: "the example about the entity the path names: /entity/id is the path's id, decoded",
+    why: "deliberate: the API answers about the entity the path names, and an app's test can tell which one it resent",
+    normalise: (answer, op) => {
+      if (op.pathParams.length === 0 || answer.status >= 300) return answer;
+      const body = structuredClone(answer.body) as { entity?: Record<string, unknown> };
+      if (body.entity?.id != null) body.entity.id = "(the path's id)";
       return { ...answer, body };
     },
   },
@@ -101,28 +179,158 @@ export const DIFFERENCES = {
     },
   },
   authSpaces: {
-    what: "Authorization: Basic followed by two spaces, then the right key",
+    what: "Authorization: Basic followed by more than one space, then the right key",
     prism: "401",
-    mock: "200",
+    mock: "reads the credentials",
     why: "Prism departs from RFC 9110 (section 11.4: credentials = auth-scheme 1*SP token68)",
+    family: {
+      has: (r, key) => /^basic {2,}\S/i.test(headerOf(r, "authorization") ?? "") && basicAsRfc(r, key) === "key",
+      prism: [401],
+    },
+  },
+  malformedEscape: {
+    what: 'a "%" in the request-target that is not followed by two hex digits (%ZZ, %4, a lone %)',
+    prism: "exits (its process ends) when it is in a path parameter; 404 in a fixed segment; nothing in the query",
+    mock: "400 before anything else: the request-target is not a URI (RFC 3986 section 2.1), and an invalid request-line is answered 400 (RFC 9112 section 3)",
+    why: "Prism fails on it; the mock follows the RFCs",
+    family: { has: hasMalformedEscape, prism: "exits", mock: [400] },
+  },
+  undecodableEscape: {
+    what: "well-formed percent-escapes in the path that are not UTF-8 (%C3, %FF)",
+    prism: "exits (its process ends) when they are in a path parameter; 404 in a fixed segment",
+    mock: "keeps the escapes: a path parameter breaks its schema (422), a fixed segment matches nothing (404), after the usual earlier refusals",
+    why: "Prism fails on it; the path is a well-formed URI (RFC 3986 section 2.1) whose value is not the spec's",
+    family: {
+      has: (r) => hasUndecodableEscape(r) && !hasMalformedEscape(r),
+      prism: "exits",
+      mock: [400, 401, 404, 405, 415, 422],
+    },
+  },
+  doubleSlash: {
+    what: "a path that starts with // (an empty first segment), or with /\\, which URL parsing reads as //",
+    prism:
+      "reads the first segment as a host, as in a network-path reference (RFC 3986 section 4.2), and routes the rest: another path in its 404, 500 when the segment is no host, the operation when the rest is its path",
+    mock: "404: a request-target in origin-form is an absolute path (RFC 9112 section 3.2.1), here one whose first segment is empty, and no operation has that path",
+    why: "Prism departs from RFC 9112: in a request-target, // starts a path, not an authority",
+    family: { has: (r) => rawPathOf(r).replace(/\\/g, "/").startsWith("//"), mock: [400, 404] },
+  },
+  encodedSegment: {
+    what: "a percent-encoded unreserved character in a fixed segment of a path with a parameter (/%69nvitations/{entityId}/resend)",
+    prism: "routes it, then reads no parameter from it: 422, the parameter is required",
+    mock: "the same path as without the escape (RFC 3986 section 6.2.2.2): the parameter is read as usual",
+    why: "Prism departs from RFC 3986: it decodes the path to route it, but reads the parameters from the path as sent",
+    family: { has: hasEncodedUnreserved, prism: [422], sameAs: withUnreservedDecoded },
   },
   unreadableMediaType: {
-    what: 'a Content-Type that names no media type ("application/json x")',
-    prism: '500 {"error":{"code":"internal_server_error"}}',
-    mock: "415, as for any media type the spec does not take",
-    why: "Prism fails on it; the spec takes application/json only, and a 5xx would blame the server for the client's request",
+    what: 'a Content-Type Prism cannot parse ("application/json x", "application/", "application/json;"), on a request with a body',
+    prism: '500 {"error":{"code":"internal_server_error"}}, before anything else',
+    mock: "reads it as RFC 9110 section 8.3.1 does: application/json; is JSON (a parameter list may be empty), one that names no media type is 415",
+    why: "Prism fails on it (its parser follows RFC 7231, where a ; must be followed by a parameter); a 5xx would blame the server for the client's request",
+    family: {
+      has: (r) => r.body.length > 0 && !prismReadsMediaType(headerOf(r, "content-type") || "*/*"),
+      prism: [500],
+    },
+  },
+  unreadableMediaTypeNoBody: {
+    what: "a Content-Type Prism cannot parse, on a request without a body",
+    prism: "exits (its process ends) when the route takes no body; 404, 405 or 422 (a body is required) otherwise",
+    mock: "ignores it: there is no content for it to describe (RFC 9110 section 8.3)",
+    why: "Prism fails on it; the mock follows the RFC",
+    family: {
+      has: (r) => r.body.length === 0 && !prismReadsMediaType(headerOf(r, "content-type") || "*/*"),
+      prism: "exits",
+      sameAs: (r) => withoutHeader(r, "content-type"),
+    },
   },
   charset: {
-    what: "JSON in UTF-16 sent as application/json; charset=utf-16le",
-    prism: "decodes it by the charset and answers 200",
-    mock: "400 Invalid JSON, recorded",
+    what: "a charset parameter other than UTF-8 on a request with a body (utf-16le, latin1, one no decoder knows)",
+    prism:
+      'decodes the body by it before anything else: 400 {"error":{"code":"invalid_body"}} for a charset it does not know, JSON read from UTF-16 or Latin-1 where the bytes allow',
+    mock: "reads JSON as UTF-8 whatever the parameter (UTF-16 JSON is 400 Invalid JSON, recorded); a body of another media type is 415 as usual",
     why: "Prism departs from RFC 8259: JSON between systems is UTF-8 (section 8.1), and application/json has no charset parameter (section 11)",
+    family: {
+      has: (r) => r.body.length > 0 && ![undefined, "utf-8", "utf8"].includes(charsetOf(headerOf(r, "content-type"))),
+      sameAs: withoutCharset,
+    },
+  },
+  bomCharset: {
+    what: "a body after a byte order mark, sent with charset=utf-8",
+    prism: "drops the mark (its decoder does) and reads the rest: JSON as usual, a mark alone as no body",
+    mock: "400 Invalid JSON for JSON, recorded, as without the parameter; 415 for another media type, as usual",
+    why: "deliberate: a sender must not add a byte order mark (RFC 8259 section 8.1); Prism refuses one without the parameter, and the mock refuses it either way so that an app's bug shows",
+    family: {
+      has: (r) => startsWithBom(r) && charsetOf(headerOf(r, "content-type")) === "utf-8",
+      mock: [400, 415],
+      sameAs: withoutCharset,
+    },
+  },
+  acceptUnreadable: {
+    what: 'an Accept element Prism cannot parse ("*", "json", "application/", "application/json;q=")',
+    prism: "exits (its process ends) when no other element admits JSON",
+    mock: "ignores the element: it is not a media range and admits nothing (RFC 9110 section 12.5.1); 406 when nothing else admits application/json",
+    why: "Prism fails on it; the mock follows the RFC",
+    family: {
+      has: (r) => prismUnreadableAccept(headerOf(r, "accept")),
+      prism: "exits",
+      mock: byAccept,
+    },
+  },
+  looseRange: {
+    what: "an Accept element that is no media range but looks like one: a wildcard type with a subtype (*/json), a weight above 1",
+    prism: "reads it as a range: */json admits application/json, or refuses it with q=0",
+    mock: "ignores it: a range is */*, type/* or type/subtype, and a weight is 0 to 1 (RFC 9110 sections 12.5.1 and 12.4.2); 406 when nothing else admits application/json",
+    why: "Prism departs from RFC 9110",
+    family: { has: (r) => hasLooseRange(headerOf(r, "accept")), mock: byAccept },
+  },
+  parameterRetry: {
+    what: "an Accept that admits no JSON, with a range that has a parameter other than q (application/json;q=0, application/*;level=1)",
+    prism:
+      "tries again with only the ranges that have such parameters, the parameters removed, so application/*;level=1 admits JSON past application/json;q=0",
+    mock: "406: the most specific range that matches decides (RFC 9110 section 12.5.1)",
+    why: "Prism departs from RFC 9110",
+    family: {
+      has: (r) => {
+        const accept = headerOf(r, "accept");
+        return !acceptsJson(accept) && !prismUnreadableAccept(accept) && hasRangeParameter(accept);
+      },
+      mock: [401, 406],
+    },
+  },
+  acceptStar: {
+    what: "an Accept that admits no JSON but lists */* (application/json;q=0, */*; */*;q=0)",
+    prism:
+      "500: it finds no representation, answers 200 without a body because */* is listed, and its own check of that answer fails",
+    mock: "406: the most specific range that matches decides, and q=0 means not acceptable (RFC 9110 sections 12.5.1 and 12.4.2)",
+    why: "Prism departs from RFC 9110",
+    family: {
+      has: (r) => {
+        const accept = headerOf(r, "accept");
+        return !acceptsJson(accept) && !!accept?.includes("*/*") && !prismUnreadableAccept(accept);
+      },
+      prism: [500],
+      mock: [401, 406],
+    },
+  },
+  errorMediaType: {
+    what: "the 400 for a body that is not JSON, under an Accept other than application/json or */*",
+    prism: 'text/plain "Invalid JSON": its HTTP layer writes its own errors as JSON only under those',
+    mock: '{"error":{"code":"invalid_json","message":"Invalid JSON"}} as application/json, whatever the Accept',
+    why: "deliberate: the spec does not document that answer; the mock gives it one shape, the one Prism gives most requests (a server may disregard Accept, RFC 9110 section 12.5.1)",
+    family: { has: (r) => !prismErrorsAsJson(headerOf(r, "accept")), prism: [400], mock: [400] },
+  },
+  bodyOnGet: {
+    what: "a body on a GET or HEAD request",
+    prism: "reads it as on any other request: 400 when it is not JSON, before routing",
+    mock: "never sees it: a fetch Request cannot carry one (the kit takes fetch Requests, and this suite's server drops it), so it answers as to the request without it",
+    why: "a GET or HEAD body has no meaning (RFC 9110 sections 9.3.1 and 9.3.2), and an app whose fetch sends one gets a TypeError before any server does",
+    family: { has: (r) => (r.method === "GET" || r.method === "HEAD") && r.body.length > 0, sameAs: withoutBody },
   },
   cors: {
-    what: "a CORS preflight (OPTIONS with Origin and Access-Control-Request-Method); access-control-* headers",
-    prism: "204 to the preflight, and access-control-* headers on every answer",
-    mock: "405 to the preflight, as to any method the spec lacks; no CORS header",
+    what: "a CORS preflight (OPTIONS with Origin and Access-Control-Request-Method), on any path; access-control-* headers",
+    prism: "204 to the preflight, whatever the path, and access-control-* headers on every answer",
+    mock: "404 or 405 to the preflight, as to any path or method the spec lacks; no CORS header",
     why: "the spec says nothing of CORS, and the kit runs inside the app's process (mock.fetch, MSW), where no preflight is sent. Headers other than Content-Type are not compared",
+    family: { has: isCorsPreflight, prism: [204], mock: [400, 404, 405] },
   },
 } satisfies Record<string, Difference>;
 
@@ -256,3 +464,8 @@ export function normalised(answer: Answer, op: OperationSpec): Answer {
     answer,
   );
 }
+
+/** The differences that say which requests they are about (the property test's explanations). */
+export const FAMILIES: readonly [DifferenceId, Family][] = Object.entries(DIFFERENCES as Record<string, Difference>)
+  .filter(([, d]) => d.family !== undefined)
+  .map(([id, d]) => [id as DifferenceId, d.family!]);

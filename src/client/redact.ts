@@ -2,13 +2,14 @@
 import type { RedactedRequest } from "./errors.js";
 import { stripCredentials } from "./transport.js";
 
+const REDACTED = "[REDACTED]";
 const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
 
 /** A header's value as an error or report may show it. */
 function redactHeader(name: string, value: string): string {
   // keep the scheme: "Basic" tells a reader which kind of credential was sent
-  if (/authorization$/i.test(name)) return `${value.split(" ")[0]} [REDACTED]`;
-  return SECRET_HEADER.test(name) ? "[REDACTED]" : value;
+  if (/authorization$/i.test(name)) return `${value.split(" ")[0]} ${REDACTED}`;
+  return SECRET_HEADER.test(name) ? REDACTED : value;
 }
 
 /**
@@ -48,12 +49,48 @@ export function keptBody(text: string, secrets: readonly string[]): { rawBody: s
 }
 
 /**
- * Removes each secret from a text a server sent back (a server may echo credentials).
+ * How long a form of a secret must be to be removed wherever it occurs. A key, its Basic token or
+ * its header value of this length does not turn up inside other text by chance, so an occurrence
+ * glued to other characters (`tokenKEY`) is still the key.
+ */
+const DISTINCTIVE = 8;
+
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+
+/** Whether the character right before (after) position `at` is a letter, digit or mark of any script. */
+const gluedBefore = (text: string, at: number) =>
+  WORD_CHARACTER.test([...text.slice(Math.max(0, at - 2), at)].at(-1) ?? "");
+const gluedAfter = (text: string, at: number) => WORD_CHARACTER.test(String.fromCodePoint(text.codePointAt(at) ?? 32));
+
+/** `text` with every occurrence of `secret` that stands alone (no letter or digit either side) replaced. */
+function redactStandalone(text: string, secret: string): string {
+  let out = "";
+  let from = 0;
+  for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
+    if (at < from || gluedBefore(text, at) || gluedAfter(text, at + secret.length)) continue;
+    out += `${text.slice(from, at)}${REDACTED}`;
+    from = at + secret.length;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * Removes each secret from a text (a server may echo credentials; an app may put its key in a
+ * path, a body or a header). The rule: an occurrence is removed when it is the secret, not a
+ * piece of some other word. A form of 8 characters or more is removed wherever it occurs; a
+ * shorter one (a test's key "a", "k 1", or the password " " a request carried) only where it
+ * stands alone, with no letter or digit (of any script) right before or after it: a key "a" is
+ * removed from `/invitations/a/resend`, `found 'a'` and `{"email":"a"}`, never from
+ * "invitations" or "Invalid request". Secrets are given longest first (secretsOf), so a form
+ * inside a longer one is removed with it.
  * @internal also the contract gate's (scripts/lib/live, scripts/lib/report, scripts/lib/cli)
  */
 export function redactText(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) if (secret && out.includes(secret)) out = out.split(secret).join("[REDACTED]");
+  for (const secret of secrets) {
+    if (!secret || !out.includes(secret)) continue;
+    out = secret.length >= DISTINCTIVE ? out.split(secret).join(REDACTED) : redactStandalone(out, secret);
+  }
   return out;
 }
 

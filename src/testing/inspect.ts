@@ -1,7 +1,9 @@
 // The consumer contract: everything about a request that breaks the spec, and the refusal Prism
 // gives for it. Prism's order: a JSON body that does not parse (400), then the route (404, 405),
 // then credentials (401, decided by the mock), then the content type (415), the body and path
-// parameters (422, every problem listed), then the Accept header (406).
+// parameters (422, every problem listed), then the Accept header (406). Before all of them, a
+// request-target that is not a URI (a "%" that starts no escape) is a bad request-line (400, RFC
+// 9112 section 3): Prism exits on one in a path parameter, so the mock follows the RFC.
 import { operations } from "../../generated/testing.js";
 import type { OperationId, ValidationIssue } from "../../generated/validators.js";
 import { type Violation, violationsOf } from "../client/violations.js";
@@ -12,13 +14,14 @@ import {
   documentedOr,
   invalidContentType,
   invalidJson,
+  invalidTarget,
   noMethod,
   noPath,
   notAcceptable,
   type PrismIssue,
   unprocessable,
 } from "./problems.js";
-import { matchRoute } from "./routes.js";
+import { hasMalformedEscape, matchRoute } from "./routes.js";
 
 /** What the mock read of a request. */
 export interface Received {
@@ -27,6 +30,8 @@ export interface Received {
   path: string | undefined;
   /** the path as sent, for Prism's messages */
   fullPath: string;
+  /** the query as sent, with its "?" ("" when none) */
+  query: string;
   contentType: string | null;
   accept: string | null;
   text: string;
@@ -44,6 +49,23 @@ export interface Inspection {
   before: Answer | undefined;
   /** answered to a request with valid credentials */
   after: Answer | undefined;
+}
+
+/**
+ * How a message quotes what the request carried (its path, method, headers, property names):
+ * with every secret it carried redacted. The mock's own words are never touched, so a short key
+ * ("a") cannot mangle them; only what came from the request can carry a key.
+ */
+export type Quote = (carried: string) => string;
+
+/** Ajv's findings with the parts taken from the request (where in the body, an extra property's name) quoted. */
+function quotedIssues(issues: readonly ValidationIssue[], quote: Quote): ValidationIssue[] {
+  return issues.map((issue) => {
+    const { params } = issue;
+    const extra =
+      "additionalProperty" in params ? { additionalProperty: quote(String(params.additionalProperty)) } : {};
+    return { ...issue, instancePath: quote(issue.instancePath), params: { ...params, ...extra } };
+  });
 }
 
 /** Prism's wording of an Ajv finding about the request's `body` or `path`. */
@@ -69,7 +91,7 @@ interface Findings {
   unsupported?: string;
 }
 
-function checkBody(operationId: OperationId, body: unknown, received: Received): Findings {
+function checkBody(operationId: OperationId, body: unknown, received: Received, quote: Quote): Findings {
   const spec = operations[operationId].body;
   if (spec?.required && !body) {
     return {
@@ -90,13 +112,13 @@ function checkBody(operationId: OperationId, body: unknown, received: Received):
       const message = !spec
         ? "the operation takes no body, but one was sent"
         : unreadable
-          ? `${JSON.stringify(received.contentType)} is not a media type`
-          : `${media} is not ${spec.contentType}`;
+          ? `${quote(JSON.stringify(received.contentType))} is not a media type`
+          : `${quote(media!)} is not ${spec.contentType}`;
       return { violations: [{ path: "headers/content-type", message }], issues: [], unsupported };
     }
   }
   if (!spec || body === null || spec.validate(body)) return { violations: [], issues: [] };
-  const errors = spec.validate.errors ?? [];
+  const errors = quotedIssues(spec.validate.errors ?? [], quote);
   return { violations: violationsOf(errors, "body"), issues: errors.map((e) => prismIssue(e, "body")) };
 }
 
@@ -140,26 +162,28 @@ function readBody(received: Received): { body: unknown; invalid?: string } {
 }
 
 function checkOperation(
-  operationId: OperationId,
-  pathParams: Record<string, string>,
+  route: { operationId: OperationId; pathParams: Record<string, string> },
   received: Received,
-  invalid: boolean,
-  body: unknown,
+  read: { body: unknown; invalid?: string },
+  quote: Quote,
 ) {
-  const fromBody: Findings = invalid ? { violations: [], issues: [] } : checkBody(operationId, body, received);
-  const fromPath = checkPathParams(operationId, pathParams);
+  const { operationId } = route;
+  const fromBody: Findings =
+    read.invalid === undefined ? checkBody(operationId, read.body, received, quote) : { violations: [], issues: [] };
+  const fromPath = checkPathParams(operationId, route.pathParams);
   const violations = [...fromBody.violations, ...fromPath.violations];
   const issues = [...fromBody.issues, ...fromPath.issues];
   const media = successResponse(operationId)?.contentType;
   const acceptable = media === undefined || accepts(received.accept, media);
-  if (!acceptable) violations.push({ path: "headers/accept", message: `${received.accept} does not admit ${media}` });
+  const accept = quote(received.accept ?? "");
+  if (!acceptable) violations.push({ path: "headers/accept", message: `${accept} does not admit ${media}` });
   const after = fromBody.unsupported
     ? documentedOr(operationId, [415, 422, 400], invalidContentType(fromBody.unsupported))
     : issues.length
       ? documentedOr(operationId, [422, 400], unprocessable(issues))
       : acceptable
         ? undefined
-        : notAcceptable(received.accept ?? "");
+        : notAcceptable(accept);
   return { violations, after };
 }
 
@@ -168,26 +192,40 @@ function unrouted(received: Received, body: unknown, violations: Violation[], be
   return { path: received.path, operationId: undefined, pathParams: {}, body, violations, before, after: undefined };
 }
 
-export function inspect(received: Received): Inspection {
-  const { body, invalid } = readBody(received);
+/**
+ * Everything about a request that breaks the spec, and the answer it gets. `quote` is applied to
+ * every part of the request a message or refusal repeats (the mock redacts the secrets there).
+ */
+export function inspect(received: Received, quote: Quote = (carried) => carried): Inspection {
+  const read = readBody(received);
+  const { body, invalid } = read;
+  if (hasMalformedEscape(`${received.fullPath}${received.query}`)) {
+    const message = "the request-target has a percent sign that is not followed by two hexadecimal digits";
+    return unrouted(received, body, [{ path: "url", message }], invalidTarget());
+  }
   const violations: Violation[] = invalid ? [{ path: "body", message: invalid }] : [];
   const before = invalid ? invalidJson() : undefined;
   const route =
     received.path === undefined ? ({ kind: "no-path" } as const) : matchRoute(received.method, received.path);
+  const [fullPath, path, method] = [received.fullPath, received.path ?? "", received.method].map(quote) as [
+    string,
+    string,
+    string,
+  ];
   if (route.kind === "no-path") {
     const message =
       received.path === undefined
-        ? `${received.fullPath} is not below the base URL`
-        : `no operation of the spec has the path ${received.path}`;
+        ? `${fullPath} is not below the base URL`
+        : `no operation of the spec has the path ${path}`;
     violations.push({ path: "url", message });
-    return unrouted(received, body, violations, before ?? noPath(received.fullPath));
+    return unrouted(received, body, violations, before ?? noPath(fullPath));
   }
   if (route.kind === "no-method") {
-    violations.push({ path: "method", message: `${received.method} is not a method of ${received.path} in the spec` });
-    return unrouted(received, body, violations, before ?? noMethod(received.fullPath, received.method));
+    violations.push({ path: "method", message: `${method} is not a method of ${path} in the spec` });
+    return unrouted(received, body, violations, before ?? noMethod(fullPath, method));
   }
-  const { operationId, pathParams } = route;
-  const checked = checkOperation(operationId, pathParams, received, invalid !== undefined, body);
+  const checked = checkOperation(route, received, read, quote);
   const all = [...violations, ...checked.violations];
+  const { operationId, pathParams } = route;
   return { path: received.path, operationId, pathParams, body, violations: all, before, after: checked.after };
 }

@@ -4,6 +4,7 @@
 // closure and the recorder's only; everything recorded is redacted.
 import { operations, servers } from "../../generated/testing.js";
 import type { OperationId } from "../../generated/validators.js";
+import { redactText } from "../client/redact.js";
 import { parseBaseUrl } from "./base-url.js";
 import { basicPassword } from "./credentials.js";
 import { createEntityStore } from "./entities.js";
@@ -87,6 +88,7 @@ async function receive(request: Request, baseUrl: string): Promise<Received> {
     method: request.method,
     path: pathBelow(url.pathname, baseUrl),
     fullPath: url.pathname,
+    query: url.search,
     contentType: request.headers.get("content-type"),
     accept: request.headers.get("accept"),
     text,
@@ -120,9 +122,11 @@ export function createLeadConduitMock(options: LeadConduitMockOptions): LeadCond
 
   const handle = async (request: Request, handleOptions: HandleOptions = {}): Promise<Response> => {
     const base = handleOptions.baseUrl === undefined ? baseUrl : normaliseBaseUrl(handleOptions.baseUrl, "mock.handle");
-    const seen = inspect(await receive(request, base));
+    const received = await receive(request, base);
     const password = basicPassword(request.headers.get("authorization"));
     const secrets = recorder.secretsFor(password);
+    // a refusal or violation repeats parts of the request (a path, a property name): each is redacted
+    const seen = inspect(received, (carried) => redactText(carried, secrets));
     recorder.call(request, seen, secrets);
     const failure = seen.operationId === undefined ? undefined : queues.take(seen.operationId, "fail");
     if (failure) {
@@ -131,9 +135,7 @@ export function createLeadConduitMock(options: LeadConduitMockOptions): LeadCond
     }
     const answer = decide(seen, password === apiKey);
     recorder.violations(request, seen, answer.status, secrets);
-    // a refusal can echo what the request carried (a property name); nothing else does
-    const refusal = answer === seen.before || answer === seen.after;
-    return toResponse(refusal ? recorder.redactAnswer(answer, secrets) : answer, request.method);
+    return toResponse(answer, request.method);
   };
 
   const fetch: MockFetch = async (input, init) => {

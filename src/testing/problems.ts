@@ -33,6 +33,19 @@ export const invalidJson = (): Answer => ({
   text: JSON.stringify({ error: { code: "invalid_json", message: "Invalid JSON" } }),
 });
 
+/**
+ * A request-target with a "%" that starts no escape is not a URI (RFC 3986, section 2.1); a
+ * server answers such a request-line 400 (RFC 9112, section 3) before reading anything else.
+ * Shaped as the 400 for unreadable JSON: Prism has no answer of its own (it exits or answers 404).
+ */
+export const invalidTarget = (): Answer => ({
+  status: 400,
+  contentType: "application/json; charset=utf-8",
+  text: JSON.stringify({
+    error: { code: "invalid_request_target", message: "Invalid percent-encoding in the request-target" },
+  }),
+});
+
 export const noPath = (path: string): Answer =>
   problem(
     "NO_PATH_MATCHED_ERROR",

@@ -1,10 +1,12 @@
 // What the mock keeps of each request: the call and its violations, with every credential
 // redacted (the mock's key in each form it travels, and any password the request carried), and
-// frozen, so a test cannot change the record by changing what it was handed.
+// frozen, so a test cannot change the record by changing what it was handed. What the request
+// carried (path, body, headers) is redacted here; a violation's message quotes the request
+// through inspect's `quote`, so the mock's own words are never redacted (redactText: a short key
+// is removed only where it stands alone).
 import { secretsOf } from "../client/auth.js";
 import { redactDeep, redactHeaders, redactText } from "../client/redact.js";
 import type { Inspection } from "./inspect.js";
-import type { Answer } from "./problems.js";
 import type { MockCall, MockViolation } from "./types.js";
 
 function deepFreeze<T>(value: T): T {
@@ -43,26 +45,17 @@ export function createRecorder(apiKey: string) {
       calls.push(deepFreeze(call));
     },
     violations(request: Request, seen: Inspection, status: number, secrets: readonly string[]): void {
-      const line = redactText(`${request.method} ${pathOf(request, seen)}`, secrets);
+      const line = `${redactText(request.method, secrets)} ${redactText(pathOf(request, seen), secrets)}`;
       for (const v of seen.violations) {
         const violation: MockViolation = {
           operationId: seen.operationId,
           request: line,
           status,
-          path: redactText(v.path, secrets),
-          message: redactText(v.message, secrets),
+          path: v.path,
+          message: v.message,
           ...(v.keyword === undefined ? {} : { keyword: v.keyword }),
         };
         violations.push(deepFreeze(violation));
-      }
-    },
-    /** A JSON refusal with the secrets removed from every string in it. */
-    redactAnswer(answer: Answer, secrets: readonly string[]): Answer {
-      if (answer.text === null) return answer;
-      try {
-        return { ...answer, text: JSON.stringify(redactDeep(JSON.parse(answer.text), secrets)) };
-      } catch {
-        return { ...answer, text: redactText(answer.text, secrets) };
       }
     },
     calls: (): readonly MockCall[] => calls.slice(),

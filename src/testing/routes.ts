@@ -46,7 +46,26 @@ function decode(segment: string): string {
   }
 }
 
-export function matchRoute(method: string, path: string): RouteMatch {
+/**
+ * A path as RFC 3986 compares paths (section 6.2.2): a percent-encoded unreserved character is
+ * that character (6.2.2.2: `/invit%61tions` is `/invitations`), and the hex digits of the other
+ * escapes are upper case (6.2.2.1). Escapes of reserved characters stay: `%2F` is data, not a
+ * separator (2.2).
+ */
+function normalisePath(path: string): string {
+  return path.replace(/%([0-9A-Fa-f]{2})/g, (encoded, digits: string) => {
+    const char = String.fromCharCode(Number.parseInt(digits, 16));
+    return /[A-Za-z0-9\-._~]/.test(char) ? char : encoded.toUpperCase();
+  });
+}
+
+/** Whether a request-target has a "%" that is not followed by two hex digits (RFC 3986, 2.1: not a URI). */
+export function hasMalformedEscape(target: string): boolean {
+  return /%(?![0-9A-Fa-f]{2})/.test(target);
+}
+
+export function matchRoute(method: string, rawPath: string): RouteMatch {
+  const path = normalisePath(rawPath);
   const candidates = ROUTES.filter((route) => route.pattern.test(path));
   if (candidates.length === 0) return { kind: "no-path" };
   const route = candidates.find((r) => r.method === method.toUpperCase());

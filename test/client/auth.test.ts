@@ -54,3 +54,23 @@ describe("secretsOf", () => {
     );
   });
 });
+
+describe("redactText", () => {
+  it("removes a form of 8 characters or more wherever it occurs, even glued to other text", () => {
+    expect(redactText("tokensk-live-123x and sk-live-123", ["sk-live-123"])).toBe("token[REDACTED]x and [REDACTED]");
+  });
+
+  it("removes a shorter form only where no letter or digit (of any script) touches it", () => {
+    const text = 'a was "a", /a/ and a; not äa, aé, 2a or ab';
+    expect(redactText(text, ["a"])).toBe(
+      '[REDACTED] was "[REDACTED]", /[REDACTED]/ and [REDACTED]; not äa, aé, 2a or ab',
+    );
+    expect(redactText("Invalid JSON, a list: x, y", [" "])).toBe("Invalid JSON, a list: x, y");
+    expect(redactText("key 'x y' in the box yard", ["x y"])).toBe("key '[REDACTED]' in the box yard");
+  });
+
+  it("leaves the text alone when no secret is given, or an empty one", () => {
+    expect(redactText("a b", [])).toBe("a b");
+    expect(redactText("a b", [""])).toBe("a b");
+  });
+});

@@ -121,6 +121,18 @@ describe("contract-live.yml", () => {
   });
 });
 
+describe("property-deep.yml", () => {
+  const deep = workflow("property-deep.yml");
+  it("runs the property test nightly and on demand, thousands of requests, a new seed each night, printed", () => {
+    expect(Object.keys(deep.on)).toEqual(["schedule", "workflow_dispatch"]);
+    const run = steps(deep).find((s) => s.run?.includes("contract-tests/property.test.ts"))!.run!;
+    expect(run).toContain('LC_PROPERTY_SEED="$seed" LC_PROPERTY_RUNS="$RUNS" npx vitest run --project contract');
+    expect(run).toContain("date -u +%Y%m%d");
+    expect(run).toContain("GITHUB_STEP_SUMMARY");
+    expect(readFileSync(join(PATHS.workflows, "property-deep.yml"), "utf8")).toContain("inputs.runs || '5000'");
+  });
+});
+
 describe("release.yml", () => {
   const release = workflow("release.yml");
   it("publishes with provenance on a version tag, after the whole CI", () => {

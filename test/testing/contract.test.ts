@@ -4,8 +4,9 @@
 // and message. Credentials are checked, unlike Prism. These run without Prism; the same requests
 // are sent to Prism and the mock side by side by contract-tests/agreement.test.ts
 // (contract-tests/lib/requests.ts), which is what proves the bodies here are Prism's.
-// Where Prism departs from the spec or the RFCs it rests on, the case says so, and the mock
-// follows the spec; contract-tests/lib/targets.ts lists every such difference with its reason.
+// Where Prism departs from the spec or the RFCs it rests on (or exits), the case says so and cites
+// the RFC, and the mock follows it; contract-tests/lib/targets.ts lists every such difference with
+// its reason, and contract-tests/property.test.ts holds the mock to both on generated requests.
 import { describe, expect, it } from "vitest";
 import { basicAuthorization, createLeadConduitClient, UnprocessableEntityError } from "../../src/client/index.ts";
 import { ContractViolationError, createLeadConduitMock, type MockViolation } from "../../src/testing/index.ts";
@@ -70,6 +71,35 @@ const CASES: Case[] = [
     violations: [],
   },
   {
+    name: "the right key after a user name that is not UTF-8 (Latin-1 ü: only the password is read)",
+    headers: { "content-type": "application/json", authorization: `Basic ${btoa(`\u00fc:${KEY}`)}` },
+    body: VALID,
+    status: 200,
+    contentType: "application/json",
+    json: expect.objectContaining({ message: "Invitation was sent successfully" }),
+    violations: [],
+  },
+  ...[
+    ["the key in base64url (RFC 7617 section 2: base64, RFC 4648 section 4)", "url"],
+    ["the key in a token with a stray character", "stray"],
+    ["a password that is not UTF-8", "bytes"],
+  ].map(([name, how]) => {
+    const userPass = how === "bytes" ? `API:${KEY}\u00ff` : `???:${KEY}`;
+    const token = Buffer.from(userPass, "latin1").toString(how === "url" ? "base64url" : "base64");
+    return {
+      name: name!,
+      headers: {
+        "content-type": "application/json",
+        authorization: `Basic ${how === "stray" ? `${token.slice(0, 4)}.${token.slice(4)}` : token}`,
+      },
+      body: VALID,
+      status: 401,
+      contentType: "application/json",
+      json: { error: "authentication failed" },
+      violations: [],
+    };
+  }),
+  {
     // Prism 5.14.2 refuses this with 401 (contract-tests/lib/targets.ts): RFC 9110 allows 1*SP
     name: "the right key after two spaces",
     headers: { "content-type": "application/json", authorization: `Basic  ${btoa(`API:${KEY}`)}` },
@@ -100,6 +130,52 @@ const CASES: Case[] = [
       },
     ],
   },
+  {
+    name: "a percent-encoded unreserved character: the same path (RFC 3986, section 6.2.2.2)",
+    path: "/invit%61tions/recipient",
+    headers: JSON_HEADERS,
+    body: VALID,
+    status: 200,
+    contentType: "application/json",
+    json: expect.objectContaining({ message: "Invitation was sent successfully" }),
+    violations: [],
+  },
+  {
+    name: "a percent-encoded unreserved character in lower-case hex, in a path parameter",
+    method: "PUT",
+    path: `/invitations/${ENTITY_ID.slice(0, -1)}%${ENTITY_ID.charCodeAt(23).toString(16)}/r%65send`,
+    headers: { authorization: AUTH },
+    status: 200,
+    contentType: "application/json",
+    json: expect.objectContaining({ entity: expect.objectContaining({ id: ENTITY_ID }) }),
+    violations: [],
+  },
+  {
+    name: "a percent-encoded slash is not a segment separator (RFC 3986, section 2.2)",
+    path: "/invitations%2Frecipient",
+    headers: JSON_HEADERS,
+    body: VALID,
+    status: 404,
+    contentType: "application/problem+json",
+    json: expect.objectContaining({ type: `${PRISM}NO_PATH_MATCHED_ERROR` }),
+    violations: [{ path: "url" }],
+  },
+  ...["/invitations/recip%ZZient", `/invitations/${ENTITY_ID}%/resend`, `${RECIPIENT}?q=%4`].map((path) => ({
+    name: `a percent sign that starts no escape (RFC 3986, section 2.1) is a bad request-target (RFC 9112, section 3): ${path}`,
+    path,
+    headers: JSON_HEADERS,
+    body: "{bad",
+    status: 400,
+    contentType: "application/json; charset=utf-8",
+    json: { error: { code: "invalid_request_target", message: "Invalid percent-encoding in the request-target" } },
+    violations: [
+      {
+        operationId: undefined,
+        path: "url",
+        message: "the request-target has a percent sign that is not followed by two hexadecimal digits",
+      },
+    ],
+  })),
   {
     name: "a trailing slash",
     path: `${RECIPIENT}/`,
@@ -307,6 +383,16 @@ const CASES: Case[] = [
     ["application/problem+json", 406],
     ["text/html, */*;q=0.1", 200],
     ["application/*", 200],
+    // RFC 9110, 12.5.1: the most specific range that matches decides, and q=0 is "not acceptable" (12.4.2)
+    ["application/json;q=0, */*", 406],
+    ["*/*;q=0", 406],
+    ["*/*;q=0, application/json", 200],
+    ["application/*;q=0, application/json;q=0.001", 200],
+    ["APPLICATION/JSON", 200],
+    // not media ranges (RFC 9110, 12.5.1: "*/*", "type/*" or "type/subtype"): they admit nothing
+    ["*/json", 406],
+    ["*", 406],
+    ["application/json;q=2", 406],
   ].map(([accept, status]) => ({
     name: `Accept: ${accept}`,
     headers: { ...JSON_HEADERS, accept: accept as string },

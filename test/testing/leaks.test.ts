@@ -144,3 +144,84 @@ describe("the mock never shows a key", () => {
     for (const error of thrown) expectNoKeyIn(error, "kit error");
   });
 });
+
+// A key of one character, or with a space, is still the key: it is removed where it stands alone
+// (a path segment, a JSON value, a property name, a header value), and nowhere else, so it cannot
+// mangle the mock's own words or the rest of what the request carried (src/client/redact.ts).
+describe("a short key, or one with a space, is redacted where it stands alone and nowhere else", () => {
+  const LONG_KEY = "sk-reference-key-0123";
+  const LONG_WRONG = "sk-reference-wrong-4567";
+  const REQUESTS: { method: string; path: string; headers?: Record<string, string>; body?: string }[] = [
+    { method: "POST", path: "/invitations/recipient", body: '{"email":"not an address","admin":true}' },
+    { method: "POST", path: "/invitations/source", body: "{bad" },
+    { method: "POST", path: "/invitations/recipient", headers: { "content-type": "text/plain" }, body: "plain text" },
+    { method: "POST", path: "/invitations/recipient", headers: { accept: "text/html" }, body: '{"email":"mike@b.c"}' },
+    { method: "PATCH", path: "/invitations/source", body: "{}" },
+    { method: "PUT", path: "/invitations/not-an-id/resend" },
+    { method: "GET", path: "/nowhere/at all" },
+  ];
+
+  /** Every request sent with the key, then with a wrong password: what the mock answered and recorded. */
+  async function recorded(key: string, wrongPassword: string) {
+    const mock = createLeadConduitMock({ apiKey: key });
+    const answers: string[] = [];
+    for (const password of [key, wrongPassword])
+      for (const request of REQUESTS)
+        answers.push(
+          await mock
+            .fetch(`https://app.leadconduit.com${request.path}`, {
+              method: request.method,
+              headers: {
+                authorization: basicAuthorization(password),
+                "content-type": "application/json",
+                ...request.headers,
+              },
+              ...(request.body === undefined ? {} : { body: request.body }),
+            })
+            .then((res) => res.text()),
+        );
+    return { answers, calls: mock.calls, violations: mock.violations };
+  }
+
+  it.each([
+    ["a", " "],
+    ["e", "x y"],
+    ["x y", "a"],
+    ["s ", "e"],
+  ])("key %j, wrong password %j: answers, calls and violations are those of a long key", async (key, wrong) => {
+    expect(await recorded(key, wrong)).toEqual(await recorded(LONG_KEY, LONG_WRONG));
+  });
+
+  it("where the short key stands alone, it is removed: a JSON value, a property name, a path segment, a header", async () => {
+    const mock = createLeadConduitMock({ apiKey: "a" });
+    const headers = { authorization: basicAuthorization("a"), "content-type": "application/json" };
+    const base = "https://app.leadconduit.com";
+    const refusal = await mock
+      .fetch(`${base}/invitations/recipient`, { method: "POST", headers, body: '{"email":"a","a":1}' })
+      .then((res) => res.text());
+    await mock.fetch(`${base}/invitations/a/resend`, { method: "PUT", headers: { ...headers, "x-custom": "a" } });
+    expect(refusal).toContain("found '[REDACTED]'");
+    expect(refusal).not.toMatch(/\ba\b/);
+    expect(mock.calls[0]!.body).toEqual({ email: "[REDACTED]", "[REDACTED]": 1 });
+    expect(mock.calls[1]!.path).toBe("/invitations/[REDACTED]/resend");
+    expect(mock.calls[1]!.pathParams).toEqual({ entityId: "[REDACTED]" });
+    expect(mock.calls[1]!.headers["x-custom"]).toBe("[REDACTED]");
+    expect(mock.violations.map((v) => v.path)).toContain("body/[REDACTED]");
+    expect(mock.violations.map((v) => v.request)).toContain("PUT /invitations/[REDACTED]/resend");
+  });
+
+  it("a key with a space is removed in each form it travels: as sent, URL-encoded, as a Basic token", async () => {
+    const key = "x y";
+    const mock = createLeadConduitMock({ apiKey: key });
+    const token = basicAuthorization(key).slice("Basic ".length);
+    await mock.fetch(`https://app.leadconduit.com/invitations/${encodeURIComponent(key)}/resend`, {
+      method: "PUT",
+      headers: { authorization: basicAuthorization(key), "x-token": token, "x-said": `key ${key}.` },
+    });
+    const [call] = mock.calls;
+    expect(call!.path).toBe("/invitations/[REDACTED]/resend");
+    expect(call!.pathParams).toEqual({ entityId: "[REDACTED]" });
+    expect(call!.headers["x-token"]).toBe("[REDACTED]");
+    expect(call!.headers["x-said"]).toBe("key [REDACTED].");
+  });
+});
