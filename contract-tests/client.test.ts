@@ -1,7 +1,18 @@
 // The client against every target: typed results on success, typed errors on refusal.
 import { describe, expect, it } from "vitest";
 import { AuthenticationError, LeadConduitError, ValidationError } from "../src/client/index.ts";
-import { about, expectConforming, forEachTarget, observedClient, record, validCalls } from "./lib/harness.ts";
+import {
+  about,
+  expectConforming,
+  forEachTarget,
+  invokeWith,
+  observedClient,
+  record,
+  spec,
+  validatorFor,
+  validCalls,
+} from "./lib/harness.ts";
+import { operationOf } from "./lib/spec.ts";
 import { statusOn } from "./lib/targets.ts";
 
 forEachTarget("client", (target) => {
@@ -38,11 +49,11 @@ forEachTarget("client", (target) => {
       });
 
       // the spec's answer is 401 and an AuthenticationError; the target table says who answers otherwise
-      const wrongKey = statusOn(target, { name: "a wrong key", expected: 401 });
+      const wrongKey = statusOn(target, { name: "a wrong key", expected: 401 }, operationOf(spec, operationId));
       it(`a wrong key gives ${wrongKey}${wrongKey === 401 ? " and an AuthenticationError" : ", as the target table says"}`, async () => {
         const { lc, seen } = observedClient(target, { wrongKey: true });
         const outcome = await invoke(lc).then(
-          (result) => ({ status: 200, result }),
+          (result) => ({ status: seen.response!.status, result }),
           (error: unknown) => ({
             status: error instanceof AuthenticationError ? error.status : error,
             result: undefined,
@@ -60,31 +71,36 @@ forEachTarget("client", (target) => {
       });
     });
 
-  describe("a body without email", about("createRecipientInvitation"), () => {
-    it("is refused with 422 when sent through raw", async () => {
-      const { lc } = observedClient(target);
-      // @ts-expect-error: the generated types require email
-      const { response, error } = await lc.raw.POST("/invitations/recipient", { body: {} });
-      expect(response.status).toBe(422);
-      expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-      expect(JSON.stringify(error)).toContain("email");
-      record(target, {
-        operationId: "createRecipientInvitation",
-        status: 422,
-        mode: "client",
-        case: "raw body without email",
+  // every operation whose body must have properties: an empty object is refused by the server, and
+  // by the client before it sends anything, naming each missing property
+  for (const op of spec.operations.filter((o) => o.body && !validatorFor(o.body.schema)({})))
+    describe(`${op.operationId}: an empty object for a body`, about(op.operationId), () => {
+      const validate = validatorFor(op.body!.schema);
+      validate({});
+      const missing = (validate.errors ?? []).map((e) => `body/${String(e.params.missingProperty)}`);
+
+      it("is refused with 422 when sent through raw", async () => {
+        const { lc } = observedClient(target);
+        const path = Object.fromEntries(op.pathParams.map((p) => [p.name, p.example]));
+        const request = lc.raw.request as (
+          method: string,
+          path: string,
+          init: object,
+        ) => ReturnType<typeof lc.raw.POST>;
+        const { response, error } = await request(op.method.toLowerCase(), op.path, { params: { path }, body: {} });
+        expect(response.status).toBe(422);
+        expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+        for (const path of missing) expect(JSON.stringify(error)).toContain(path.slice("body/".length));
+        record(target, { operationId: op.operationId, status: 422, mode: "client", case: "raw empty body" });
+      });
+
+      it("is refused by the client before sending: ValidationError naming each missing property, no request", async () => {
+        const { lc, seen } = observedClient(target);
+        const error = await invokeWith(lc, op.operationId, { body: {} }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).attempts).toBe(0);
+        expect((error as ValidationError).violations.map((v) => v.path)).toEqual(missing);
+        expect(seen.response).toBeUndefined();
       });
     });
-
-    it("is refused by the client before sending: ValidationError naming the field, no request", async () => {
-      const { lc, seen } = observedClient(target);
-      // @ts-expect-error: the generated types require email
-      const error = await lc.invitations.createRecipient({}).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).attempts).toBe(0);
-      expect((error as ValidationError).violations.map((v) => v.path)).toEqual(["body/email"]);
-      expect((error as ValidationError).message).toContain("email");
-      expect(seen.response).toBeUndefined();
-    });
-  });
 });

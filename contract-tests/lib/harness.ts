@@ -11,8 +11,6 @@ import { appendExercised, appendViolation, type Exercised, type Mode, operationT
 import { documentedResponse, type OperationSpec, operationOf, spec, specValidators } from "./spec.ts";
 import { TARGETS, type Target, WRONG_KEY } from "./targets.ts";
 
-export { examplePath } from "./requests.ts";
-
 export { spec };
 export const validatorFor = specValidators(spec);
 
@@ -164,30 +162,35 @@ export function observedClient(
   return { lc, seen };
 }
 
-/** The arguments of a valid call of a typed method, from the spec's examples: path parameters, body, query. */
-function exampleArgs(m: MethodSpec): unknown[] {
+/** Where each operation's typed method lives (generated/api.js): its resource, its name, how it takes its arguments. */
+const METHODS = new Map(
+  Object.entries(methods).flatMap(([resource, group]) =>
+    Object.entries(group).map(([name, m]: [string, MethodSpec]) => [m.operationId, { resource, name, m }] as const),
+  ),
+);
+
+/** The arguments of a call of a typed method, from the spec's examples: path parameters, body, query. */
+function exampleArgs(m: MethodSpec, overrides: { body?: unknown }): unknown[] {
   const op = operation(m.operationId);
   const required = op.queryParams.filter((p) => p.required);
+  const body = "body" in overrides ? overrides.body : op.body ? Object.values(op.body.examples)[0] : undefined;
   return [
     ...op.pathParams.map((p) => p.example),
-    ...(m.body === "none" ? [] : [op.body ? Object.values(op.body.examples)[0] : undefined]),
+    ...(m.body === "none" ? [] : [body]),
     ...(m.query === "required" ? [Object.fromEntries(required.map((p) => [p.name, p.example]))] : []),
   ];
 }
 
 type Call = (lc: LeadConduitClient) => Promise<unknown>;
 
-/** A valid call of each operation through its typed method (generated/api.js), by operationId. */
+/** Calls an operation through its typed method with the spec's examples, the body replaced where given. */
+export function invokeWith(lc: LeadConduitClient, operationId: string, overrides: { body?: unknown } = {}) {
+  const { resource, name, m } = METHODS.get(operationId as MethodSpec["operationId"])!;
+  const typed = (lc as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[resource]!;
+  return typed[name]!(...exampleArgs(m, overrides));
+}
+
+/** A valid call of each operation through its typed method, by operationId. */
 export const validCalls: Record<string, Call> = Object.fromEntries(
-  Object.entries(methods).flatMap(([resource, group]) =>
-    Object.entries(group).map(([name, m]: [string, MethodSpec]) => {
-      const invoke: Call = (lc) => {
-        const typed = (lc as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[
-          resource
-        ]!;
-        return typed[name]!(...exampleArgs(m));
-      };
-      return [m.operationId, invoke] as const;
-    }),
-  ),
+  [...METHODS.keys()].map((operationId) => [operationId, (lc: LeadConduitClient) => invokeWith(lc, operationId)]),
 );

@@ -11,13 +11,22 @@
 // hang holds the line until its client goes away, which aborts the request's signal).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { LeadConduitMock, MockViolation } from "../../src/testing/index.ts";
+import type { LeadConduitMock, MockViolation, OperationId } from "../../src/testing/index.ts";
 
 /** The response header that carries what the mock recorded about the request it answers. */
 export const VIOLATIONS_HEADER = "x-mock-violations";
 
+/**
+ * The request header that scripts the answer to itself: `<operationId> <status>` makes the server
+ * call `mock.reply(operationId, { status })` first, so the kit answers that documented status as
+ * `mock.reply` does (its documented example). How the suite asks the mock for a documented error
+ * a request alone cannot cause (targets.ts `ask`); an app's test calls `mock.reply` itself.
+ */
+export const REPLY_HEADER = "x-mock-reply";
+
 /** What the server uses of a mock: `createLeadConduitMock` returns it. */
-export type ServedMock = Pick<LeadConduitMock, "handle" | "assertNoViolations">;
+export type ServedMock = Pick<LeadConduitMock, "handle" | "assertNoViolations"> &
+  Partial<Pick<LeadConduitMock, "reply">>;
 
 export interface MockServer {
   url: string;
@@ -117,6 +126,8 @@ async function answer(
     return;
   }
   const mine = queue.turn.then(async () => {
+    const [operationId, status] = (request.headers.get(REPLY_HEADER) ?? "").split(" ");
+    if (operationId && status && mock.reply) mock.reply(operationId as OperationId, { status: Number(status) });
     // a scripted hang rejects once the client is gone; nobody is left to answer
     const response = await mock
       .handle(request)

@@ -4,8 +4,10 @@
 // contract-tests/lib/targets.ts (`statusOf`), with the reason.
 
 import { basicAuthorization } from "../../src/client/index.ts";
-import type { OperationSpec } from "./spec.ts";
-import { type Target, WRONG_KEY } from "./targets.ts";
+import { type OperationSpec, spec, specValidators } from "./spec.ts";
+import { successStatus, type Target, WRONG_KEY } from "./targets.ts";
+
+const validatorOf = specValidators(spec);
 
 export interface RawCase {
   name: string;
@@ -30,17 +32,40 @@ export const PROBLEM_TYPES: Record<number, string> = {
 };
 export const PROBLEM_TYPE_BASE = "https://stoplight.io/prism/errors#";
 
-const VALID_BODY = JSON.stringify({ email: "mike.jones@example.com" });
 const JSON_TYPE = { "content-type": "application/json" };
+
+/** The operation's request body as the spec's first example gives it, as JSON text. */
+const validBody = (op: OperationSpec): string => JSON.stringify(Object.values(op.body?.examples ?? {})[0] ?? {});
+
+/** A valid JSON body with its Content-Type, where the operation takes one. */
+const jsonOf = (op: OperationSpec) => (op.body ? { headers: JSON_TYPE, body: validBody(op) } : {});
 const token = (key: string) => basicAuthorization(key).slice("Basic ".length);
+
+/** Whether a request of this method may carry a body at all (fetch sends none with GET or HEAD). */
+const takesBody = (op: OperationSpec) => op.method !== "GET" && op.method !== "HEAD";
+
+/** A method the operation's path does not have, for the 405 case. */
+function methodNotOn(op: OperationSpec): string {
+  const taken = new Set(spec.operations.filter((o) => o.path === op.path).map((o) => o.method));
+  return ["DELETE", "PATCH", "PUT", "POST", "GET"].find((m) => !taken.has(m))!;
+}
 
 /** Path of an operation with its path parameters filled from the spec's own examples. */
 export function examplePath(op: OperationSpec): string {
   return op.pathParams.reduce((path, p) => path.replace(`{${p.name}}`, String(p.example)), op.path);
 }
 
+/** The query a valid request of the operation carries: its required parameters, from the spec's examples. */
+function exampleQuery(op: OperationSpec): string {
+  const required = op.queryParams.filter((p) => p.required);
+  return required.length ? `?${new URLSearchParams(required.map((p) => [p.name, String(p.example)]))}` : "";
+}
+
+/** Where a valid request of the operation goes: its example path and its required query. */
+export const exampleTarget = (op: OperationSpec): string => `${examplePath(op)}${exampleQuery(op)}`;
+
 function credentialCases(op: OperationSpec): RawCase[] {
-  const json = op.body ? { headers: JSON_TYPE, body: VALID_BODY } : {};
+  const json = jsonOf(op);
   return [
     { name: "no credentials", expected: 401, credentials: "none", ...json },
     { name: "a wrong key", expected: 401, credentials: "wrong key", ...json },
@@ -54,7 +79,40 @@ function credentialCases(op: OperationSpec): RawCase[] {
   ];
 }
 
-function bodyCases(): RawCase[] {
+/**
+ * Bodies the operation's own schema refuses, made from its example: each property removed, of
+ * the wrong type, null or a value no format or pattern takes, an unknown property, not an
+ * object, none at all. A candidate is kept only when the spec's validator refuses it, so a
+ * spec that starts accepting one does not turn the suite against the spec.
+ */
+function badBodies(op: OperationSpec): [name: string, body: string][] {
+  const example = Object.values(op.body!.examples)[0];
+  const object =
+    example !== null && typeof example === "object" && !Array.isArray(example)
+      ? (example as Record<string, unknown>)
+      : {};
+  const candidates: [string, unknown][] = [["an empty object for a body", {}]];
+  for (const [name, value] of Object.entries(object)) {
+    const { [name]: _dropped, ...without } = object;
+    candidates.push(
+      [`the body without ${name}`, without],
+      [`${name} of the wrong type`, { ...object, [name]: typeof value === "number" ? "5" : 5 }],
+      [`${name} null`, { ...object, [name]: null }],
+      [`${name} not a value it takes`, { ...object, [name]: "!" }],
+    );
+  }
+  candidates.push(
+    ["an unknown property", { ...object, unknownProperty: true }],
+    ["a body that is not an object", [example]],
+  );
+  const validate = validatorOf(op.body!.schema);
+  const refused = candidates
+    .filter(([, body]) => !validate(body))
+    .map(([name, body]): [string, string] => [name, JSON.stringify(body)]);
+  return op.body!.required ? [...refused, ["no body", ""]] : refused;
+}
+
+function bodyCases(op: OperationSpec): RawCase[] {
   const bad = (name: string, body: string): RawCase => ({
     name,
     expected: 422,
@@ -63,20 +121,20 @@ function bodyCases(): RawCase[] {
     body,
   });
   return [
-    bad("body without email", "{}"),
-    bad("email not a string", '{"email":5}'),
-    bad("email null", '{"email":null}'),
-    bad("email not an address", '{"email":"not an address"}'),
-    bad("unknown property", '{"email":"a@example.com","admin":true}'),
-    bad("body not an object", '["a@example.com"]'),
-    bad("no body", ""),
-    { name: "a body that is not JSON", expected: 400, credentials: "key", headers: JSON_TYPE, body: '{"email":' },
+    ...badBodies(op).map(([name, body]) => bad(name, body)),
+    {
+      name: "a body that is not JSON",
+      expected: 400,
+      credentials: "key",
+      headers: JSON_TYPE,
+      body: validBody(op).slice(0, -1),
+    },
     {
       name: "JSON after a byte order mark",
       expected: 400,
       credentials: "key",
       headers: JSON_TYPE,
-      body: `\uFEFF${VALID_BODY}`,
+      body: `\uFEFF${validBody(op)}`,
     },
     {
       name: "wrong content type",
@@ -91,10 +149,10 @@ function bodyCases(): RawCase[] {
 /** What a conforming server refuses for this operation; both targets agree on each, but "a wrong key". */
 export function refusalCases(op: OperationSpec): RawCase[] {
   const cases = credentialCases(op);
-  const json = op.body ? { headers: JSON_TYPE, body: VALID_BODY } : {};
+  const json = jsonOf(op);
   cases.push(
     { name: "unknown path", expected: 404, path: `${examplePath(op)}/unknown`, credentials: "key", ...json },
-    { name: "wrong method", expected: 405, method: "DELETE", credentials: "key" },
+    { name: "wrong method", expected: 405, method: methodNotOn(op), credentials: "key" },
     {
       name: "an Accept without JSON",
       expected: 406,
@@ -103,8 +161,9 @@ export function refusalCases(op: OperationSpec): RawCase[] {
       headers: { ...(op.body ? JSON_TYPE : {}), accept: "application/xml" },
     },
   );
-  if (op.body) cases.push(...bodyCases());
-  else
+  if (op.body) cases.push(...bodyCases(op));
+  // a GET or HEAD cannot carry a body at all (fetch refuses to send one)
+  else if (takesBody(op))
     cases.push({
       name: "a body where none is taken",
       expected: 415,
@@ -133,9 +192,14 @@ export function refusalCases(op: OperationSpec): RawCase[] {
 
 /** Requests on which the targets are known to differ (the reasons: targets.ts); checked by agreement.test.ts. */
 export function differenceCases(op: OperationSpec): RawCase[] {
-  const json = op.body ? { headers: JSON_TYPE, body: VALID_BODY } : {};
+  const json = jsonOf(op);
   const cases: RawCase[] = [
-    { name: "the right key after two spaces", expected: 200, credentials: (key) => `Basic  ${token(key)}`, ...json },
+    {
+      name: "the right key after two spaces",
+      expected: successStatus(op),
+      credentials: (key) => `Basic  ${token(key)}`,
+      ...json,
+    },
     {
       name: "a CORS preflight",
       expected: 405,
@@ -145,14 +209,14 @@ export function differenceCases(op: OperationSpec): RawCase[] {
     },
   ];
   if (op.body) {
-    const utf16 = new Uint8Array([...VALID_BODY].flatMap((c) => [c.charCodeAt(0), 0]));
+    const utf16 = new Uint8Array([...validBody(op)].flatMap((c) => [c.charCodeAt(0), 0]));
     cases.push(
       {
         name: "a Content-Type that names no media type",
         expected: 415,
         credentials: "key",
         headers: { "content-type": "application/json x" },
-        body: VALID_BODY,
+        body: validBody(op),
       },
       {
         name: "UTF-16 JSON with a charset parameter",
@@ -172,7 +236,7 @@ export function differenceCases(op: OperationSpec): RawCase[] {
  * agreement.test.ts, so the claim is measured, not copied.
  */
 export function edgeCases(op: OperationSpec): RawCase[] {
-  const json = op.body ? { headers: JSON_TYPE, body: VALID_BODY } : {};
+  const json = jsonOf(op);
   const accepting = (accept: string, expected: number): RawCase => ({
     name: `Accept: ${accept}`,
     expected,
@@ -183,15 +247,15 @@ export function edgeCases(op: OperationSpec): RawCase[] {
   const cases: RawCase[] = [
     {
       name: "the right key with another user name, scheme in lower case",
-      expected: 200,
+      expected: successStatus(op),
       credentials: (key) => `basic ${btoa(`someone:${key}`)}`,
       ...json,
     },
     { name: "a trailing slash", expected: 404, path: `${examplePath(op)}/`, credentials: "key", ...json },
     {
       name: "a query string is ignored",
-      expected: 200,
-      path: `${examplePath(op)}?debug=1`,
+      expected: successStatus(op),
+      path: `${exampleTarget(op)}${exampleQuery(op) ? "&" : "?"}debug=1`,
       credentials: "key",
       ...json,
     },
@@ -217,21 +281,21 @@ export function edgeCases(op: OperationSpec): RawCase[] {
         expected: 422,
         credentials: "key",
         headers: { "content-type": "" },
-        body: VALID_BODY,
+        body: validBody(op),
       },
       // bytes: fetch adds no content type (a string would get text/plain)
       {
         name: "no content type: the body is text, not an object",
         expected: 422,
         credentials: "key",
-        body: new TextEncoder().encode(VALID_BODY),
+        body: new TextEncoder().encode(validBody(op)),
       },
       {
         name: "a +json media type with parameters is JSON",
-        expected: 200,
+        expected: successStatus(op),
         credentials: "key",
         headers: { "content-type": "application/merge-patch+json; charset=utf-8" },
-        body: VALID_BODY,
+        body: validBody(op),
       },
       {
         name: "order: an invalid body without credentials is 401",
@@ -249,13 +313,14 @@ export function edgeCases(op: OperationSpec): RawCase[] {
       },
     );
   } else {
-    cases.push({
-      name: "an empty JSON body where the operation takes none",
-      expected: 200,
-      credentials: "key",
-      headers: JSON_TYPE,
-      body: "",
-    });
+    if (takesBody(op))
+      cases.push({
+        name: "an empty JSON body where the operation takes none",
+        expected: successStatus(op),
+        credentials: "key",
+        headers: JSON_TYPE,
+        body: "",
+      });
   }
   for (const param of op.pathParams) {
     cases.push({
@@ -274,9 +339,9 @@ export function edgeCases(op: OperationSpec): RawCase[] {
 export function validCase(op: OperationSpec): RawCase {
   return {
     name: "a valid request",
-    expected: 200,
+    expected: successStatus(op),
     credentials: "key",
-    ...(op.body ? { headers: JSON_TYPE, body: VALID_BODY } : {}),
+    ...jsonOf(op),
   };
 }
 
@@ -291,7 +356,7 @@ function authorizationFor(target: Target, credentials: RawCase["credentials"]): 
 /** Sends a case to a target at `url`. */
 export function send(target: Target, url: string, op: OperationSpec, c: RawCase): Promise<Response> {
   const authorization = authorizationFor(target, c.credentials);
-  return fetch(`${url}${c.path ?? examplePath(op)}`, {
+  return fetch(`${url}${c.path ?? exampleTarget(op)}`, {
     method: c.method ?? op.method,
     headers: { ...c.headers, ...(authorization === undefined ? {} : { authorization }) },
     ...(c.body === undefined ? {} : { body: c.body }),

@@ -11,7 +11,7 @@
 // Prism's launcher and the kit are imported when a target starts (in the global setup only):
 // the test files, vitest's config and the gate read this table without loading them.
 
-import { startMockServer, VIOLATIONS_HEADER } from "./mock-server.ts";
+import { REPLY_HEADER, startMockServer, VIOLATIONS_HEADER } from "./mock-server.ts";
 import type { Mode } from "./records.ts";
 import {
   acceptsJson,
@@ -363,9 +363,9 @@ export interface Target {
   /** modes of the suite that do not apply to this target, each with the difference that says why */
   notApplicable: Partial<Record<Mode, { because: DifferenceId; note: string }>>;
   /** cases (by name, contract-tests/lib/requests.ts) this target answers with another status than the spec calls for */
-  statusOf: Record<string, { status: number; because: DifferenceId }>;
+  statusOf: Record<string, { status: number | "success"; because: DifferenceId }>;
   /** how a request asks it for a documented status; undefined when it cannot be asked for it */
-  ask: (status: number) => Ask | undefined;
+  ask: (status: number, op: OperationSpec) => Ask | undefined;
   /** JSON pointers of a 2xx body this target fills in fresh instead of from the example */
   fresh: (op: OperationSpec) => string[];
   /** what it said about an exchange, read from the response */
@@ -395,11 +395,11 @@ const prism: Target = {
   },
   notApplicable: {},
   statusOf: {
-    "a wrong key": { status: 200, because: "credentials" },
-    "an empty key": { status: 200, because: "credentials" },
+    "a wrong key": { status: "success", because: "credentials" },
+    "an empty key": { status: "success", because: "credentials" },
     "the right key after two spaces": { status: 401, because: "authSpaces" },
     "a Content-Type that names no media type": { status: 500, because: "unreadableMediaType" },
-    "UTF-16 JSON with a charset parameter": { status: 200, because: "charset" },
+    "UTF-16 JSON with a charset parameter": { status: "success", because: "charset" },
     "a CORS preflight": { status: 204, because: "cors" },
   },
   // any status by name (DIFFERENCES.prefer)
@@ -430,12 +430,13 @@ const mock: Target = {
   },
   statusOf: {},
   // by the request itself, as an app's test would: Prefer means nothing to it (DIFFERENCES.prefer)
-  ask: (status) =>
+  // a documented error no request alone causes: scripted for that one request (mock-server.ts REPLY_HEADER)
+  ask: (status, op): Ask =>
     status >= 200 && status < 300
       ? { credentials: "key", headers: {} }
       : status === 401
         ? { credentials: "wrong key", headers: {} }
-        : undefined,
+        : { credentials: "key", headers: { [REPLY_HEADER]: `${op.operationId} ${status}` } },
   // DIFFERENCES.freshIds
   fresh: (op) => (createsAnEntity(op) ? FRESH_IDS : []),
   said: (response) =>
@@ -453,8 +454,19 @@ export const TARGETS: readonly Target[] = [prism, mock];
 export const REFERENCE: Target = prism;
 
 /** The status a target answers to a case: its own where the table says so, else the spec's. */
-export function statusOn(target: Target, c: { name: string; expected: number }): number {
-  return target.statusOf[c.name]?.status ?? c.expected;
+/**
+ * The status a target answers to a case of an operation: its own where the table says so (its
+ * "success" being the operation's first documented 2xx), else the spec's.
+ */
+export function statusOn(target: Target, c: { name: string; expected: number }, op: OperationSpec): number {
+  const own = target.statusOf[c.name]?.status;
+  if (own === "success") return successStatus(op);
+  return own ?? c.expected;
+}
+
+/** The operation's first documented 2xx: what a valid request of it gets. */
+export function successStatus(op: OperationSpec): number {
+  return Number(op.responses.find((r) => /^2\d\d$/.test(r.status))?.status ?? 200);
 }
 
 /** An answer with every difference's allowance applied, so two targets' answers can be compared. */

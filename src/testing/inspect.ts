@@ -69,7 +69,7 @@ function quotedIssues(issues: readonly ValidationIssue[], quote: Quote): Validat
 }
 
 /** Prism's wording of an Ajv finding about the request's `body` or `path`. */
-function prismIssue(issue: ValidationIssue, prefix: "body" | "path", param?: string): PrismIssue {
+function prismIssue(issue: ValidationIssue, prefix: "body" | "path" | "query", param?: string): PrismIssue {
   const segments = [...(param === undefined ? [] : [param]), ...issue.instancePath.split("/").filter(Boolean)];
   const { params } = issue;
   const allowed = Array.isArray(params.allowedValues) ? `: ${params.allowedValues.join(", ")}` : "";
@@ -145,6 +145,53 @@ function checkPathParams(operationId: OperationId, pathParams: Record<string, st
 }
 
 /**
+ * A query value as Prism reads it for its schema: the string, else the number or boolean it
+ * spells when the schema wants one; several values of one name are an array.
+ */
+function queryValue(values: string[], validate: (value: unknown) => boolean): unknown {
+  const candidates = (text: string): unknown[] => {
+    const parsed =
+      text === "true"
+        ? true
+        : text === "false"
+          ? false
+          : text.trim() !== "" && !Number.isNaN(Number(text))
+            ? Number(text)
+            : undefined;
+    return parsed === undefined ? [text] : [text, parsed];
+  };
+  if (values.length > 1) return values;
+  return candidates(values[0]!).find((value) => validate(value)) ?? values[0];
+}
+
+/** The query parameters the operation declares: each required one sent, each value valid. */
+function checkQuery(operationId: OperationId, query: string, quote: Quote): Findings {
+  const findings: Findings = { violations: [], issues: [] };
+  const sent = new URLSearchParams(query);
+  for (const [name, param] of Object.entries(operations[operationId].queryParams)) {
+    const values = sent.getAll(name);
+    if (values.length === 0) {
+      if (!param.required) continue;
+      const message = `must have required property '${name}'`;
+      findings.violations.push({ path: `query/${name}`, message, keyword: "required" });
+      findings.issues.push({
+        location: ["query"],
+        severity: "Error",
+        code: "required",
+        message: `Request query ${message}`,
+      });
+      continue;
+    }
+    const value = queryValue(values, param.validate);
+    if (param.validate(value)) continue;
+    const errors = quotedIssues(param.validate.errors ?? [], quote);
+    findings.violations.push(...violationsOf(errors, `query/${name}`));
+    findings.issues.push(...errors.map((e) => prismIssue(e, "query", name)));
+  }
+  return findings;
+}
+
+/**
  * The body as Prism's server reads it: JSON by media type, else text; null when empty. JSON
  * after a byte order mark is refused as Prism refuses it: a sender must not add one (RFC 8259,
  * section 8.1), so an app that does has a bug the mock should show.
@@ -171,8 +218,9 @@ function checkOperation(
   const fromBody: Findings =
     read.invalid === undefined ? checkBody(operationId, read.body, received, quote) : { violations: [], issues: [] };
   const fromPath = checkPathParams(operationId, route.pathParams);
-  const violations = [...fromBody.violations, ...fromPath.violations];
-  const issues = [...fromBody.issues, ...fromPath.issues];
+  const fromQuery = checkQuery(operationId, received.query, quote);
+  const violations = [...fromBody.violations, ...fromPath.violations, ...fromQuery.violations];
+  const issues = [...fromBody.issues, ...fromPath.issues, ...fromQuery.issues];
   const media = successResponse(operationId)?.contentType;
   const acceptable = media === undefined || accepts(received.accept, media);
   const accept = quote(received.accept ?? "");
