@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { AuthenticationError, LeadConduitError, ValidationError } from "../src/client/index.ts";
 import {
   about,
+  bodyOf,
   expectConforming,
   forEachTarget,
   invokeWith,
@@ -12,7 +13,7 @@ import {
   validatorFor,
   validCalls,
 } from "./lib/harness.ts";
-import { operationOf } from "./lib/spec.ts";
+import { documentedResponse, firstExample, operationOf } from "./lib/spec.ts";
 import { statusOn } from "./lib/targets.ts";
 
 forEachTarget("client", (target) => {
@@ -39,9 +40,12 @@ forEachTarget("client", (target) => {
         expect(error).toBeInstanceOf(LeadConduitError);
         expect(error).toBeInstanceOf(AuthenticationError);
         expect((error as AuthenticationError).status).toBe(401);
-        expect((error as AuthenticationError).body).toEqual({ error: "authentication failed" });
+        // the documented 401's example, as the server sent it (no body answers a HEAD)
+        const op = operationOf(spec, operationId);
+        const documented = op.method === "HEAD" ? undefined : firstExample(documentedResponse(op, 401)!);
+        expect((error as AuthenticationError).body).toEqual(documented);
         expect((error as AuthenticationError).attempts).toBe(1);
-        await expectConforming(target, operationId, seen.response!, await seen.response!.json(), {
+        await expectConforming(target, operationId, seen.response!, await bodyOf(seen.response!), {
           mode: "client",
           case: "missing credentials",
           refusal: true,
@@ -61,7 +65,7 @@ forEachTarget("client", (target) => {
         );
         expect(outcome.status).toBe(wrongKey);
         expect(seen.response!.status).toBe(wrongKey);
-        const body = await seen.response!.json();
+        const body = await bodyOf(seen.response!);
         if (outcome.result) expect(outcome.result).toEqual(body);
         await expectConforming(target, operationId, seen.response!, body, {
           mode: "client",

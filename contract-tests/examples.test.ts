@@ -17,7 +17,8 @@ for (const op of spec.operations)
         expect(validate(value) ? [] : validate.errors).toEqual([]);
       });
     }
-    for (const response of op.responses) {
+    // a response without content has no example to give
+    for (const response of op.responses.filter((r) => r.content["application/json"])) {
       const examples = Object.entries(response.examples["application/json"] ?? {});
       it(`documents at least one example for ${response.status}`, () => {
         expect(examples.length).toBeGreaterThan(0);
@@ -80,7 +81,9 @@ forEachTarget("static", (target) => {
           const examples = Object.values(response.examples["application/json"] ?? {}).map((example) =>
             takeFresh(example, body, fresh),
           );
-          expect(examples).toContainEqual(body);
+          // nothing to serve without content, nor in answer to a HEAD
+          if (examples.length === 0 || op.method === "HEAD") expect(body).toBeUndefined();
+          else expect(examples).toContainEqual(body);
           await expectConforming(target, op.operationId, res, body, {
             mode: "static",
             case: `example ${response.status}`,

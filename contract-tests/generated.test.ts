@@ -2,7 +2,7 @@
 // `Prefer: dynamic=true, seed=N`) must validate against the spec and parse in the client. The
 // target table says which targets make such answers (the mock does not, and says why).
 import { describe, expect, it } from "vitest";
-import { about, expectConforming, forEachTarget, observedClient, validCalls } from "./lib/harness.ts";
+import { about, bodyOf, expectConforming, forEachTarget, observedClient, validCalls } from "./lib/harness.ts";
 import type { Target } from "./lib/targets.ts";
 
 const SEEDS_PER_OPERATION = 50;
@@ -18,7 +18,7 @@ forEachTarget("generated", (target) => {
         const result = await call(lc).catch((error: unknown) => {
           throw new Error(`seed ${seed} (replay: Prefer: dynamic=true, seed=${seed}): ${String(error)}`);
         });
-        const body = await seen.response!.json();
+        const body = await bodyOf(seen.response!);
         expect(result, `seed ${seed}`).toEqual(body);
         await expectConforming(target, operationId, seen.response!, body, { mode: "generated", case: `seed ${seed}` });
       });

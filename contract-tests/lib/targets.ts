@@ -370,8 +370,12 @@ export interface Target {
   fresh: (op: OperationSpec) => string[];
   /** what it said about an exchange, read from the response */
   said: (response: Response) => Said[];
-  /** which refusals it names in `said`: a missing or wrong credential (401), a request that breaks the spec (other 4xx) */
-  names: { credentials: boolean; refusals: boolean; because: DifferenceId };
+  /**
+   * which refusals it names in `said`: a missing or wrong credential (401) or a request that
+   * breaks the spec (other 4xx), each answered with a response the spec documents for the
+   * operation (`documented`) or with one of the target's own making
+   */
+  names: { credentials: boolean; refusals: boolean; onlyDocumented: boolean; because: DifferenceId };
 }
 
 const PRISM_KEY = "lc-contract-prism-5d1c8e";
@@ -410,7 +414,7 @@ const prism: Target = {
       where: v.location[0] === "request" ? "request" : "response",
       what: `${v.location.join(".")}: ${v.message}`,
     })),
-  names: { credentials: true, refusals: false, because: "telling" },
+  names: { credentials: true, refusals: true, onlyDocumented: true, because: "telling" },
 };
 
 const mock: Target = {
@@ -444,7 +448,7 @@ const mock: Target = {
       where: "request",
       what: `${v.path}: ${v.message}`,
     })),
-  names: { credentials: false, refusals: true, because: "telling" },
+  names: { credentials: false, refusals: true, onlyDocumented: false, because: "telling" },
 };
 
 /** Every target, the reference first. */
