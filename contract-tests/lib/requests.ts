@@ -362,7 +362,7 @@ export function edgeCases(op: OperationSpec): RawCase[] {
         body: "",
       });
   }
-  for (const param of op.pathParams) {
+  for (const param of takesBody(op) ? op.pathParams : []) {
     cases.push({
       name: "order: a wrong content type and a bad path parameter is 415",
       expected: refusedWith(op, [415, 422, 400], 415),
