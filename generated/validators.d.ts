@@ -41,6 +41,8 @@ export interface RequestValidators {
   readonly requiredQuery: readonly string[];
 }
 export interface OperationValidators<K extends OperationId> extends RequestValidators {
+  /** The statuses the spec documents, as its keys are written: `"200"`, `"2XX"`, `"default"`. */
+  readonly statuses: readonly string[];
   /** What the TypeScript type of the 2xx body states (types, required, enums), and nothing it cannot; none without content. */
   readonly shape: TypeGuard<SuccessBody<K>> | undefined;
   /** The whole schema of the first documented 2xx (formats, patterns and lengths too); none without content. */

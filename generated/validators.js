@@ -1479,6 +1479,7 @@ var operations = {
     pathParams: {},
     queryParams: {},
     requiredQuery: [],
+    statuses: ["200", "401"],
     shape: v.InvitationResponse_shape,
     success: v.InvitationResponse_success
   },
@@ -1487,6 +1488,7 @@ var operations = {
     pathParams: {},
     queryParams: {},
     requiredQuery: [],
+    statuses: ["200", "401"],
     shape: v.InvitationResponse_shape,
     success: v.InvitationResponse_success
   },
@@ -1495,6 +1497,7 @@ var operations = {
     pathParams: { "entityId": v.BsonId_path },
     queryParams: {},
     requiredQuery: [],
+    statuses: ["200", "401"],
     shape: v.InvitationResponse_shape,
     success: v.InvitationResponse_success
   }

@@ -13,14 +13,18 @@ import { EXAMPLE_OK } from "../support/fault-server.ts";
 
 const KEY = "sk-responses-4242";
 
-function answering(body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) {
+function answering(
+  body: unknown,
+  headers: Record<string, string> = { "content-type": "application/json" },
+  status = 200,
+) {
   const text = typeof body === "string" ? body : JSON.stringify(body);
   const reports: ResponseViolationInfo[] = [];
   const lc = createLeadConduitClient({
     apiKey: KEY,
     baseUrl: "https://api.test",
     maxRetries: 0,
-    fetch: async () => new Response(text, { status: 200, headers }),
+    fetch: async () => new Response(text, { status, headers }),
     onResponseViolation: (info) => reports.push(info),
   });
   const call = (options?: RequestOptions) =>
@@ -148,6 +152,42 @@ describe("validateResponses: true", () => {
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error.violations).toEqual([expect.objectContaining({ path: "/entity/created_at", keyword: "format" })]);
     expect(error.message).toBe('Response breaks the spec: /entity/created_at must match format "date-time"');
+  });
+});
+
+describe("a 2xx the spec does not document for the operation", () => {
+  const JSON_TYPE = { "content-type": "application/json" };
+  const undocumented = {
+    path: "status",
+    message: "201 is not a status the spec documents for createRecipientInvitation (it documents 200)",
+    keyword: "status",
+  };
+
+  it("is a ResponseValidationError naming it with validateResponses: true", async () => {
+    const { call } = answering(EXAMPLE_OK, JSON_TYPE, 201);
+    const { error } = (await call({ validateResponses: true })) as { error: ResponseValidationError };
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.status).toBe(201);
+    expect(error.violations).toEqual([undocumented]);
+    expect(error.message).toBe(`Response breaks the spec: status ${undocumented.message}`);
+  });
+
+  it('is reported, and the data returned, with "report"', async () => {
+    const { call, reports } = answering(EXAMPLE_OK, JSON_TYPE, 201);
+    expect(await call({ validateResponses: "report" })).toEqual({ value: EXAMPLE_OK });
+    expect(reports).toEqual([expect.objectContaining({ status: 201, violations: [undocumented] })]);
+  });
+
+  it("is read as the documented success without a word with validateResponses: false, as every 2xx is", async () => {
+    const { call, reports } = answering(EXAMPLE_OK, JSON_TYPE, 201);
+    expect(await call()).toEqual({ value: EXAMPLE_OK });
+    expect(reports).toEqual([]);
+  });
+
+  it("is named beside what its body breaks", async () => {
+    const { call } = answering(withEntity({ created_at: "yesterday" }), JSON_TYPE, 202);
+    const { error } = (await call({ validateResponses: true })) as { error: ResponseValidationError };
+    expect(error.violations.map((v) => v.path)).toEqual(["status", "/entity/created_at"]);
   });
 });
 
