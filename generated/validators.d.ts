@@ -47,6 +47,8 @@ export interface OperationValidators<K extends OperationId> extends RequestValid
   readonly shape: TypeGuard<SuccessBody<K>> | undefined;
   /** The whole schema of the first documented 2xx (formats, patterns and lengths too); none without content. */
   readonly success: TypeGuard<SuccessBody<K>> | undefined;
+  /** Finds what a 2xx body carries that the spec does not list (a field the server added), as additionalProperties errors. */
+  readonly unlisted: SchemaValidator | undefined;
 }
 export declare const operations: { readonly [K in OperationId]: OperationValidators<K> };
 /** Method and path of each operation, as openapi-fetch's client takes them. */

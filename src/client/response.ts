@@ -1,6 +1,9 @@
 // What a 2xx answer becomes: the typed value, or a ResponseValidationError. The value returned
 // never contradicts its TypeScript type, whatever `validateResponses` says: the generated
 // "shape" check (what the type states) always runs; the full schema check runs when asked.
+// An open enum's type is any string, so a value added to it upstream passes the shape check;
+// "report" mode also tells of a property the spec does not list yet. An additive change to the
+// API is then reported, never thrown, in production.
 import { type OperationId, operations, type SuccessBody } from "../../generated/validators.js";
 import { type ErrorDetails, type RedactedRequest, ResponseValidationError } from "./errors.js";
 import type { ResolvedRequestOptions } from "./options.js";
@@ -24,8 +27,13 @@ export function successOf<K extends OperationId>(answer: Answer<K>): SuccessBody
   // the spec documents no content for this success (a 204, a HEAD's answer): nothing to return
   if (!op.shape) return noContent(answer) as SuccessBody<K>;
   const body = parseJson(answer);
-  if (answer.opts.validateResponses !== false)
-    judge(answer, [...statusViolations(answer), ...specViolations(answer, body)]);
+  const mode = answer.opts.validateResponses;
+  if (mode !== false)
+    judge(answer, [
+      ...statusViolations(answer),
+      ...specViolations(answer, body),
+      ...(mode === "report" ? unlistedProperties(answer.operationId, body) : []),
+    ]);
   if (op.shape(body)) return body;
   const violations = violationsOf(op.shape.errors);
   throw invalid(answer, `Response is not the documented envelope: ${describeViolations(violations)}`, violations);
@@ -91,6 +99,18 @@ function specViolations(answer: Answer<OperationId>, body: unknown): Violation[]
   const { success } = operations[answer.operationId];
   if (success && !success(body)) violations.push(...violationsOf(success.errors));
   return violations;
+}
+
+/**
+ * What the body carries that the spec does not list (a field the server added): no violation of
+ * the spec, which allows it, but a change the app may want to hear of, in "report" mode.
+ */
+function unlistedProperties(operationId: OperationId, body: unknown): Violation[] {
+  const { unlisted } = operations[operationId];
+  if (!unlisted || unlisted(body)) return [];
+  return violationsOf(unlisted.errors)
+    .filter((v) => v.keyword === "additionalProperties")
+    .map((v) => ({ ...v, message: "is not in the spec: a property it does not list (yet)" }));
 }
 
 function report(answer: Answer<OperationId>, violations: Violation[]): void {

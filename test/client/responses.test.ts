@@ -46,7 +46,8 @@ describe("a 2xx that is not the documented envelope is refused in every mode", (
     ["an error envelope", { error: "something went wrong" }, ["/entity", "/message"]],
     ["an entity without id", withEntity({ id: undefined }), ["/entity/id"]],
     ["a message that is a number", { ...EXAMPLE_OK, message: 42 }, ["/message"]],
-    ["an enum value the type does not list", withEntity({ source: "telepathy" }), ["/entity/source"]],
+    ["a value a closed enum does not list", withEntity({ connected: "partner" }), ["/entity/connected"]],
+    ["a number where an open enum takes strings", withEntity({ source: 7 }), ["/entity/source"]],
     ["a boolean sent as a string", withEntity({ pending: "yes" }), ["/entity/pending"]],
     ["an array", [EXAMPLE_OK], ["/"]],
     ["null", null, ["/"]],
@@ -152,6 +153,61 @@ describe("validateResponses: true", () => {
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error.violations).toEqual([expect.objectContaining({ path: "/entity/created_at", keyword: "format" })]);
     expect(error.message).toBe('Response breaks the spec: /entity/created_at must match format "date-time"');
+  });
+});
+
+describe('an additive change upstream never breaks a call in "report" mode', () => {
+  const changes = [
+    ["a value added to an open enum", withEntity({ recipient: "dialer" }), "/entity/recipient", "enum"],
+    ["a field the spec does not list", withEntity({ team_size: 12 }), "/entity/team_size", "additionalProperties"],
+    ["a format change", withEntity({ created_at: "2023-11-07 05:31:56" }), "/entity/created_at", "format"],
+  ] as const;
+
+  it.each(changes)('%s: returned and reported with "report"', async (_what, body, path, keyword) => {
+    const { call, reports } = answering(body);
+    expect(await call({ validateResponses: "report" })).toEqual({ value: body });
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.violations).toEqual([expect.objectContaining({ path, keyword })]);
+  });
+
+  it.each(changes)("%s: returned, without a word, by default", async (_what, body) => {
+    const { call, reports } = answering(body);
+    expect(await call()).toEqual({ value: body });
+    expect(reports).toEqual([]);
+  });
+
+  it("with validateResponses: true, a value or format the spec refuses throws; a field it does not list is no violation", async () => {
+    for (const [, body, path, keyword] of changes) {
+      const outcome = await answering(body).call({ validateResponses: true });
+      if (keyword === "additionalProperties") expect(outcome).toEqual({ value: body });
+      else
+        expect((outcome as { error: ResponseValidationError }).error.violations).toEqual([
+          expect.objectContaining({ path, keyword }),
+        ]);
+    }
+  });
+
+  it("says what an unlisted field is, and names every one", async () => {
+    const body = { ...withEntity({ team_size: 12, tier: "gold" }), request_id: "r-1" };
+    const { call, reports } = answering(body);
+    await call({ validateResponses: "report" });
+    expect(reports[0]!.violations).toEqual([
+      {
+        path: "/request_id",
+        message: "is not in the spec: a property it does not list (yet)",
+        keyword: "additionalProperties",
+      },
+      {
+        path: "/entity/team_size",
+        message: "is not in the spec: a property it does not list (yet)",
+        keyword: "additionalProperties",
+      },
+      {
+        path: "/entity/tier",
+        message: "is not in the spec: a property it does not list (yet)",
+        keyword: "additionalProperties",
+      },
+    ]);
   });
 });
 

@@ -65,6 +65,31 @@ const variants: Variant[] = [
     expected: { operationId: S, case: VALID, status: 200, path: "/entity/source" },
   },
   {
+    name: "an open enum carries a value the spec does not list yet (clients take it; the spec must list it)",
+    tamper: entityOf(R, (e) => (e.recipient = "dialer")),
+    expected: { operationId: R, case: VALID, status: 200, path: "/entity/recipient" },
+    line: /^\s+enum:/,
+  },
+  {
+    name: "a closed enum carries a value the spec does not list",
+    tamper: entityOf(P, (e) => (e.connected = "partner")),
+    expected: { operationId: P, case: VALID, status: 200, path: "/entity/connected" },
+  },
+  {
+    name: "the entity carries a field the spec does not list (clients take it; the spec must list it)",
+    tamper: entityOf(S, (e) => (e.team_size = 12)),
+    expected: { operationId: S, case: VALID, status: 200, path: "/entity/team_size" },
+    message: /\/entity\/team_size is not in the spec: the server sends a property the spec does not list; list it/,
+  },
+  {
+    name: "the 401 envelope carries a field the spec does not list",
+    tamper: when(R, "no-credentials", (a) => ({
+      ...a,
+      body: JSON.stringify({ error: "authentication failed", code: 7 }),
+    })),
+    expected: { operationId: R, case: NO_CREDENTIALS, status: 401, path: "/code" },
+  },
+  {
     name: "a boolean field comes as a string",
     tamper: entityOf(P, (e) => (e.pending = "yes")),
     expected: { operationId: P, case: VALID, status: 200, path: "/entity/pending" },

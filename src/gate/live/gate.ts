@@ -19,7 +19,7 @@ import {
   type Unchecked,
 } from "../report/model.ts";
 import type { OperationSpec, Spec } from "../spec-model.ts";
-import { operationOf, specValidators } from "../spec-model.ts";
+import { operationOf, specValidators, unlistedValidators } from "../spec-model.ts";
 import { DEFAULT_TIMEOUT_MS, exchange, type Request, redactRequest } from "./exchange.ts";
 import {
   type Exchange,
@@ -91,7 +91,12 @@ export async function runLiveGate(options: LiveGateOptions): Promise<LiveGateRes
   const secrets = options.apiKey ? secretsOf(options.apiKey) : [];
   if (dryRun) return { dryRun: true, target, requests: listRequests(probes, target, options) };
 
-  const ctx: JudgeContext = { spec: options.spec, validatorOf, target: LIVE_TARGET };
+  const ctx: JudgeContext = {
+    spec: options.spec,
+    validatorOf,
+    unlistedOf: unlistedValidators(options.spec),
+    target: LIVE_TARGET,
+  };
   const run = await runProbes(probes, ctx, { ...options, target, secrets });
   const report = assemble({ ...options, operations: chosen }, target, startedAt, run);
   // Servers may echo what they were sent; nothing of the key leaves this function.

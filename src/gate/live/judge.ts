@@ -1,8 +1,10 @@
 // Judges one answer of a live run against the spec: is its status documented, its content
-// type right, its body valid? Every problem is a violation naming the operation, the status
-// and the JSON path; what the spec could say and does not is a finding. Pure.
+// type right, its body valid, and does it carry only what the spec lists? Every problem is a
+// violation naming the operation, the status and the JSON path; what the spec could say and
+// does not is a finding. Pure.
 
 import type { ValidateFunction } from "ajv";
+import { violationsOf } from "../../client/violations.ts";
 import type { Finding } from "../report/model.ts";
 import {
   documentedResponse,
@@ -27,6 +29,11 @@ export interface Judged {
 export interface JudgeContext {
   spec: Spec;
   validatorOf: (schema: object) => ValidateFunction;
+  /**
+   * Finds what a body carries that the schema does not list (spec-model.ts `unlistedValidators`):
+   * the spec allows it, so clients take it, but the gate holds the spec to what the server sends.
+   */
+  unlistedOf: (schema: object) => ValidateFunction;
   target: string;
 }
 
@@ -134,12 +141,18 @@ function judgeBody(
     );
     return { violations };
   }
-  const validate = ctx.validatorOf(
-    documented.content[expected ?? "application/json"] ?? documented.content[types[0]!]!,
-  );
+  const schema = documented.content[expected ?? "application/json"] ?? documented.content[types[0]!]!;
+  const validate = ctx.validatorOf(schema);
   if (!validate(body)) {
     for (const v of schemaViolations(ctx.spec, validate.errors)) {
       violations.push(make(`${v.path} ${v.message}`, { path: v.path, ...(v.pointer ? { pointer: v.pointer } : {}) }));
+    }
+  }
+  const unlisted = ctx.unlistedOf(schema);
+  if (!unlisted(body)) {
+    for (const v of violationsOf(unlisted.errors).filter((e) => e.keyword === "additionalProperties")) {
+      const message = `${v.path} is not in the spec: the server sends a property the spec does not list; list it (an additive change)`;
+      violations.push(make(message, { path: v.path }));
     }
   }
   return { violations, body };
