@@ -6,8 +6,10 @@
 // API is then reported, never thrown, in production.
 import { type OperationId, operations, type SuccessBody } from "../../generated/validators.js";
 import { type ErrorDetails, type RedactedRequest, ResponseValidationError } from "./errors.js";
+import { log } from "./log.js";
 import type { ResolvedRequestOptions } from "./options.js";
 import { keptBody } from "./redact.js";
+import { requestIdOf } from "./request-id.js";
 import { describeViolations, type Violation, violationsOf } from "./violations.js";
 
 export interface Answer<K extends OperationId> {
@@ -113,11 +115,20 @@ function unlistedProperties(operationId: OperationId, body: unknown): Violation[
     .map((v) => ({ ...v, message: "is not in the spec: a property it does not list (yet)" }));
 }
 
+/** Tells the app: its logger at `warn`, then onResponseViolation (which may throw, rejecting the call). */
 function report(answer: Answer<OperationId>, violations: Violation[]): void {
-  const { onResponseViolation } = answer.opts;
-  if (!onResponseViolation) return;
-  const request = answer.sent?.() ?? { method: "", url: answer.response.url, headers: {} };
-  onResponseViolation({ operationId: answer.operationId, status: answer.response.status, violations, request });
+  const { operationId, response, opts } = answer;
+  const request = answer.sent?.() ?? { method: "", url: response.url, headers: {} };
+  const requestId = requestIdOf(response.headers);
+  const info = { operationId, status: response.status, violations, request, ...(requestId ? { requestId } : {}) };
+  log(
+    opts,
+    answer.secrets,
+    "warn",
+    `${operationId}: ${response.status} answered outside the spec: ${describeViolations(violations)}`,
+    info,
+  );
+  opts.onResponseViolation?.(info);
 }
 
 function invalid(answer: Answer<OperationId>, message: string, violations: Violation[]): ResponseValidationError {

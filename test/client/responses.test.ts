@@ -9,6 +9,7 @@ import {
   ResponseValidationError,
   type ResponseViolationInfo,
 } from "../../src/client/index.ts";
+import { USER_AGENT } from "../../src/client/user-agent.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
 
 const KEY = "sk-responses-4242";
@@ -87,7 +88,7 @@ describe('validateResponses: "report"', () => {
     expect(report!.request).toEqual({
       method: "POST",
       url: "https://api.test/invitations/recipient",
-      headers: { authorization: "Basic [REDACTED]", "content-type": "application/json" },
+      headers: { authorization: "Basic [REDACTED]", "user-agent": USER_AGENT, "content-type": "application/json" },
     });
     expect(JSON.stringify(reports)).not.toContain(KEY);
   });

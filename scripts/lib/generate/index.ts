@@ -40,7 +40,7 @@ export async function generateTypes(specUrl: URL): Promise<string> {
  * type-checks, so a value added later is no type error, while editors still offer the known ones
  * (a bare `| string` would swallow them).
  */
-export function openEnumType(schema: SchemaObject): ts.TypeNode | undefined {
+function openEnumType(schema: SchemaObject): ts.TypeNode | undefined {
   const { enum: values } = schema as { enum?: unknown[] };
   if ((schema as Record<string, unknown>)[OPEN_ENUM_EXTENSION] !== true || !Array.isArray(values)) return undefined;
   const anyString = ts.factory.createParenthesizedType(tsIntersection([STRING, ts.factory.createTypeLiteralNode([])]));

@@ -259,9 +259,7 @@ describe("the project's spec", () => {
 
   it("rates a new value of Entity.source, which the spec marks open, additive", () => {
     const changes = edit((s) => prop(s, "Entity", "source").enum.splice(3, 0, "api"));
-    expect(changes).toEqual([
-      expect.objectContaining({ rule: "response-open-enum-value-added", verdict: "additive" }),
-    ]);
+    expect(changes).toEqual([expect.objectContaining({ rule: "response-open-enum-value-added", verdict: "additive" })]);
   });
 
   it("rates an optional response property and a description edit safe", () => {
