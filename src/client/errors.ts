@@ -51,7 +51,7 @@ export class LeadConduitError extends Error {
   /** The last request sent, with credentials removed. */
   declare readonly request?: RedactedRequest;
   /** The id the server gave the request, when it answered and sent one: quote it to its support. */
-  declare readonly requestId?: string;
+  declare readonly requestId?: string | undefined;
 
   constructor(message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });

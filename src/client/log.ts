@@ -8,9 +8,13 @@ export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
 
 /** Where the client logs: `console` will do, or any logger with these four methods (pino, winston). */
 export interface Logger {
+  /** Each attempt: `createRecipientInvitation attempt 1: POST https://… → 200 in 84 ms`, then its data (operationId, request, status, ms, requestId). */
   debug(message: string, ...rest: unknown[]): void;
+  /** Each retry: why the attempt failed and how long the client waits, then its data. */
   info(message: string, ...rest: unknown[]): void;
+  /** Each violation `validateResponses: "report"` finds, then the same data `onResponseViolation` gets. */
   warn(message: string, ...rest: unknown[]): void;
+  /** Not used by the client today; part of the interface so any logger fits. */
   error(message: string, ...rest: unknown[]): void;
 }
 
