@@ -59,6 +59,9 @@ const declarationComments: Rolldown.Plugin = {
   },
 };
 
+// the version the client's User-Agent says (src/client/user-agent.ts): the package's own
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+
 // what every build here does alike
 const common = {
   fixedExtension: true,
@@ -82,6 +85,7 @@ const shared = {
   tsconfig: "src/tsconfig.json",
   dts: true,
   deps: { neverBundle: ["openapi-fetch", "msw"] },
+  define: { __LEADCONDUIT_CLIENT_VERSION__: JSON.stringify(version) },
   inputOptions(options, format, { cjsDts }) {
     if (format === "cjs" && !cjsDts) options.plugins = [options.plugins, openapiFetchCjsInterop];
     options.plugins = [options.plugins, declarationComments];

@@ -144,7 +144,12 @@ export interface components {
          *     - `time_zone` has no pattern: the reference's own example `America/Los Angeles` is not
          *       an IANA name.
          *     - Properties not listed here are allowed, so that a field added by the server does
-         *       not break existing clients.
+         *       not break existing clients; a live contract run reports such a field, so the spec can
+         *       list it.
+         *     - `source` and `recipient` are open lists (`x-leadconduit-open-enum`): kinds of source
+         *       and recipient may be added. `connected` stays closed: `seller`, `buyer` and `both`
+         *       are every way two accounts can be connected, so a new value would change what it
+         *       means, not add to it.
          */
         Entity: {
             /** @description The entity's id (24 hexadecimal characters); pass it to `resend`. */
@@ -160,14 +165,21 @@ export interface components {
             module_ids: string[];
             /**
              * @description What kind of lead source the entity is; `null` when it cannot send leads.
+             *     **[ours]** An open list: LeadConduit may add a kind of source, so a client takes a
+             *     value it does not know (typed as any string beside the known ones) instead of
+             *     failing; a live contract run reports it, so the spec can list it.
              * @enum {string|null}
              */
-            source: "form" | "seller" | "other" | null;
+            source: "form" | "seller" | "other" | null | (string & {});
             /**
              * @description What kind of lead recipient the entity is; `null` when it cannot receive leads.
+             *     **[ours]** An open list: LeadConduit may add a kind of recipient (the list already
+             *     names kinds of service, `crm`, `esp`, that grow with its integrations), so a client
+             *     takes a value it does not know (typed as any string beside the known ones) instead
+             *     of failing; a live contract run reports it, so the spec can list it.
              * @enum {string|null}
              */
-            recipient: "buyer" | "crm" | "analytics" | "enhancement" | "esp" | "other" | null;
+            recipient: "buyer" | "crm" | "analytics" | "enhancement" | "esp" | "other" | null | (string & {});
             /** @description `true` for a built-in LeadConduit entity. */
             readonly standard?: boolean;
             /** @description `true` when the entity stands for another LeadConduit account holder. */

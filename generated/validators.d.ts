@@ -41,10 +41,14 @@ export interface RequestValidators {
   readonly requiredQuery: readonly string[];
 }
 export interface OperationValidators<K extends OperationId> extends RequestValidators {
+  /** The statuses the spec documents, as its keys are written: `"200"`, `"2XX"`, `"default"`. */
+  readonly statuses: readonly string[];
   /** What the TypeScript type of the 2xx body states (types, required, enums), and nothing it cannot; none without content. */
   readonly shape: TypeGuard<SuccessBody<K>> | undefined;
   /** The whole schema of the first documented 2xx (formats, patterns and lengths too); none without content. */
   readonly success: TypeGuard<SuccessBody<K>> | undefined;
+  /** Finds what a 2xx body carries that the spec does not list (a field the server added), as additionalProperties errors. */
+  readonly unlisted: SchemaValidator | undefined;
 }
 export declare const operations: { readonly [K in OperationId]: OperationValidators<K> };
 /** Method and path of each operation, as openapi-fetch's client takes them. */

@@ -359,7 +359,7 @@ var require_standalone = __commonJS({
     }
     validate53.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     exports.InvitationResponse_shape = validate55;
-    var schema23 = { "type": "object", "required": ["id", "name", "module_ids", "source", "recipient"], "properties": { "id": { "$ref": "leadconduit-shape.json#/$defs/BsonId" }, "name": { "type": "string" }, "description": { "type": "string" }, "module_ids": { "type": "array", "items": { "type": "string" } }, "source": { "type": ["string", "null"], "enum": ["form", "seller", "other", null] }, "recipient": { "type": ["string", "null"], "enum": ["buyer", "crm", "analytics", "enhancement", "esp", "other", null] }, "standard": { "type": "boolean" }, "account": { "type": ["boolean", "null"] }, "pending": { "type": "boolean" }, "connected": { "type": ["string", "null"], "enum": ["seller", "buyer", "both", null] }, "connected_account_id": { "$ref": "leadconduit-shape.json#/$defs/BsonId" }, "deprecated": { "type": "boolean" }, "see": { "$ref": "leadconduit-shape.json#/$defs/BsonId" }, "field_suffix": { "type": ["string", "null"] }, "invitation_id": { "anyOf": [{ "$ref": "leadconduit-shape.json#/$defs/BsonId" }, { "type": "null" }] }, "invitation_expires_at": { "type": ["string", "null"] }, "expired": { "type": "boolean" }, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit-shape.json#/$defs/BsonId" } }, "logo_url": { "type": "string" }, "time_zone": { "type": "string" }, "trustedform_certified_vendor": { "type": "boolean" }, "website": { "type": "string" }, "created_at": { "type": "string" }, "updated_at": { "type": "string" } } };
+    var schema23 = { "type": "object", "required": ["id", "name", "module_ids", "source", "recipient"], "properties": { "id": { "$ref": "leadconduit-shape.json#/$defs/BsonId" }, "name": { "type": "string" }, "description": { "type": "string" }, "module_ids": { "type": "array", "items": { "type": "string" } }, "source": { "type": ["string", "null"], "x-leadconduit-open-enum": true }, "recipient": { "type": ["string", "null"], "x-leadconduit-open-enum": true }, "standard": { "type": "boolean" }, "account": { "type": ["boolean", "null"] }, "pending": { "type": "boolean" }, "connected": { "type": ["string", "null"], "enum": ["seller", "buyer", "both", null] }, "connected_account_id": { "$ref": "leadconduit-shape.json#/$defs/BsonId" }, "deprecated": { "type": "boolean" }, "see": { "$ref": "leadconduit-shape.json#/$defs/BsonId" }, "field_suffix": { "type": ["string", "null"] }, "invitation_id": { "anyOf": [{ "$ref": "leadconduit-shape.json#/$defs/BsonId" }, { "type": "null" }] }, "invitation_expires_at": { "type": ["string", "null"] }, "expired": { "type": "boolean" }, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit-shape.json#/$defs/BsonId" } }, "logo_url": { "type": "string" }, "time_zone": { "type": "string" }, "trustedform_certified_vendor": { "type": "boolean" }, "website": { "type": "string" }, "created_at": { "type": "string" }, "updated_at": { "type": "string" } } };
     function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -503,8 +503,11 @@ var require_standalone = __commonJS({
             }
             errors++;
           }
-          if (!(data5 === "form" || data5 === "seller" || data5 === "other" || data5 === null)) {
-            const err10 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/enum", keyword: "enum", params: { allowedValues: schema23.properties.source.enum }, message: "must be equal to one of the allowed values" };
+        }
+        if (data.recipient !== void 0) {
+          let data6 = data.recipient;
+          if (typeof data6 !== "string" && data6 !== null) {
+            const err10 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/type", keyword: "type", params: { type: schema23.properties.recipient.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -513,10 +516,9 @@ var require_standalone = __commonJS({
             errors++;
           }
         }
-        if (data.recipient !== void 0) {
-          let data6 = data.recipient;
-          if (typeof data6 !== "string" && data6 !== null) {
-            const err11 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/type", keyword: "type", params: { type: schema23.properties.recipient.type }, message: "must be string,null" };
+        if (data.standard !== void 0) {
+          if (typeof data.standard !== "boolean") {
+            const err11 = { instancePath: instancePath + "/standard", schemaPath: "#/properties/standard/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -524,8 +526,11 @@ var require_standalone = __commonJS({
             }
             errors++;
           }
-          if (!(data6 === "buyer" || data6 === "crm" || data6 === "analytics" || data6 === "enhancement" || data6 === "esp" || data6 === "other" || data6 === null)) {
-            const err12 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/enum", keyword: "enum", params: { allowedValues: schema23.properties.recipient.enum }, message: "must be equal to one of the allowed values" };
+        }
+        if (data.account !== void 0) {
+          let data8 = data.account;
+          if (typeof data8 !== "boolean" && data8 !== null) {
+            const err12 = { instancePath: instancePath + "/account", schemaPath: "#/properties/account/type", keyword: "type", params: { type: schema23.properties.account.type }, message: "must be boolean,null" };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -534,9 +539,9 @@ var require_standalone = __commonJS({
             errors++;
           }
         }
-        if (data.standard !== void 0) {
-          if (typeof data.standard !== "boolean") {
-            const err13 = { instancePath: instancePath + "/standard", schemaPath: "#/properties/standard/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (data.pending !== void 0) {
+          if (typeof data.pending !== "boolean") {
+            const err13 = { instancePath: instancePath + "/pending", schemaPath: "#/properties/pending/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -545,10 +550,10 @@ var require_standalone = __commonJS({
             errors++;
           }
         }
-        if (data.account !== void 0) {
-          let data8 = data.account;
-          if (typeof data8 !== "boolean" && data8 !== null) {
-            const err14 = { instancePath: instancePath + "/account", schemaPath: "#/properties/account/type", keyword: "type", params: { type: schema23.properties.account.type }, message: "must be boolean,null" };
+        if (data.connected !== void 0) {
+          let data10 = data.connected;
+          if (typeof data10 !== "string" && data10 !== null) {
+            const err14 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/type", keyword: "type", params: { type: schema23.properties.connected.type }, message: "must be string,null" };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -556,35 +561,12 @@ var require_standalone = __commonJS({
             }
             errors++;
           }
-        }
-        if (data.pending !== void 0) {
-          if (typeof data.pending !== "boolean") {
-            const err15 = { instancePath: instancePath + "/pending", schemaPath: "#/properties/pending/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          if (!(data10 === "seller" || data10 === "buyer" || data10 === "both" || data10 === null)) {
+            const err15 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/enum", keyword: "enum", params: { allowedValues: schema23.properties.connected.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
               vErrors.push(err15);
-            }
-            errors++;
-          }
-        }
-        if (data.connected !== void 0) {
-          let data10 = data.connected;
-          if (typeof data10 !== "string" && data10 !== null) {
-            const err16 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/type", keyword: "type", params: { type: schema23.properties.connected.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-          if (!(data10 === "seller" || data10 === "buyer" || data10 === "both" || data10 === null)) {
-            const err17 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/enum", keyword: "enum", params: { allowedValues: schema23.properties.connected.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
             }
             errors++;
           }
@@ -597,11 +579,11 @@ var require_standalone = __commonJS({
         }
         if (data.deprecated !== void 0) {
           if (typeof data.deprecated !== "boolean") {
-            const err18 = { instancePath: instancePath + "/deprecated", schemaPath: "#/properties/deprecated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            const err16 = { instancePath: instancePath + "/deprecated", schemaPath: "#/properties/deprecated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err16];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err16);
             }
             errors++;
           }
@@ -615,11 +597,11 @@ var require_standalone = __commonJS({
         if (data.field_suffix !== void 0) {
           let data14 = data.field_suffix;
           if (typeof data14 !== "string" && data14 !== null) {
-            const err19 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/type", keyword: "type", params: { type: schema23.properties.field_suffix.type }, message: "must be string,null" };
+            const err17 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/type", keyword: "type", params: { type: schema23.properties.field_suffix.type }, message: "must be string,null" };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err17];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err17);
             }
             errors++;
           }
@@ -637,22 +619,22 @@ var require_standalone = __commonJS({
           valid3 = valid3 || _valid0;
           const _errs31 = errors;
           if (data15 !== null) {
-            const err20 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            const err18 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             if (vErrors === null) {
-              vErrors = [err20];
+              vErrors = [err18];
             } else {
-              vErrors.push(err20);
+              vErrors.push(err18);
             }
             errors++;
           }
           var _valid0 = _errs31 === errors;
           valid3 = valid3 || _valid0;
           if (!valid3) {
-            const err21 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            const err19 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             if (vErrors === null) {
-              vErrors = [err21];
+              vErrors = [err19];
             } else {
-              vErrors.push(err21);
+              vErrors.push(err19);
             }
             errors++;
           } else {
@@ -669,22 +651,22 @@ var require_standalone = __commonJS({
         if (data.invitation_expires_at !== void 0) {
           let data16 = data.invitation_expires_at;
           if (typeof data16 !== "string" && data16 !== null) {
-            const err22 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/type", keyword: "type", params: { type: schema23.properties.invitation_expires_at.type }, message: "must be string,null" };
+            const err20 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/type", keyword: "type", params: { type: schema23.properties.invitation_expires_at.type }, message: "must be string,null" };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err20];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err20);
             }
             errors++;
           }
         }
         if (data.expired !== void 0) {
           if (typeof data.expired !== "boolean") {
-            const err23 = { instancePath: instancePath + "/expired", schemaPath: "#/properties/expired/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            const err21 = { instancePath: instancePath + "/expired", schemaPath: "#/properties/expired/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
-              vErrors = [err23];
+              vErrors = [err21];
             } else {
-              vErrors.push(err23);
+              vErrors.push(err21);
             }
             errors++;
           }
@@ -700,7 +682,29 @@ var require_standalone = __commonJS({
               }
             }
           } else {
-            const err24 = { instancePath: instancePath + "/flow_ids", schemaPath: "#/properties/flow_ids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err22 = { instancePath: instancePath + "/flow_ids", schemaPath: "#/properties/flow_ids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data.logo_url !== void 0) {
+          if (typeof data.logo_url !== "string") {
+            const err23 = { instancePath: instancePath + "/logo_url", schemaPath: "#/properties/logo_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data.time_zone !== void 0) {
+          if (typeof data.time_zone !== "string") {
+            const err24 = { instancePath: instancePath + "/time_zone", schemaPath: "#/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -709,9 +713,9 @@ var require_standalone = __commonJS({
             errors++;
           }
         }
-        if (data.logo_url !== void 0) {
-          if (typeof data.logo_url !== "string") {
-            const err25 = { instancePath: instancePath + "/logo_url", schemaPath: "#/properties/logo_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data.trustedform_certified_vendor !== void 0) {
+          if (typeof data.trustedform_certified_vendor !== "boolean") {
+            const err25 = { instancePath: instancePath + "/trustedform_certified_vendor", schemaPath: "#/properties/trustedform_certified_vendor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -720,9 +724,9 @@ var require_standalone = __commonJS({
             errors++;
           }
         }
-        if (data.time_zone !== void 0) {
-          if (typeof data.time_zone !== "string") {
-            const err26 = { instancePath: instancePath + "/time_zone", schemaPath: "#/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data.website !== void 0) {
+          if (typeof data.website !== "string") {
+            const err26 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -731,9 +735,9 @@ var require_standalone = __commonJS({
             errors++;
           }
         }
-        if (data.trustedform_certified_vendor !== void 0) {
-          if (typeof data.trustedform_certified_vendor !== "boolean") {
-            const err27 = { instancePath: instancePath + "/trustedform_certified_vendor", schemaPath: "#/properties/trustedform_certified_vendor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (data.created_at !== void 0) {
+          if (typeof data.created_at !== "string") {
+            const err27 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -742,9 +746,9 @@ var require_standalone = __commonJS({
             errors++;
           }
         }
-        if (data.website !== void 0) {
-          if (typeof data.website !== "string") {
-            const err28 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data.updated_at !== void 0) {
+          if (typeof data.updated_at !== "string") {
+            const err28 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err28];
             } else {
@@ -753,34 +757,12 @@ var require_standalone = __commonJS({
             errors++;
           }
         }
-        if (data.created_at !== void 0) {
-          if (typeof data.created_at !== "string") {
-            const err29 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data.updated_at !== void 0) {
-          if (typeof data.updated_at !== "string") {
-            const err30 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
       } else {
-        const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err31];
+          vErrors = [err29];
         } else {
-          vErrors.push(err31);
+          vErrors.push(err29);
         }
         errors++;
       }
@@ -848,7 +830,7 @@ var require_standalone = __commonJS({
     }
     validate55.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
     exports.InvitationResponse_success = validate64;
-    var schema26 = { "type": "object", "required": ["id", "name", "module_ids", "source", "recipient"], "properties": { "id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "name": { "type": "string" }, "description": { "type": "string" }, "module_ids": { "type": "array", "items": { "type": "string" } }, "source": { "type": ["string", "null"], "enum": ["form", "seller", "other", null] }, "recipient": { "type": ["string", "null"], "enum": ["buyer", "crm", "analytics", "enhancement", "esp", "other", null] }, "standard": { "type": "boolean" }, "account": { "type": ["boolean", "null"] }, "pending": { "type": "boolean" }, "connected": { "type": ["string", "null"], "enum": ["seller", "buyer", "both", null] }, "connected_account_id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "deprecated": { "type": "boolean" }, "see": { "$ref": "leadconduit.json#/$defs/BsonId" }, "field_suffix": { "type": ["string", "null"], "minLength": 3, "maxLength": 5, "pattern": "^[0-9a-zA-Z]+$" }, "invitation_id": { "anyOf": [{ "$ref": "leadconduit.json#/$defs/BsonId" }, { "type": "null" }] }, "invitation_expires_at": { "type": ["string", "null"], "format": "date-time" }, "expired": { "type": "boolean" }, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit.json#/$defs/BsonId" } }, "logo_url": { "type": "string", "format": "uri" }, "time_zone": { "type": "string" }, "trustedform_certified_vendor": { "type": "boolean" }, "website": { "type": "string", "format": "uri" }, "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" } } };
+    var schema26 = { "type": "object", "required": ["id", "name", "module_ids", "source", "recipient"], "properties": { "id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "name": { "type": "string" }, "description": { "type": "string" }, "module_ids": { "type": "array", "items": { "type": "string" } }, "source": { "type": ["string", "null"], "enum": ["form", "seller", "other", null], "x-leadconduit-open-enum": true }, "recipient": { "type": ["string", "null"], "enum": ["buyer", "crm", "analytics", "enhancement", "esp", "other", null], "x-leadconduit-open-enum": true }, "standard": { "type": "boolean" }, "account": { "type": ["boolean", "null"] }, "pending": { "type": "boolean" }, "connected": { "type": ["string", "null"], "enum": ["seller", "buyer", "both", null] }, "connected_account_id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "deprecated": { "type": "boolean" }, "see": { "$ref": "leadconduit.json#/$defs/BsonId" }, "field_suffix": { "type": ["string", "null"], "minLength": 3, "maxLength": 5, "pattern": "^[0-9a-zA-Z]+$" }, "invitation_id": { "anyOf": [{ "$ref": "leadconduit.json#/$defs/BsonId" }, { "type": "null" }] }, "invitation_expires_at": { "type": ["string", "null"], "format": "date-time" }, "expired": { "type": "boolean" }, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit.json#/$defs/BsonId" } }, "logo_url": { "type": "string", "format": "uri" }, "time_zone": { "type": "string" }, "trustedform_certified_vendor": { "type": "boolean" }, "website": { "type": "string", "format": "uri" }, "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" } } };
     var pattern3 = new RegExp("^[0-9a-fA-F]{24}$", "u");
     function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
@@ -1434,11 +1416,175 @@ var require_standalone = __commonJS({
       return errors === 0;
     }
     validate64.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
-    exports.BsonId_path = validate73;
-    function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+    exports.InvitationResponse_unlisted = validate74;
+    var schema30 = { "type": "object", "properties": { "id": { "$ref": "leadconduit-unlisted.json#/$defs/BsonId" }, "name": {}, "description": {}, "module_ids": { "type": "array", "items": {} }, "source": { "x-leadconduit-open-enum": true }, "recipient": { "x-leadconduit-open-enum": true }, "standard": {}, "account": {}, "pending": {}, "connected": {}, "connected_account_id": { "$ref": "leadconduit-unlisted.json#/$defs/BsonId" }, "deprecated": {}, "see": { "$ref": "leadconduit-unlisted.json#/$defs/BsonId" }, "field_suffix": {}, "invitation_id": { "anyOf": [{ "$ref": "leadconduit-unlisted.json#/$defs/BsonId" }, {}] }, "invitation_expires_at": {}, "expired": {}, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit-unlisted.json#/$defs/BsonId" } }, "logo_url": {}, "time_zone": {}, "trustedform_certified_vendor": {}, "website": {}, "created_at": {}, "updated_at": {} }, "additionalProperties": false };
+    var func5 = Object.prototype.hasOwnProperty;
+    function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      validate76.errors = null;
+      return true;
+    }
+    validate76.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
       let vErrors = null;
       let errors = 0;
-      const evaluated0 = validate73.evaluated;
+      const evaluated0 = validate75.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        for (const key0 in data) {
+          if (!func5.call(schema30.properties, key0)) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (data.id !== void 0) {
+          if (!validate76(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.module_ids !== void 0) {
+          if (!Array.isArray(data.module_ids)) {
+            const err1 = { instancePath: instancePath + "/module_ids", schemaPath: "#/properties/module_ids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data.connected_account_id !== void 0) {
+          if (!validate76(data.connected_account_id, { instancePath: instancePath + "/connected_account_id", parentData: data, parentDataProperty: "connected_account_id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.see !== void 0) {
+          if (!validate76(data.see, { instancePath: instancePath + "/see", parentData: data, parentDataProperty: "see", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.invitation_id !== void 0) {
+          const _errs8 = errors;
+          let valid1 = false;
+          const _errs9 = errors;
+          if (!validate76(data.invitation_id, { instancePath: instancePath + "/invitation_id", parentData: data, parentDataProperty: "invitation_id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+            errors = vErrors.length;
+          }
+          var _valid0 = _errs9 === errors;
+          valid1 = valid1 || _valid0;
+          var _valid0 = true;
+          valid1 = valid1 || _valid0;
+          if (!valid1) {
+            const err2 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          } else {
+            errors = _errs8;
+            if (vErrors !== null) {
+              if (_errs8) {
+                vErrors.length = _errs8;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+        }
+        if (data.flow_ids !== void 0) {
+          let data5 = data.flow_ids;
+          if (Array.isArray(data5)) {
+            const len0 = data5.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              if (!validate76(data5[i0], { instancePath: instancePath + "/flow_ids/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err3 = { instancePath: instancePath + "/flow_ids", schemaPath: "#/properties/flow_ids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      validate75.errors = vErrors;
+      return errors === 0;
+    }
+    validate75.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate74.evaluated;
+      if (evaluated0.dynamicProps) {
+        evaluated0.props = void 0;
+      }
+      if (evaluated0.dynamicItems) {
+        evaluated0.items = void 0;
+      }
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        for (const key0 in data) {
+          if (!(key0 === "message" || key0 === "entity")) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (data.entity !== void 0) {
+          if (!validate75(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      validate74.errors = vErrors;
+      return errors === 0;
+    }
+    validate74.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    exports.BsonId_path = validate83;
+    function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const evaluated0 = validate83.evaluated;
       if (evaluated0.dynamicProps) {
         evaluated0.props = void 0;
       }
@@ -1464,10 +1610,10 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate73.errors = vErrors;
+      validate83.errors = vErrors;
       return errors === 0;
     }
-    validate73.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    validate83.evaluated = { "dynamicProps": false, "dynamicItems": false };
   }
 });
 
@@ -1479,24 +1625,30 @@ var operations = {
     pathParams: {},
     queryParams: {},
     requiredQuery: [],
+    statuses: ["200", "401"],
     shape: v.InvitationResponse_shape,
-    success: v.InvitationResponse_success
+    success: v.InvitationResponse_success,
+    unlisted: v.InvitationResponse_unlisted
   },
   createSourceInvitation: {
     body: v.InvitationRequest_body,
     pathParams: {},
     queryParams: {},
     requiredQuery: [],
+    statuses: ["200", "401"],
     shape: v.InvitationResponse_shape,
-    success: v.InvitationResponse_success
+    success: v.InvitationResponse_success,
+    unlisted: v.InvitationResponse_unlisted
   },
   resendInvitation: {
     body: void 0,
     pathParams: { "entityId": v.BsonId_path },
     queryParams: {},
     requiredQuery: [],
+    statuses: ["200", "401"],
     shape: v.InvitationResponse_shape,
-    success: v.InvitationResponse_success
+    success: v.InvitationResponse_success,
+    unlisted: v.InvitationResponse_unlisted
   }
 };
 var routes = { "createRecipientInvitation": { "method": "POST", "path": "/invitations/recipient" }, "createSourceInvitation": { "method": "POST", "path": "/invitations/source" }, "resendInvitation": { "method": "PUT", "path": "/invitations/{entityId}/resend" } };

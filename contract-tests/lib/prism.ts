@@ -17,7 +17,16 @@ const PRISM_BIN = join(
 export interface RunningPrism {
   url: string;
   stop: () => Promise<void>;
+  pid: number | undefined;
+  /**
+   * Resolves, with how it ended and the end of what it printed, when Prism exits before `stop`
+   * asked it to (a crash, or a kill from outside); never once `stop` was called.
+   */
+  crashed: Promise<string>;
 }
+
+/** How much of a crashed Prism's output its cause keeps. */
+const OUTPUT_TAIL_LINES = 20;
 
 const READY_TIMEOUT_MS = 30_000;
 
@@ -78,5 +87,23 @@ async function launch(port: number): Promise<RunningPrism> {
     await prism.stop();
     throw error;
   }
-  return { url, stop: prism.stop };
+  let stopping = false;
+  const started = performance.now();
+  const crashed = new Promise<string>((resolve) => {
+    prism.child.once("exit", (code, signal) => {
+      if (stopping) return;
+      const tail = prism.output().trimEnd().split("\n").slice(-OUTPUT_TAIL_LINES).join("\n");
+      const ms = Math.round(performance.now() - started);
+      // the first line is the cause the gate reports; the output follows for the log
+      const said = tail ? `\nits last output:\n${tail}` : "";
+      resolve(
+        `prism on ${url} exited (${signal ?? `code ${code}`}) ${ms} ms after it answered, while tests used it${said}`,
+      );
+    });
+  });
+  const stop = () => {
+    stopping = true;
+    return prism.stop();
+  };
+  return { url, stop, pid: prism.child.pid, crashed };
 }

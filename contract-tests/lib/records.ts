@@ -1,6 +1,6 @@
 // What the contract tests saw, as records the gate reads back: which (operation, status)
-// pairs were exercised against which target in which mode, and each response that broke the
-// spec. The tests append one JSON line per record (vitest workers run in parallel, so
+// pairs were exercised against which target in which mode, each response that broke the spec,
+// and what became of each target process (started, or exited before the run stopped it). The tests append one JSON line per record (vitest workers run in parallel, so
 // appends, not a shared object); scripts/lib/contract/mock-gate.ts reads them for its report.
 //
 // Tests say which operation they are about with an explicit vitest tag (`operationTag`),
@@ -28,7 +28,19 @@ export interface RecordedViolation {
   pointer?: string;
 }
 
-type Line = (Exercised & { kind?: "exercised" }) | RecordedViolation;
+/** A target process of the run: started (with its pid), or exited before the run stopped it. */
+export interface TargetEvent {
+  kind: "target";
+  target: string;
+  event: "started" | "crashed";
+  /** the process, when the target is one (Prism); the mock runs in the run's own process */
+  pid?: number;
+  url?: string;
+  /** how it ended and what it printed last (crashed) */
+  cause?: string;
+}
+
+type Line = (Exercised & { kind?: "exercised" }) | RecordedViolation | TargetEvent;
 
 const OPERATION_TAG_PREFIX = "operation:";
 const TARGET_TAG_PREFIX = "target:";
@@ -54,12 +66,20 @@ export function appendViolation(file: string, entry: Omit<RecordedViolation, "ki
   appendLine(file, { kind: "violation", ...entry });
 }
 
+export function appendTargetEvent(file: string, entry: Omit<TargetEvent, "kind">): void {
+  appendLine(file, { kind: "target", ...entry });
+}
+
 function appendLine(file: string, line: Line): void {
   mkdirSync(dirname(file), { recursive: true });
   appendFileSync(file, `${JSON.stringify(line)}\n`);
 }
 
-export function readRecords(file: string): { exercised: Exercised[]; violations: RecordedViolation[] } {
+export function readRecords(file: string): {
+  exercised: Exercised[];
+  violations: RecordedViolation[];
+  targets: TargetEvent[];
+} {
   const lines = existsSync(file)
     ? readFileSync(file, "utf8")
         .split("\n")
@@ -68,8 +88,9 @@ export function readRecords(file: string): { exercised: Exercised[]; violations:
     : [];
   return {
     exercised: lines
-      .filter((l): l is Exercised => l.kind !== "violation")
+      .filter((l): l is Exercised => l.kind === undefined || l.kind === "exercised")
       .map(({ kind: _kind, ...e }: Line) => e as Exercised),
     violations: lines.filter((l): l is RecordedViolation => l.kind === "violation"),
+    targets: lines.filter((l): l is TargetEvent => l.kind === "target"),
   };
 }

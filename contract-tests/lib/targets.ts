@@ -353,6 +353,10 @@ interface Ask {
 interface Running {
   url: string;
   stop: () => Promise<void>;
+  /** the target's own process, when it has one */
+  pid?: number | undefined;
+  /** resolves with why, when the target's process ends before `stop` (the run's setup notes it) */
+  crashed?: Promise<string>;
 }
 
 export interface Target {
@@ -396,8 +400,7 @@ const prism: Target = {
   apiKey: PRISM_KEY,
   start: async () => {
     const { startPrism } = await import("./prism.ts");
-    const running = await startPrism();
-    return { url: running.url, stop: running.stop };
+    return await startPrism();
   },
   notApplicable: {},
   statusOf: {

@@ -71,7 +71,18 @@ interface StepOutcome {
 export type LineFilter = (line: string) => string | null;
 
 export type Step = { name: string } & (
-  | { command: string; args: string[]; env?: Record<string, string>; filter?: LineFilter }
+  | {
+      command: string;
+      args: string[];
+      env?: Record<string, string>;
+      filter?: LineFilter;
+      /**
+       * Asked once, when the command has ended: a reason to run it once more (what the first run
+       * met was not a verdict, e.g. a target that crashed under it), or nothing. The second run's
+       * outcome is the step's.
+       */
+      again?: () => string | undefined;
+    }
   | { task: () => Promise<StepOutcome> }
 );
 
@@ -138,7 +149,7 @@ export async function runStepsConcurrently(lanes: (Step | Step[])[], io: StepIo)
 async function runStep(step: Step, io: StepIo): Promise<StepResult> {
   const started = performance.now();
   if (io.headers !== false) io.log(`\n▶ ${step.name}`);
-  const outcome = "task" in step ? await runTask(step.task) : await runCommand(step, io);
+  const outcome = "task" in step ? await runTask(step.task) : await runCommandOnceMore(step, io);
   const ms = Math.round(performance.now() - started);
   if (outcome.note) {
     const [first, ...rest] = outcome.note.split("\n");
@@ -162,6 +173,15 @@ async function runTask(task: () => Promise<StepOutcome>): Promise<StepOutcome> {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return { ok: false, broken: true, note: text };
   }
+}
+
+async function runCommandOnceMore(step: Extract<Step, { command: string }>, io: StepIo) {
+  const first = await runCommand(step, io);
+  const reason = first.broken ? undefined : step.again?.();
+  if (reason === undefined) return first;
+  io.log(`↻ ${reason}`);
+  const second = await runCommand(step, io);
+  return { ...second, note: second.note ?? `ran twice: ${reason.split("\n")[0]}` };
 }
 
 function runCommand(

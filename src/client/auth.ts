@@ -31,12 +31,13 @@ export function secretsOf(...apiKeys: string[]): string[] {
  * openapi-fetch client calls, after every middleware; the request the middleware holds (and sees
  * again in onResponse and onError) is left without the header, so no middleware (a logger, a
  * tracer) ever sees the key. The typed calls' direct path (send.ts) adds the same header where
- * no middleware runs at all.
+ * no middleware runs at all. The User-Agent, when given, goes on here too.
  */
 export function authorizer(
   authorization: string,
   allowInsecureHttp: boolean,
   baseUrl: string,
+  userAgent?: string,
 ): (request: Request) => Request {
   // the base URL was checked when the client was made; only a request elsewhere (raw's
   // per-request baseUrl) needs the URL parsed again
@@ -45,6 +46,8 @@ export function authorizer(
     if (!request.url.startsWith(checked)) assertSecureTransport(request.url, allowInsecureHttp);
     const headers = new Headers(request.headers);
     headers.set("Authorization", authorization);
+    // the client's own, unless a middleware set the app's
+    if (userAgent !== undefined && !headers.has("user-agent")) headers.set("User-Agent", userAgent);
     return new Request(request, { headers });
   };
 }

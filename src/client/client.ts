@@ -11,6 +11,7 @@ import { type CallContext, call } from "./request.js";
 import type { Sender, Transport } from "./send.js";
 import { assertSecureTransport } from "./transport.js";
 import type { ResponseBody } from "./types.js";
+import { USER_AGENT, userAgentAllowed } from "./user-agent.js";
 import type { CallInput } from "./validation.js";
 
 /** A typed method: its operation's arguments in order (path parameters, body, query), then this call's options. */
@@ -54,7 +55,8 @@ export function createLeadConduitClient(options: ClientOptions = {}): LeadCondui
   // Fail at construction, not at the first call, when the key would go out in clear text.
   assertSecureTransport(config.baseUrl, config.allowInsecureHttp);
   const authorization = basicAuthorization(config.apiKey);
-  const authorize = authorizer(authorization, config.allowInsecureHttp, config.baseUrl);
+  const userAgent = userAgentAllowed() ? USER_AGENT : undefined;
+  const authorize = authorizer(authorization, config.allowInsecureHttp, config.baseUrl, userAgent);
   // called unbound: browsers throw "Illegal invocation" for fetch with another `this`
   const { fetch } = config;
   const raw = createClient<paths>({
@@ -66,6 +68,7 @@ export function createLeadConduitClient(options: ClientOptions = {}): LeadCondui
     baseUrl: config.baseUrl,
     fetch,
     authorization,
+    userAgent,
     authorize,
     viaMiddleware: () => middleware.size > 0,
     secrets: secretsOf(config.apiKey),

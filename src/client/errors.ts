@@ -30,6 +30,8 @@ export interface ErrorDetails {
   violations?: Violation[] | undefined;
   /** What a 429's Retry-After asked for, in ms. */
   retryAfterMs?: number | undefined;
+  /** The id the server gave the request (`x-request-id`, `request-id` or `x-amzn-requestid`). */
+  requestId?: string | undefined;
   /** The underlying error, e.g. fetch's TypeError. */
   cause?: unknown;
 }
@@ -48,6 +50,8 @@ export class LeadConduitError extends Error {
   declare readonly attempts?: number;
   /** The last request sent, with credentials removed. */
   declare readonly request?: RedactedRequest;
+  /** The id the server gave the request, when it answered and sent one: quote it to its support. */
+  declare readonly requestId?: string | undefined;
 
   constructor(message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -93,6 +97,11 @@ export class APIError extends LeadConduitError {
   declare readonly violations: Violation[];
   /** What the server's Retry-After asked for, in ms, when it sent one (a 429 or a 503, typically). */
   declare readonly retryAfterMs?: number;
+  /**
+   * The id the server gave the request, from its `x-request-id`, `request-id` or
+   * `x-amzn-requestid` header; `undefined` when it sent none.
+   */
+  declare readonly requestId: string | undefined;
   constructor(message: string, details: ErrorDetails & { status: number }) {
     super(message, { ...details, violations: details.violations ?? [] });
   }

@@ -30,6 +30,7 @@ export {
   UnprocessableEntityError,
   ValidationError,
 } from "./errors.js";
+export type { Logger, LogLevel } from "./log.js";
 export {
   type ClientOptions,
   DEFAULT_BASE_URL,

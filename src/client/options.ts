@@ -4,6 +4,7 @@
 import type { OperationId } from "../../generated/validators.js";
 import { baseUrlProblem } from "./base-url.js";
 import { ConfigurationError, type LeadConduitError, type RedactedRequest } from "./errors.js";
+import { LOG_LEVELS, type Logger, type LogLevel } from "./log.js";
 import type { Violation } from "./violations.js";
 
 /** The server the client talks to unless told otherwise. */
@@ -29,6 +30,8 @@ export interface ResponseViolationInfo {
   violations: Violation[];
   /** The request that got this answer, with credentials removed. */
   request: RedactedRequest;
+  /** The id the server gave the request (`x-request-id` and the like), when it sent one. */
+  requestId?: string | undefined;
 }
 
 /** Options a single call may override; the client's options of the same names are the defaults. */
@@ -57,6 +60,14 @@ export interface RequestOptions {
    * data is returned. Learn that the API changed before your contract gate does.
    */
   onResponseViolation?: ((info: ResponseViolationInfo) => void) | undefined;
+  /**
+   * Where the client logs (`console` will do): each attempt at `debug` (method, URL, status,
+   * time), each retry at `info` (why, and the wait), each violation `"report"` mode finds at
+   * `warn`. Everything logged is redacted: no form of the key is in it. Default: none.
+   */
+  logger?: Logger | undefined;
+  /** The least a line must weigh to reach `logger`: `"debug"`, `"info"`, `"warn"`, `"error"` or `"off"`. Default `"warn"`. */
+  logLevel?: LogLevel | undefined;
 }
 
 /** Options of `createLeadConduitClient`. */
@@ -77,7 +88,7 @@ export interface ClientOptions extends Omit<RequestOptions, "signal"> {
   allowInsecureHttp?: boolean | undefined;
 }
 
-type Callbacks = "signal" | "onRetry" | "onResponseViolation";
+type Callbacks = "signal" | "onRetry" | "onResponseViolation" | "logger";
 export type ResolvedRequestOptions = {
   [K in Exclude<keyof RequestOptions, Callbacks>]-?: Exclude<RequestOptions[K], undefined>;
 } & {
@@ -89,6 +100,7 @@ const DEFAULTS = {
   maxRetries: 2,
   validateRequests: true,
   validateResponses: false,
+  logLevel: "warn",
 } as const satisfies ResolvedRequestOptions;
 
 function env(name: string): string | undefined {
@@ -138,13 +150,16 @@ export function mergeRequestOptions(
     maxRetries: override.maxRetries ?? base.maxRetries,
     validateRequests: override.validateRequests ?? base.validateRequests,
     validateResponses: override.validateResponses ?? base.validateResponses,
+    logLevel: override.logLevel ?? base.logLevel,
   };
   const signal = "signal" in override ? override.signal : base.signal;
   const onRetry = override.onRetry ?? base.onRetry;
   const onResponseViolation = override.onResponseViolation ?? base.onResponseViolation;
+  const logger = override.logger ?? base.logger;
   if (signal !== undefined) merged.signal = signal;
   if (onRetry !== undefined) merged.onRetry = onRetry;
   if (onResponseViolation !== undefined) merged.onResponseViolation = onResponseViolation;
+  if (logger !== undefined) merged.logger = logger;
   assertValidOptions(merged);
   return merged;
 }
@@ -174,4 +189,19 @@ function assertValidOptions(options: ResolvedRequestOptions): void {
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new ConfigurationError("signal must be an AbortSignal");
   }
+  assertLogging(options);
+}
+
+function assertLogging({ logger, logLevel }: ResolvedRequestOptions): void {
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigurationError(`logLevel must be one of ${LOG_LEVELS.join(", ")}, got ${String(logLevel)}`);
+  }
+  if (logger === undefined) return;
+  const lacking = (["debug", "info", "warn", "error"] as const).filter(
+    (level) => typeof (logger as Partial<Logger> | null)?.[level] !== "function",
+  );
+  if (lacking.length)
+    throw new ConfigurationError(
+      `logger must have the methods debug, info, warn and error; it lacks ${lacking.join(", ")}`,
+    );
 }

@@ -13,8 +13,10 @@ import {
   LeadConduitError,
   TimeoutError,
 } from "./errors.js";
+import { log, warnsReachLogger } from "./log.js";
 import { mergeRequestOptions, type RequestOptions, type ResolvedRequestOptions } from "./options.js";
 import { keptBody, redactHeaders, redactText } from "./redact.js";
+import { requestIdOf } from "./request-id.js";
 import { successOf } from "./response.js";
 import { isRetryable, parseRetryAfter, retryDelay, sleep } from "./retry.js";
 import { type Exchange, type Sender, sendOnce, type Transport } from "./send.js";
@@ -34,8 +36,10 @@ export async function call<K extends OperationId>(
 ): Promise<SuccessBody<K>> {
   const opts = mergeRequestOptions(ctx.defaults, options);
   // checked per call: the client may say "report" and each call bring its own callback
-  if (opts.validateResponses === "report" && opts.onResponseViolation === undefined) {
-    throw new ConfigurationError('validateResponses: "report" needs onResponseViolation, or the violations go nowhere');
+  if (opts.validateResponses === "report" && opts.onResponseViolation === undefined && !warnsReachLogger(opts)) {
+    throw new ConfigurationError(
+      'validateResponses: "report" needs onResponseViolation, or a logger with logLevel "warn" or lower, or the violations go nowhere',
+    );
   }
   if (opts.validateRequests) assertValidRequest(operations[operationId], input);
   const { signal } = opts;
@@ -47,6 +51,18 @@ export async function call<K extends OperationId>(
       if (!(error instanceof LeadConduitError) || attempt > opts.maxRetries || !isRetryable(error)) throw error;
       const delayMs = retryDelay(attempt, error);
       if (delayMs === undefined) throw error;
+      log(
+        opts,
+        ctx.transport.secrets,
+        "info",
+        `${operationId}: retrying in ${delayMs} ms, attempt ${attempt} failed: ${error.name}: ${error.message}`,
+        {
+          operationId,
+          attempt,
+          delayMs,
+          error: { name: error.name, message: error.message, status: error.status, requestId: error.requestId },
+        },
+      );
       opts.onRetry?.({ attempt, delayMs, error });
       await sleep(delayMs, signal, () => new AbortError(ABORTED_MESSAGE, { attempts: attempt, cause: signal?.reason }));
     }
@@ -67,13 +83,17 @@ async function attemptOnce<K extends OperationId>(
 ): Promise<SuccessBody<K>> {
   const deadline = startDeadline(opts.timeoutMs, opts.signal);
   const exchange: Exchange = {};
+  const started = performance.now();
   try {
     await deadline.race(sendOnce(transport, op.operationId, op.input, op.send, deadline.signal, exchange));
   } catch (cause) {
-    throw failureOf(cause, { transport, opts, exchange, attempts, timedOut: deadline.timedOut });
+    const failure = failureOf(cause, { transport, opts, exchange, attempts, timedOut: deadline.timedOut });
+    logAttempt({ transport, opts, exchange, operationId: op.operationId, attempts, started }, failure);
+    throw failure;
   } finally {
     deadline.dispose();
   }
+  logAttempt({ transport, opts, exchange, operationId: op.operationId, attempts, started });
   const response = exchange.response!;
   const text = exchange.text ?? "";
   // built only when an error needs it: the success path stays as cheap as openapi-fetch's
@@ -82,6 +102,7 @@ async function attemptOnce<K extends OperationId>(
     headers: redactHeaders(response.headers, transport.secrets),
     attempts,
     request: exchange.sent?.(),
+    requestId: requestIdOf(response.headers),
   });
   if (response.ok) {
     return successOf({
@@ -96,6 +117,44 @@ async function attemptOnce<K extends OperationId>(
   }
   const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
   throw errorForStatus({ ...details(), ...keptBody(text, transport.secrets), retryAfterMs });
+}
+
+/** One attempt at `debug`: what was sent, and what came back (a status, or why nothing did), in how long. */
+function logAttempt(
+  at: {
+    transport: Transport;
+    opts: ResolvedRequestOptions;
+    exchange: Exchange;
+    operationId: OperationId;
+    attempts: number;
+    started: number;
+  },
+  failure?: unknown,
+): void {
+  if (!at.opts.logger) return;
+  const sent = at.exchange.sent?.();
+  if (!sent) return; // nothing went out
+  const ms = Math.round(performance.now() - at.started);
+  const { response } = at.exchange;
+  const outcome =
+    failure === undefined && response
+      ? `${response.status} in ${ms} ms`
+      : `no answer in ${ms} ms (${failure instanceof Error ? `${failure.name}: ${failure.message}` : String(failure)})`;
+  const requestId = response && requestIdOf(response.headers);
+  log(
+    at.opts,
+    at.transport.secrets,
+    "debug",
+    `${at.operationId} attempt ${at.attempts}: ${sent.method} ${sent.url} → ${outcome}`,
+    {
+      operationId: at.operationId,
+      attempt: at.attempts,
+      request: sent,
+      ms,
+      ...(failure === undefined && response ? { status: response.status } : {}),
+      ...(requestId ? { requestId } : {}),
+    },
+  );
 }
 
 /**

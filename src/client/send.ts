@@ -25,6 +25,8 @@ export interface Transport {
   fetch: Fetch;
   /** the header value built from the key */
   authorization: string;
+  /** the User-Agent every request carries, where the runtime lets the client set one */
+  userAgent: string | undefined;
   /** checks the transport and copies a Request with the Authorization header, last thing before fetch */
   authorize: (request: Request) => Request;
   /** true while middleware is registered on `raw` */
@@ -95,10 +97,9 @@ async function direct(
     pathSerializer: defaultPathSerializer,
   });
   const { body } = input;
-  const headers: Record<string, string> =
-    body === undefined
-      ? { authorization: t.authorization }
-      : { authorization: t.authorization, "content-type": "application/json" };
+  const headers: Record<string, string> = { authorization: t.authorization };
+  if (t.userAgent !== undefined) headers["user-agent"] = t.userAgent;
+  if (body !== undefined) headers["content-type"] = "application/json";
   exchange.sent = () => redactRequest({ method, url, headers }, t.secrets);
   exchange.inFlight = true;
   // called unbound: browsers throw "Illegal invocation" for fetch with another `this`

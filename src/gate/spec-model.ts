@@ -6,6 +6,7 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formatsPlugin from "ajv-formats";
+import { OPEN_ENUM_EXTENSION } from "../client/spec-extensions.ts";
 
 export const SCHEMA_DOC_ID = "leadconduit.json";
 
@@ -95,8 +96,9 @@ function createAjv(options: AjvOptions = {}, formats: "full" | "fast" = "full") 
   const plugin: Plugin =
     (formatsPlugin as unknown as { default?: Plugin }).default ?? (formatsPlugin as unknown as Plugin);
   plugin(ajv, { mode: formats });
-  // OpenAPI keywords that are annotations only; registering them keeps strict mode on.
-  ajv.addVocabulary(["example", "xml", "externalDocs", "discriminator"]);
+  // OpenAPI keywords that are annotations only, and this package's extensions (read by its
+  // generators, not by validation); registering them keeps strict mode on.
+  ajv.addVocabulary(["example", "xml", "externalDocs", "discriminator", OPEN_ENUM_EXTENSION]);
   return ajv;
 }
 
@@ -118,6 +120,46 @@ export function specValidators(spec: Spec): (schema: object) => ValidateFunction
     const known = compiled.get(schema);
     if (known) return known;
     const validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+    return validate;
+  };
+}
+
+/**
+ * A schema with every object it describes closed to the properties it lists (`additionalProperties:
+ * false` where it lists properties and says nothing of others), for telling what a body carries
+ * that the spec does not list yet: a field the server added. An object that lists no property is
+ * left as it is (it takes any), and so is a part of an `allOf`, which lists only its own (a
+ * component an `allOf` refers to is closed all the same: the spec has no `allOf`). `properties`
+ * and `$defs` map names to schemas, whatever the names.
+ */
+export function closeObjects<T>(node: T, inAllOf = false): T {
+  if (Array.isArray(node)) return node.map((item) => closeObjects(item, inAllOf)) as T;
+  if (node === null || typeof node !== "object") return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    out[key] =
+      key === "properties" || key === "$defs"
+        ? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, closeObjects(v)]))
+        : closeObjects(value, key === "allOf");
+  }
+  const saysOfOthers = ["additionalProperties", "unevaluatedProperties", "patternProperties"].some((k) => k in out);
+  if ("properties" in out && !saysOfOthers && !inAllOf) out.additionalProperties = false;
+  return out as T;
+}
+
+/**
+ * The check of what a body carries that the spec does not list (`closeObjects`), one per schema,
+ * compiled on first use: its `additionalProperties` errors name each such property.
+ */
+export function unlistedValidators(spec: Spec): (schema: object) => ValidateFunction {
+  const ajv = createAjv();
+  ajv.addSchema(closeObjects(spec.schemaDocument));
+  const compiled = new WeakMap<object, ValidateFunction>();
+  return (schema) => {
+    const known = compiled.get(schema);
+    if (known) return known;
+    const validate = ajv.compile(closeObjects(schema));
     compiled.set(schema, validate);
     return validate;
   };

@@ -75,6 +75,21 @@ function textOf(status: number, body: unknown, caller: string): string | null | 
   }
 }
 
+/**
+ * Why a success status is not one the operation answers, or nothing: the spec documents it (as a
+ * code, a `2XX` range or `default`). An undocumented error status (a 503, a 429) is what any
+ * server in front of the API may send, and what an app's retry tests need; an undocumented 2xx is
+ * a success the API never promised, which the client reports as a violation.
+ */
+function undocumentedSuccess(operationId: OperationId, status: number): string | undefined {
+  if (status >= 300) return undefined;
+  const documented = Object.keys(operations[operationId].responses);
+  const code = String(status);
+  if (documented.some((s) => s === code || s.toUpperCase() === `${code[0]}XX` || s === "default")) return undefined;
+  const successes = documented.filter((s) => /^2/.test(s)).join(", ");
+  return `the spec documents no ${status} for ${operationId}, only ${successes} for a success (pass { undocumented: true } if the test means it)`;
+}
+
 /** Checks a scripted answer and turns it into a queue entry; throws LeadConduitMockError naming what is wrong. */
 export function scriptReply(operationId: OperationId, answer: ScriptedReply, options: ReplyOptions): Scripted {
   const caller = `mock.reply(${operationId}, ${String(answer?.status)})`;
@@ -87,6 +102,12 @@ export function scriptReply(operationId: OperationId, answer: ScriptedReply, opt
   const headers = headersOf(answer.headers, caller);
   const remaining = timesOf(options.times, caller);
   const text = textOf(status, body, caller);
+  const undocumented =
+    options.unchecked === true || options.undocumented === true ? undefined : undocumentedSuccess(operationId, status);
+  if (undocumented)
+    throw new LeadConduitMockError(`${caller}: ${undocumented}`, [
+      { path: "status", message: undocumented, keyword: "status" },
+    ]);
   if (options.unchecked !== true) {
     const violations = violationsOfReply(operationId, status, body, headers);
     if (violations.length) {

@@ -67,6 +67,12 @@ export interface ReplyOptions {
   times?: number | undefined;
   /** Skip the check against the spec, to fake a server that drifted from it. Default false. */
   unchecked?: boolean | undefined;
+  /**
+   * Send a 2xx the spec does not document for the operation (a 201 where it documents 200), to
+   * test how the app takes a server that drifted that way; the body is still checked against the
+   * documented success. Without it, such a status is refused. Default false.
+   */
+  undocumented?: boolean | undefined;
 }
 
 /** Options of `mock.fail`. */

@@ -17,6 +17,7 @@ import {
   UnprocessableEntityError,
   ValidationError,
 } from "../../src/client/index.ts";
+import { USER_AGENT } from "../../src/client/user-agent.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
 
 function answering(
@@ -186,7 +187,7 @@ describe("what an error carries", () => {
     expect(error.request).toEqual({
       method: "POST",
       url: "https://api.test/invitations/recipient",
-      headers: { authorization: "Basic [REDACTED]", "content-type": "application/json" },
+      headers: { authorization: "Basic [REDACTED]", "user-agent": USER_AGENT, "content-type": "application/json" },
     });
     const json = JSON.parse(JSON.stringify(error));
     expect(json).toMatchObject({ name: "PermissionError", status: 403, body: { error: "forbidden" }, attempts: 1 });

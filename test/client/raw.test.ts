@@ -2,6 +2,7 @@
 // promises about it, held to.
 import { describe, expect, it } from "vitest";
 import { basicAuthorization, createLeadConduitClient } from "../../src/client/index.ts";
+import { USER_AGENT } from "../../src/client/user-agent.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
 import { recordingFetch } from "../support/recording-fetch.ts";
 
@@ -18,7 +19,11 @@ describe("lc.raw", () => {
         given: "Request",
         method: "POST",
         url: "https://api.test/invitations/recipient",
-        headers: { authorization: basicAuthorization("raw-key"), "content-type": "application/json" },
+        headers: {
+          authorization: basicAuthorization("raw-key"),
+          "user-agent": USER_AGENT,
+          "content-type": "application/json",
+        },
         body: '{"email":"a@example.com"}',
       },
     ]);

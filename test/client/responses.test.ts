@@ -9,18 +9,23 @@ import {
   ResponseValidationError,
   type ResponseViolationInfo,
 } from "../../src/client/index.ts";
+import { USER_AGENT } from "../../src/client/user-agent.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
 
 const KEY = "sk-responses-4242";
 
-function answering(body: unknown, headers: Record<string, string> = { "content-type": "application/json" }) {
+function answering(
+  body: unknown,
+  headers: Record<string, string> = { "content-type": "application/json" },
+  status = 200,
+) {
   const text = typeof body === "string" ? body : JSON.stringify(body);
   const reports: ResponseViolationInfo[] = [];
   const lc = createLeadConduitClient({
     apiKey: KEY,
     baseUrl: "https://api.test",
     maxRetries: 0,
-    fetch: async () => new Response(text, { status: 200, headers }),
+    fetch: async () => new Response(text, { status, headers }),
     onResponseViolation: (info) => reports.push(info),
   });
   const call = (options?: RequestOptions) =>
@@ -42,7 +47,8 @@ describe("a 2xx that is not the documented envelope is refused in every mode", (
     ["an error envelope", { error: "something went wrong" }, ["/entity", "/message"]],
     ["an entity without id", withEntity({ id: undefined }), ["/entity/id"]],
     ["a message that is a number", { ...EXAMPLE_OK, message: 42 }, ["/message"]],
-    ["an enum value the type does not list", withEntity({ source: "telepathy" }), ["/entity/source"]],
+    ["a value a closed enum does not list", withEntity({ connected: "partner" }), ["/entity/connected"]],
+    ["a number where an open enum takes strings", withEntity({ source: 7 }), ["/entity/source"]],
     ["a boolean sent as a string", withEntity({ pending: "yes" }), ["/entity/pending"]],
     ["an array", [EXAMPLE_OK], ["/"]],
     ["null", null, ["/"]],
@@ -82,7 +88,7 @@ describe('validateResponses: "report"', () => {
     expect(report!.request).toEqual({
       method: "POST",
       url: "https://api.test/invitations/recipient",
-      headers: { authorization: "Basic [REDACTED]", "content-type": "application/json" },
+      headers: { authorization: "Basic [REDACTED]", "user-agent": USER_AGENT, "content-type": "application/json" },
     });
     expect(JSON.stringify(reports)).not.toContain(KEY);
   });
@@ -148,6 +154,97 @@ describe("validateResponses: true", () => {
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error.violations).toEqual([expect.objectContaining({ path: "/entity/created_at", keyword: "format" })]);
     expect(error.message).toBe('Response breaks the spec: /entity/created_at must match format "date-time"');
+  });
+});
+
+describe('an additive change upstream never breaks a call in "report" mode', () => {
+  const changes = [
+    ["a value added to an open enum", withEntity({ recipient: "dialer" }), "/entity/recipient", "enum"],
+    ["a field the spec does not list", withEntity({ team_size: 12 }), "/entity/team_size", "additionalProperties"],
+    ["a format change", withEntity({ created_at: "2023-11-07 05:31:56" }), "/entity/created_at", "format"],
+  ] as const;
+
+  it.each(changes)('%s: returned and reported with "report"', async (_what, body, path, keyword) => {
+    const { call, reports } = answering(body);
+    expect(await call({ validateResponses: "report" })).toEqual({ value: body });
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.violations).toEqual([expect.objectContaining({ path, keyword })]);
+  });
+
+  it.each(changes)("%s: returned, without a word, by default", async (_what, body) => {
+    const { call, reports } = answering(body);
+    expect(await call()).toEqual({ value: body });
+    expect(reports).toEqual([]);
+  });
+
+  it("with validateResponses: true, a value or format the spec refuses throws; a field it does not list is no violation", async () => {
+    for (const [, body, path, keyword] of changes) {
+      const outcome = await answering(body).call({ validateResponses: true });
+      if (keyword === "additionalProperties") expect(outcome).toEqual({ value: body });
+      else
+        expect((outcome as { error: ResponseValidationError }).error.violations).toEqual([
+          expect.objectContaining({ path, keyword }),
+        ]);
+    }
+  });
+
+  it("says what an unlisted field is, and names every one", async () => {
+    const body = { ...withEntity({ team_size: 12, tier: "gold" }), request_id: "r-1" };
+    const { call, reports } = answering(body);
+    await call({ validateResponses: "report" });
+    expect(reports[0]!.violations).toEqual([
+      {
+        path: "/request_id",
+        message: "is not in the spec: a property it does not list (yet)",
+        keyword: "additionalProperties",
+      },
+      {
+        path: "/entity/team_size",
+        message: "is not in the spec: a property it does not list (yet)",
+        keyword: "additionalProperties",
+      },
+      {
+        path: "/entity/tier",
+        message: "is not in the spec: a property it does not list (yet)",
+        keyword: "additionalProperties",
+      },
+    ]);
+  });
+});
+
+describe("a 2xx the spec does not document for the operation", () => {
+  const JSON_TYPE = { "content-type": "application/json" };
+  const undocumented = {
+    path: "status",
+    message: "201 is not a status the spec documents for createRecipientInvitation (it documents 200)",
+    keyword: "status",
+  };
+
+  it("is a ResponseValidationError naming it with validateResponses: true", async () => {
+    const { call } = answering(EXAMPLE_OK, JSON_TYPE, 201);
+    const { error } = (await call({ validateResponses: true })) as { error: ResponseValidationError };
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.status).toBe(201);
+    expect(error.violations).toEqual([undocumented]);
+    expect(error.message).toBe(`Response breaks the spec: status ${undocumented.message}`);
+  });
+
+  it('is reported, and the data returned, with "report"', async () => {
+    const { call, reports } = answering(EXAMPLE_OK, JSON_TYPE, 201);
+    expect(await call({ validateResponses: "report" })).toEqual({ value: EXAMPLE_OK });
+    expect(reports).toEqual([expect.objectContaining({ status: 201, violations: [undocumented] })]);
+  });
+
+  it("is read as the documented success without a word with validateResponses: false, as every 2xx is", async () => {
+    const { call, reports } = answering(EXAMPLE_OK, JSON_TYPE, 201);
+    expect(await call()).toEqual({ value: EXAMPLE_OK });
+    expect(reports).toEqual([]);
+  });
+
+  it("is named beside what its body breaks", async () => {
+    const { call } = answering(withEntity({ created_at: "yesterday" }), JSON_TYPE, 202);
+    const { error } = (await call({ validateResponses: true })) as { error: ResponseValidationError };
+    expect(error.violations.map((v) => v.path)).toEqual(["status", "/entity/created_at"]);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   type LeadConduitError,
   UnprocessableEntityError,
 } from "../../src/client/index.ts";
+import { USER_AGENT } from "../../src/client/user-agent.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
 import { recordingFetch, type SeenRequest } from "../support/recording-fetch.ts";
 
@@ -31,13 +32,17 @@ describe("a typed call", () => {
     const post = {
       method: "POST",
       url: "https://api.test/invitations/recipient",
-      headers: { authorization: basicAuthorization("send-key"), "content-type": "application/json" },
+      headers: {
+        authorization: basicAuthorization("send-key"),
+        "user-agent": USER_AGENT,
+        "content-type": "application/json",
+      },
       body: '{"email":"a@example.com"}',
     };
     const put = {
       method: "PUT",
       url: "https://api.test/invitations/64b8f0f5e4b0c3a1d5e6f7a8/resend",
-      headers: { authorization: basicAuthorization("send-key") },
+      headers: { authorization: basicAuthorization("send-key"), "user-agent": USER_AGENT },
       body: "",
     };
     const without = ({ given: _given, ...rest }: SeenRequest) => rest;
@@ -69,7 +74,7 @@ describe("a typed call", () => {
     expect(direct.request).toEqual({
       method: "POST",
       url: "https://api.test/invitations/source",
-      headers: { authorization: "Basic [REDACTED]", "content-type": "application/json" },
+      headers: { authorization: "Basic [REDACTED]", "user-agent": USER_AGENT, "content-type": "application/json" },
     });
     expect(through.message).toBe(direct.message);
   });

@@ -1,7 +1,7 @@
 // The gate's command line: parsed with node:util parseArgs, refusing with one line and exit
 // 2, never turning live without --target, and telling a crash (exit 3, with the stack) from a
 // verdict. Spawned as a user runs it where that matters, in-process for the rest.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,8 +35,24 @@ describe("parseCommand", () => {
     });
   });
 
+  it("takes --timeout in ms for a live run, and --operation as often as given, mock or live", () => {
+    expect(
+      parseCommand(["--target", "https://x.test", "--timeout", "2500", "--operation", "a", "--operation", "b"], "bin"),
+    ).toEqual({ kind: "live", target: "https://x.test", dryRun: false, timeoutMs: 2500, operations: ["a", "b"] });
+    expect(parseCommand(["--operation", "a", "--operation", "a"], "repo")).toEqual({ kind: "mock", operations: ["a"] });
+  });
+
   it.each([
     [["--bogus-flag"], /^unknown option --bogus-flag \(see --help\)$/],
+    [["--timeout", "5000"], /^--timeout needs --target/],
+    [
+      ["--target", "https://x.test", "--timeout", "0"],
+      /^--timeout takes a whole number of milliseconds from 1 to 2147483647, got "0"$/,
+    ],
+    [["--target", "https://x.test", "--timeout", "2s"], /^--timeout takes a whole number of milliseconds/],
+    [["--target", "https://x.test", "--timeout", "1e3"], /^--timeout takes a whole number of milliseconds/],
+    [["--target", "https://x.test", "--timeout", "2147483648"], /^--timeout takes a whole number of milliseconds/],
+    [["--operation", " "], /^--operation needs a value, got an empty string$/],
     [["extra"], /^unexpected argument "extra"/],
     [["--target"], /^--target needs a value$/],
     [["--dry-run=yes"], /^--dry-run takes no value$/],
@@ -80,8 +96,12 @@ describe("parseCommand", () => {
       expect(named.map((n) => n.flag)).toEqual(expect.arrayContaining(["--target", "--help", "--version"]));
       for (const { flag, takesValue } of named) {
         const argv = [...(flag === "--target" ? [] : ["--target", "https://x.test"]), flag];
-        const value =
-          flag === "--target" ? "https://x.test" : flag === "--entity-id" ? "5fd4371e940df5a34a3888b2" : "out";
+        const values: Record<string, string> = {
+          "--target": "https://x.test",
+          "--entity-id": "5fd4371e940df5a34a3888b2",
+          "--timeout": "5000",
+        };
+        const value = values[flag] ?? "out";
         expect(() => parseCommand(takesValue ? [...argv, value] : argv, program), flag).not.toThrow();
         const wrong = takesValue ? [...argv] : [...argv.slice(0, -1), `${flag}=x`];
         expect(() => parseCommand(wrong, program), `${flag} misused`).toThrow(UsageError);
@@ -116,8 +136,10 @@ describe("runCli in-process", () => {
     }
   });
 
-  it("a bug inside the gate exits 3 with the stack, not as a refusal, and without the key", async () => {
-    const io = captureIo({ LEADCONDUIT_API_KEY: KEY, LEADCONDUIT_CONTRACT_EMAIL: EMAIL });
+  it("a bug inside the gate exits 3 with the stack, not as a refusal, and without the key; the step summary says could not check", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cli-crash-"));
+    const summary = join(dir, "summary.md");
+    const io = captureIo({ LEADCONDUIT_API_KEY: KEY, LEADCONDUIT_CONTRACT_EMAIL: EMAIL, GITHUB_STEP_SUMMARY: summary });
     const code = await runCli(["--target", "https://x.test"], io, {
       ...repoDeps,
       loadSpec: async () => {
@@ -131,6 +153,12 @@ describe("runCli in-process", () => {
     expect(said).toMatch(/TypeError/);
     expect(said).toMatch(/\n\s+at /);
     expect(said).not.toMatch(/Refusing/i);
+    const markdown = readFileSync(summary, "utf8");
+    rmSync(dir, { recursive: true, force: true });
+    expect(markdown).toMatch(
+      /^## ⚠️ Contract gate: COULD NOT CHECK\n\n> \*\*Exit 3\*\*: the gate itself failed, which is not a verdict on the contract: `TypeError: /,
+    );
+    expect(markdown).not.toContain(KEY);
   });
 
   it("takes the key out of a crash's message", async () => {

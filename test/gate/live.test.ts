@@ -27,6 +27,7 @@ import type { ContractReport, Finding } from "../../src/gate/report/model.ts";
 import { publishReport } from "../../src/gate/report/publish.ts";
 import { makeInvitationResponse } from "../../src/testing/index.ts";
 import { captureIo } from "../support/capture.ts";
+import { type FaultServer, startFaultServer } from "../support/fault-server.ts";
 
 const KEY = "sk-live-DO-NOT-LEAK-42";
 const AUTHORIZATION = basicAuthorization(KEY);
@@ -62,6 +63,31 @@ const variants: Variant[] = [
     name: "an enum field carries a value the spec does not list",
     tamper: entityOf(S, (e) => (e.source = "robot")),
     expected: { operationId: S, case: VALID, status: 200, path: "/entity/source" },
+  },
+  {
+    name: "an open enum carries a value the spec does not list yet (clients take it; the spec must list it)",
+    tamper: entityOf(R, (e) => (e.recipient = "dialer")),
+    expected: { operationId: R, case: VALID, status: 200, path: "/entity/recipient" },
+    line: /^\s+enum:/,
+  },
+  {
+    name: "a closed enum carries a value the spec does not list",
+    tamper: entityOf(P, (e) => (e.connected = "partner")),
+    expected: { operationId: P, case: VALID, status: 200, path: "/entity/connected" },
+  },
+  {
+    name: "the entity carries a field the spec does not list (clients take it; the spec must list it)",
+    tamper: entityOf(S, (e) => (e.team_size = 12)),
+    expected: { operationId: S, case: VALID, status: 200, path: "/entity/team_size" },
+    message: /\/entity\/team_size is not in the spec: the server sends a property the spec does not list; list it/,
+  },
+  {
+    name: "the 401 envelope carries a field the spec does not list",
+    tamper: when(R, "no-credentials", (a) => ({
+      ...a,
+      body: JSON.stringify({ error: "authentication failed", code: 7 }),
+    })),
+    expected: { operationId: R, case: NO_CREDENTIALS, status: 401, path: "/code" },
   },
   {
     name: "a boolean field comes as a string",
@@ -313,21 +339,6 @@ describe("live gate catches drift", () => {
     );
   });
 
-  it("reports a server that cannot be reached as a violation of every check", async () => {
-    const closed = await startStandIn(KEY);
-    await closed.close();
-    const result = await runLiveGate({
-      spec,
-      specFile: PATHS.specRelative,
-      target: closed.url,
-      apiKey: KEY,
-      email: EMAIL,
-    });
-    if (result.dryRun) throw new Error("not a dry run");
-    expect(result.report.ok).toBe(false);
-    expect(result.report.cases.every((c) => c.status === "failed")).toBe(true);
-  });
-
   it("times each probe (JUnit durations are real)", async () => {
     let clock = 0;
     upstream.tamper = (ctx, answer) => {
@@ -339,6 +350,146 @@ describe("live gate catches drift", () => {
     expect(slow.ms).toBe(50);
     expect(report.cases.filter((c) => c.ms !== 0).map((c) => c.name)).toEqual([VALID]);
     expect(report.steps.find((s) => s.name === `check ${S}`)!.ms).toBe(50);
+  });
+});
+
+describe("could not check: exit 3, never a verdict", () => {
+  let faults: FaultServer;
+  beforeAll(async () => {
+    faults = await startFaultServer();
+  });
+  afterAll(async () => {
+    await faults.close();
+  });
+
+  async function closedPort(): Promise<string> {
+    const closed = await startStandIn(KEY);
+    await closed.close();
+    return closed.url;
+  }
+
+  it("a target that refuses connections: the first request is named with the cause, nothing after it is run, no violation", async () => {
+    const target = await closedPort();
+    const report = await gate({ target });
+    const first = planProbes(spec, EMAIL, () => false)[0]!;
+    expect(report.unchecked).toEqual({
+      cause: "connection refused (ECONNREFUSED)",
+      request: `${first.method} ${target}${first.path}`,
+      operationId: first.operationId,
+      case: VALID,
+    });
+    expect(report.ok).toBe(false);
+    expect(report.violations).toEqual([]);
+    expect(report.cases[0]).toMatchObject({ status: "unchecked", note: "connection refused (ECONNREFUSED)" });
+    expect(report.cases.slice(1).map((c) => c.status)).toEqual(report.cases.slice(1).map(() => "skipped"));
+    expect(report.cases.slice(1).every((c) => /^not run: the run stopped at /.test(c.note!))).toBe(true);
+  });
+
+  it("a target that accepts and never answers: stopped by --timeout at the first request, which is the only one sent", async () => {
+    const report = await gate({ target: `${faults.url}/hang~gate`, timeoutMs: 200 });
+    expect(report.unchecked).toMatchObject({
+      cause: "no answer within 200 ms (--timeout)",
+      request: expect.stringMatching(/^POST http:\/\/127\.0\.0\.1:\d+\/hang~gate\/invitations\//),
+    });
+    expect(faults.count("hang~gate")).toBe(1);
+    expect(report.violations).toEqual([]);
+  });
+
+  it("a body cut off mid-answer is no answer either", async () => {
+    const report = await gate({ target: `${faults.url}/reset-mid-response~gate` });
+    expect(report.unchecked?.cause).toMatch(/^no answer: /);
+    expect(report.violations).toEqual([]);
+  });
+
+  it("exit 3 even after a violation was seen, which the report still lists", async () => {
+    let sent = 0;
+    const flaky: typeof fetch = (input, init) => {
+      // the first answer drifts, then the server is gone
+      if (++sent > 1) return Promise.reject(new TypeError("fetch failed", { cause: new Error("socket hang up") }));
+      return fetch(input, init);
+    };
+    upstream.tamper = entityOf(R, (e) => delete e.name);
+    const report = await gate({ fetch: flaky });
+    expect(report.violations).toContainEqual(expect.objectContaining({ operationId: R, path: "/entity/name" }));
+    expect(report.unchecked?.cause).toBe("no answer: TypeError: fetch failed (socket hang up)");
+  });
+
+  it('the command line: exit 3 naming the cause and the request; JUnit shows an <error>, the summary "could not check", and no key anywhere', async () => {
+    const target = await closedPort();
+    const summary = join(reportDir, "summary.md");
+    const { code, io } = await live(["--target", target, "--report-dir", reportDir], {
+      LEADCONDUIT_API_KEY: KEY,
+      LEADCONDUIT_CONTRACT_EMAIL: EMAIL,
+      GITHUB_STEP_SUMMARY: summary,
+    });
+    expect(code).toBe(3);
+    expect(io.text()).toMatch(
+      /could not check: connection refused \(ECONNREFUSED\), at POST http:\/\/127\.0\.0\.1:\d+\/invitations\//,
+    );
+    expect(io.text()).toMatch(/: COULD NOT CHECK$/m);
+    const junit = readFileSync(join(reportDir, "contract-live.junit.xml"), "utf8");
+    expect(XMLValidator.validate(junit)).toBe(true);
+    expect(junit).toMatch(/<testsuites [^>]*failures="0" errors="1"/);
+    expect(junit).toContain('<error type="unchecked" message="could not check: connection refused (ECONNREFUSED)"');
+    expect(junit).not.toContain("<failure");
+    const summaryText = readFileSync(summary, "utf8");
+    expect(summaryText).toMatch(/^## ⚠️ Contract gate \(live\) against .*: COULD NOT CHECK$/m);
+    expect(summaryText).toMatch(/> \*\*Exit 3, could not check: connection refused/);
+    for (const text of [io.text(), junit, summaryText]) expectNoSecret(text);
+  });
+});
+
+describe("--operation", () => {
+  it("checks only the operations named, and answers for their pairs only", async () => {
+    const report = await gate({ operations: [S] });
+    expect(new Set(report.cases.map((c) => c.operationId))).toEqual(new Set([S]));
+    expect(new Set(upstream.requests.map((r) => r.url))).toEqual(new Set(["/invitations/source"]));
+    expect(new Set(report.coverage.rows.map((r) => r.operationId))).toEqual(new Set([S]));
+    expect(report.operations).toEqual([S]);
+    expect(report.ok).toBe(true);
+  });
+
+  it("an operation that needs an entity runs with --entity-id", async () => {
+    const report = await gate({ operations: [P], entityId: "64b8f0f5e4b0c3a1d5e6f7a8" });
+    expect(report.ok).toBe(true);
+    expect(upstream.requests.map((r) => r.url)).toContain("/invitations/64b8f0f5e4b0c3a1d5e6f7a8/resend");
+    expect(new Set(report.cases.map((c) => c.operationId))).toEqual(new Set([P]));
+  });
+
+  it.each([
+    [
+      ["--operation", "getStatus"],
+      /--operation "getStatus": not in the spec, whose operations are createRecipientInvitation/,
+    ],
+    [
+      ["--operation", P],
+      /--operation resendInvitation needs an entity to call: pass --entity-id <id>, or add an --operation that creates one \(createRecipientInvitation, createSourceInvitation\)/,
+    ],
+  ])("%j is refused with exit 2, before anything is sent", async (argv, said) => {
+    const { code, io } = await live(["--target", upstream.url, ...argv]);
+    expect(code).toBe(2);
+    expect(io.err.join("\n")).toMatch(said);
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it("the command line passes every --operation and --timeout on", async () => {
+    const { code, io } = await live([
+      "--target",
+      upstream.url,
+      "--operation",
+      R,
+      "--operation",
+      S,
+      "--timeout",
+      "5000",
+      "--report-dir",
+      reportDir,
+    ]);
+    expect(code, io.text()).toBe(0);
+    expect(new Set(upstream.requests.map((r) => r.url))).toEqual(
+      new Set(["/invitations/recipient", "/invitations/source"]),
+    );
+    expect(io.text()).toContain(`(only ${R}, ${S}): PASSED`);
   });
 });
 

@@ -2,8 +2,8 @@
 // test/support/package/app.ts: the package and its dependencies, no devDependency), run as a
 // downstream CI runs it, with nothing of this repository in its environment, against stand-in
 // servers on loopback (the kit's mock behind node:http): one that keeps the spec, one that
-// drifted, one that echoes the key; plus the help, a refusal and a crash. The key appears in
-// nothing it writes.
+// drifted, one that echoes the key, one that is gone; plus the help, a refusal and a crash. The
+// key appears in nothing it writes.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -121,6 +121,18 @@ describe.concurrent("leadconduit-contract from the tarball", () => {
   it("says nothing of the key when the server echoes it (exit 1)", async () => {
     const { ran } = await runBin((url) => ["--target", url], echoing(KEY, BROKEN_OPERATION));
     expect(ran.code).toBe(1);
+  });
+
+  it("could not check a target that refuses connections: exit 3 naming the cause and the request, COULD NOT CHECK in the summary", async () => {
+    const closed = await startStandIn(KEY);
+    await closed.close();
+    const { ran, report, summary } = await runBin(() => ["--target", closed.url]);
+    expect(ran.code, ran.stdout + ran.stderr).toBe(3);
+    expect(ran.stdout).toContain(
+      `could not check: connection refused (ECONNREFUSED), at POST ${closed.url}/invitations/`,
+    );
+    expect(report).toMatchObject({ ok: false, unchecked: { cause: "connection refused (ECONNREFUSED)" } });
+    expect(summary).toMatch(/: COULD NOT CHECK\n/);
   });
 
   it("exits 3 with the stack when it cannot write its report", async () => {

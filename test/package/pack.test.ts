@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -45,6 +46,31 @@ describe("the tarball", () => {
     for (const file of ["index.mjs", "index.cjs"]) {
       const imported = importsOf(readFileSync(join(dist, file), "utf8"));
       expect(imported, file).toEqual(["openapi-fetch"]);
+    }
+  });
+
+  it("sends User-Agent: leadconduit-client/<the packed version>, from both builds", async () => {
+    const { version } = JSON.parse(readFileSync(join(packed.dir, "package.json"), "utf8")) as { version: string };
+    const load = createRequire(join(packed.dir, "package.json"));
+    const builds = [
+      (await import(
+        pathToFileURL(join(packed.dir, "dist", "index.mjs")).href
+      )) as typeof import("../../src/client/index.ts"),
+      load(join(packed.dir, "dist", "index.cjs")) as typeof import("../../src/client/index.ts"),
+    ];
+    for (const build of builds) {
+      const agents: (string | null)[] = [];
+      const lc = build.createLeadConduitClient({
+        apiKey: "sk-packed",
+        baseUrl: "https://api.test",
+        validateResponses: false,
+        fetch: async (input, init) => {
+          agents.push(new Request(input, init).headers.get("user-agent"));
+          return new Response("{}", { status: 401 });
+        },
+      });
+      await lc.invitations.createRecipient({ email: "a@example.com" }).catch(() => {});
+      expect(agents).toEqual([`leadconduit-client/${version}`]);
     }
   });
 

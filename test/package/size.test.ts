@@ -6,8 +6,12 @@ import { describe, expect, it } from "vitest";
 import { bundledSize } from "../../scripts/lib/size.ts";
 
 const ENTRY = fileURLToPath(new URL("../../src/client/index.ts", import.meta.url));
-const BUDGET_GZIP_BYTES = 14_000; // measured 13,380 on 2026-11-26 (typed errors, "report" mode, the envelope check, the direct fetch path)
-const BUDGET_GZIP_BYTES_WITHOUT_VALIDATORS = 8_000; // measured 7,478
+// raised for issue 18, to be weighed in review: before it 13,984 and 8,140 (the second budget was
+// already exceeded by the typed methods); it added the undocumented-status check (+147), the
+// unlisted-field check of "report" mode (+518, most of it generated) and requestId, the User-Agent
+// and the logger (+894)
+const BUDGET_GZIP_BYTES = 17_000; // measured 15,543 (typed errors and methods, "report" mode, the envelope check, the direct fetch path, logging)
+const BUDGET_GZIP_BYTES_WITHOUT_VALIDATORS = 10_000; // measured 9,212
 
 describe("bundle size budget", () => {
   it(`the ESM entry stays under ${BUDGET_GZIP_BYTES} bytes min+gzip`, async () => {

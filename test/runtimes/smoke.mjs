@@ -64,6 +64,23 @@ const CHECKS = {
   },
 };
 
+CHECKS["User-Agent: leadconduit-client/<version> where the runtime lets a client set it, none in a browser"] = async (
+  baseUrl,
+  apiKey,
+) => {
+  let agent;
+  const recording = (input, init) => {
+    agent = new Request(input, init).headers.get("user-agent");
+    return fetch(input, init);
+  };
+  const lc = createLeadConduitClient({ apiKey, baseUrl, maxRetries: 0, fetch: recording });
+  await lc.invitations.createRecipient({ email: "mike.jones@example.com" });
+  // a page keeps its own User-Agent (Chromium drops a script's, and one would cost a CORS preflight)
+  const browser = typeof document !== "undefined";
+  if (browser) check(agent === null, `a browser request carried User-Agent ${agent}`);
+  else check(/^leadconduit-client\/\d+\.\d+\.\d+/.test(agent ?? ""), `User-Agent was ${agent}`);
+};
+
 CHECKS["the testing kit (leadconduit-client/testing) answers the client in process"] = async () => {
   const mock = createLeadConduitMock({ apiKey: KIT_KEY });
   const lc = createLeadConduitClient({ apiKey: KIT_KEY, fetch: mock.fetch, maxRetries: 0, validateResponses: true });

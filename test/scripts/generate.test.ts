@@ -83,3 +83,40 @@ describe("typed methods follow the spec", () => {
     expect(typeErrors(probe('components["schemas"]["InvitationResponse"]'))).not.toEqual([]);
   }, 60_000);
 });
+
+describe("an enum the spec marks open (x-leadconduit-open-enum)", () => {
+  const spec = parse(readFileSync(join(ROOT, "spec", "leadconduit.yaml"), "utf8"));
+  const entity = (s: typeof spec) => s.components.schemas.Entity.properties;
+  // a value added upstream, the known ones, and what is no string at all
+  const enumProbe = (field: string) => `
+import type { Entity } from "./src/client/index.ts";
+export const added: Entity["${field}"] = "a-kind-added-later";
+export const known: Entity["${field}"] = ${JSON.stringify(entity(spec)[field].enum[0])};
+// @ts-expect-error: a number is no value of it, open or not
+export const wrong: Entity["${field}"] = 5;
+`;
+
+  it("is typed Known | (string & {}): the known values, and any string beside them", async () => {
+    await regenerate(spec);
+    const text = readFileSync(join(scratch, "generated", "leadconduit.ts"), "utf8");
+    for (const field of ["source", "recipient"]) {
+      expect(entity(spec)[field]["x-leadconduit-open-enum"], field).toBe(true);
+      const values: unknown[] = entity(spec)[field].enum;
+      const known = values.map((v) => JSON.stringify(v)).join(" | ");
+      expect(text).toContain(`${field}: ${known} | (string & {});`);
+      expect(typeErrors(enumProbe(field)), field).toEqual([]);
+    }
+  }, 60_000);
+
+  it("stays closed without the mark: a value the spec does not list is a type error", async () => {
+    await regenerate(spec);
+    expect(entity(spec).connected["x-leadconduit-open-enum"]).toBeUndefined();
+    expect(typeErrors(enumProbe("connected"))).toEqual([
+      expect.stringMatching(/Type '"a-kind-added-later"' is not assignable to type/),
+    ]);
+    const marked = structuredClone(spec);
+    entity(marked).connected["x-leadconduit-open-enum"] = true;
+    await regenerate(marked);
+    expect(typeErrors(enumProbe("connected"))).toEqual([]);
+  }, 60_000);
+});

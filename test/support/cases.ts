@@ -117,12 +117,12 @@ export const FAULT_CASES: FaultCase[] = [
     requests: 1,
     check: (e) => {
       expect((e as ResponseValidationError).violations.map((v) => v.path).sort()).toEqual([
+        "/entity/connected",
         "/entity/flow_ids/0",
         "/entity/name",
-        "/entity/source",
       ]);
       // the parsed body is kept, so the caller can see what the server sent
-      expect(e!.body).toMatchObject({ message: EXAMPLE_OK.message, entity: { source: "telepathy" } });
+      expect(e!.body).toMatchObject({ message: EXAMPLE_OK.message, entity: { connected: "telepathy" } });
     },
   },
   // a body that is not even the documented envelope is refused whatever validateResponses says
@@ -134,8 +134,8 @@ export const FAULT_CASES: FaultCase[] = [
     requests: 1,
     check: (e) => {
       expect((e as ResponseValidationError).violations.map((v) => v.path).sort()).toEqual([
+        "/entity/connected",
         "/entity/name",
-        "/entity/source",
       ]);
       expect(e!.message).toMatch(/not the documented envelope/);
     },

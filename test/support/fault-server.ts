@@ -57,7 +57,7 @@ const scenarios: Record<string, Handler> = {
   },
   "breaks-spec-200": (_req, res) => {
     const { name: _name, ...entity } = EXAMPLE_OK.entity;
-    json(res, 200, { ...EXAMPLE_OK, entity: { ...entity, source: "telepathy", flow_ids: ["nope"] } });
+    json(res, 200, { ...EXAMPLE_OK, entity: { ...entity, connected: "telepathy", flow_ids: ["nope"] } });
   },
   "breaks-format-200": (_req, res) => {
     json(res, 200, { ...EXAMPLE_OK, entity: { ...EXAMPLE_OK.entity, flow_ids: ["nope"], created_at: "yesterday" } });

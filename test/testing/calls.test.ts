@@ -2,6 +2,7 @@
 // credentials redacted, frozen copies.
 import { describe, expect, it } from "vitest";
 import { createLeadConduitClient } from "../../src/client/index.ts";
+import { USER_AGENT } from "../../src/client/user-agent.ts";
 import { createLeadConduitMock, LeadConduitMockError, type MockCall } from "../../src/testing/index.ts";
 import { KEY, send } from "../support/kit.ts";
 
@@ -19,7 +20,7 @@ describe("mock.calls", () => {
         path: "/invitations/recipient",
         pathParams: {},
         body: { email: "a@example.com" },
-        headers: { authorization: "Basic [REDACTED]", "content-type": "application/json" },
+        headers: { authorization: "Basic [REDACTED]", "user-agent": USER_AGENT, "content-type": "application/json" },
       },
       {
         operationId: "resendInvitation",
@@ -27,7 +28,7 @@ describe("mock.calls", () => {
         path: `/invitations/${created.entity.id}/resend`,
         pathParams: { entityId: created.entity.id },
         body: undefined,
-        headers: { authorization: "Basic [REDACTED]" },
+        headers: { authorization: "Basic [REDACTED]", "user-agent": USER_AGENT },
       },
       {
         operationId: undefined,

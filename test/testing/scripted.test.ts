@@ -199,8 +199,32 @@ describe("mock.reply", () => {
     expect(
       thrown(() => mock.reply("createRecipientInvitation", { status: 200, headers: { "content-type": "text/html" } })),
     ).toMatchObject({ violations: [{ path: "headers/content-type", message: "text/html is not application/json" }] });
-    expect(thrown(() => mock.reply("createRecipientInvitation", { status: 204 }))).toMatchObject({
+    expect(
+      thrown(() => mock.reply("createRecipientInvitation", { status: 204 }, { undocumented: true })),
+    ).toMatchObject({
       violations: [{ path: "/", message: "a 204 has no body, but the spec documents one" }],
+    });
+  });
+
+  it("refuses a 2xx the spec does not document for the operation unless the test says it means it", async () => {
+    const { mock, lc } = setup();
+    const error = thrown(() => mock.reply("createRecipientInvitation", { status: 201 }));
+    expect(error).toBeInstanceOf(LeadConduitMockError);
+    expect((error as LeadConduitMockError).message).toBe(
+      "mock.reply(createRecipientInvitation, 201): the spec documents no 201 for createRecipientInvitation, only 200 for a success (pass { undocumented: true } if the test means it)",
+    );
+    expect((error as LeadConduitMockError).violations).toEqual([
+      expect.objectContaining({ path: "status", keyword: "status" }),
+    ]);
+    // meant: sent, its body still held to the documented success; the client (validateResponses: true) names it
+    expect(() =>
+      mock.reply("createRecipientInvitation", { status: 201, body: { message: "ok" } }, { undocumented: true }),
+    ).toThrow(/\/entity must have required property 'entity'/);
+    mock.reply("createRecipientInvitation", { status: 201 }, { undocumented: true });
+    await expect(lc.invitations.createRecipient(EMAIL)).rejects.toMatchObject({
+      name: "ResponseValidationError",
+      status: 201,
+      violations: [{ path: "status", message: expect.stringContaining("201 is not a status the spec documents") }],
     });
   });
 

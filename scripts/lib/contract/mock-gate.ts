@@ -3,10 +3,21 @@
 // run the contract tests against every target of contract-tests/lib/targets.ts (Prism and the
 // kit's mock); then read what the tests recorded into one report (the format of
 // src/gate/report/model.ts, shared with the live run).
+//
+// A target process that ends under the tests (Prism crashing) fails tests that say nothing about
+// the contract. The suite's setup records it; the contract tests then run once more, on a fresh
+// Prism, and a second crash is reported as "could not check" (exit 3), never as broken.
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { JsonTestResults } from "vitest/reporters";
-import { fromTags, MODES, type RecordedViolation, readRecords } from "../../../contract-tests/lib/records.ts";
+import {
+  fromTags,
+  MODES,
+  operationTag,
+  type RecordedViolation,
+  readRecords,
+  type TargetEvent,
+} from "../../../contract-tests/lib/records.ts";
 import { spec } from "../../../contract-tests/lib/spec.ts";
 import { TARGETS, WRONG_KEY } from "../../../contract-tests/lib/targets.ts";
 import { secretsOf } from "../../../src/client/auth.ts";
@@ -18,6 +29,7 @@ import {
   type Finding,
   REPORT_FORMAT,
   specSection,
+  type Unchecked,
 } from "../../../src/gate/report/model.ts";
 import { stripAnsi } from "../../../src/gate/terminal.ts";
 import { describeStale, staleFiles } from "../generate/index.ts";
@@ -35,11 +47,13 @@ export const SUITE_SECRETS: readonly string[] = secretsOf(...TARGETS.map((t) => 
 
 export interface MockGateOptions {
   reportDir: string;
+  /** run only these operations' contract tests (ids of the spec, checked by the caller) */
+  operations?: string[];
 }
 
 export interface MockGateResult {
   report: ContractReport;
-  /** why the gate could not do its job, when it could not (exit 3) */
+  /** why the gate could not do its job, when it could not (exit 3); the report's `unchecked` says the same */
   broken?: string;
 }
 
@@ -72,15 +86,57 @@ export async function runMockGate(
   rmSync(files.records, { force: true });
   rmSync(files.vitest, { force: true });
   let diff: SpecDiffOutcome | undefined;
-  const steps = [...checkSteps(deps), specDiffStep(deps, (d) => (diff = d)), contractTestsStep(files)];
+  let retried = false;
+  const steps = [
+    ...checkSteps(deps),
+    specDiffStep(deps, (d) => (diff = d)),
+    contractTestsStep(files, options.operations, () => (retried = true)),
+  ];
   const results = await deps.runSteps(steps, io);
-  const tests = readVitest(files.vitest);
+  const records = readRecords(files.records);
+  const crash = records.targets.find((t) => t.event === "crashed");
+  if (crash?.cause) io.log(`\n! ${redactText(crash.cause, SUITE_SECRETS)}`);
+  const tests = readVitest(files.vitest, options.operations);
+  const brokenStep = results.find((r) => r.broken)?.note;
+  // the suite's own problems first: a crash, or results it never wrote; then a step that broke
+  const suite = crash ? crashed(crash, tests.cases, retried) : tests.broken ? { cause: tests.broken } : undefined;
+  const unchecked = suite ?? (brokenStep === undefined ? undefined : { cause: brokenStep });
   const report = redactDeep(
-    assemble({ startedAt, results, tests, records: readRecords(files.records), diff }),
+    assemble({
+      startedAt,
+      results,
+      tests,
+      records,
+      diff,
+      unchecked,
+      suiteUnchecked: !!suite,
+      operations: options.operations,
+    }),
     SUITE_SECRETS,
   );
-  const broken = results.find((r) => r.broken)?.note ?? tests.broken;
-  return broken ? { report, broken: redactText(broken, SUITE_SECRETS) } : { report };
+  return report.unchecked ? { report, broken: report.unchecked.cause } : { report };
+}
+
+/**
+ * A target crashed under the run (the second, when the first crashed too): what it failed cannot
+ * be told from a broken contract, so every failed test of the run is "could not check", and the
+ * first one names the request.
+ */
+function crashed(crash: TargetEvent, cases: CaseRecord[], retried: boolean): Unchecked {
+  const cause = (crash.cause ?? `${crash.target} ended during the run`).split("\n")[0]!;
+  const note = `${crash.target} crashed during the run: ${cause}`;
+  const first = cases.find((c) => c.status === "failed");
+  for (const c of cases) {
+    if (c.status !== "failed") continue;
+    c.status = "unchecked";
+    c.note = c.failures?.[0] ? `${note} (${c.failures[0]})` : note;
+  }
+  return {
+    cause: retried ? `${cause}; it had crashed in the first run too, and this was a fresh ${crash.target}` : cause,
+    ...(first
+      ? { request: `the test "${first.name}"`, ...(first.operationId ? { operationId: first.operationId } : {}) }
+      : {}),
+  };
 }
 
 function checkSteps(deps: Pick<MockGateDeps, "drift">): Step[] {
@@ -108,9 +164,15 @@ function specDiffStep(deps: Pick<MockGateDeps, "specDiff">, keep: (outcome: Spec
   };
 }
 
-function contractTestsStep(files: { records: string; vitest: string }): Step {
+const CONTRACT_TESTS_STEP = `contract tests (${TARGETS.map((t) => t.name).join(", ")})`;
+
+function contractTestsStep(
+  files: { records: string; vitest: string },
+  operations: string[] | undefined,
+  retrying: () => void,
+): Step {
   return {
-    name: `contract tests (${TARGETS.map((t) => t.name).join(", ")})`,
+    name: CONTRACT_TESTS_STEP,
     command: process.execPath,
     args: [
       packageFile("vitest", "vitest.mjs"),
@@ -120,15 +182,30 @@ function contractTestsStep(files: { records: string; vitest: string }): Step {
       "--reporter=dot",
       "--reporter=json",
       `--outputFile.json=${files.vitest}`,
+      // every test carries the tag of its operation (contract-tests/lib/harness.ts `about`)
+      ...(operations ? [`--tags-filter=${operations.map(operationTag).join(" || ")}`] : []),
     ],
     env: { LC_CONTRACT_RECORDS: files.records },
     // a failing assertion prints what it compared; no key the suite sent may go with it
     filter: (line) => redactText(line, SUITE_SECRETS),
+    again: () => {
+      const crash = readRecords(files.records).targets.find((t) => t.event === "crashed");
+      if (!crash) return undefined;
+      // the second run starts from nothing: its own records, its own results, a fresh target
+      rmSync(files.records, { force: true });
+      rmSync(files.vitest, { force: true });
+      retrying();
+      const cause = redactText((crash.cause ?? "").split("\n")[0]!, SUITE_SECRETS);
+      return `${crash.target} crashed during the contract tests (${cause}); running them once more on a fresh ${crash.target}`;
+    },
   };
 }
 
-/** The contract tests' results as cases; `broken` when they could not run at all. */
-function readVitest(file: string): { cases: CaseRecord[]; broken?: string } {
+/**
+ * The contract tests' results as cases, only the chosen operations' when the run was limited
+ * (vitest skips the others); `broken` when they could not run at all.
+ */
+function readVitest(file: string, operations?: string[]): { cases: CaseRecord[]; broken?: string } {
   if (!existsSync(file))
     return { cases: [], broken: "the contract tests wrote no results (vitest or a target failed to start; see above)" };
   const json = JSON.parse(readFileSync(file, "utf8")) as JsonTestResults;
@@ -139,6 +216,7 @@ function readVitest(file: string): { cases: CaseRecord[]; broken?: string } {
       broken: `${relative(ROOT, unloadable.name)} could not run: ${firstLine(unloadable.message ?? "")}`,
     };
   if (json.numTotalTests === 0) return { cases: [], broken: "the contract tests ran no test" };
+  const chosen = (c: CaseRecord) => !operations || (c.operationId !== undefined && operations.includes(c.operationId));
   const cases = json.testResults.flatMap((f) =>
     f.assertionResults.map((a): CaseRecord => {
       const tagged = fromTags(a.tags ?? []);
@@ -159,7 +237,7 @@ function readVitest(file: string): { cases: CaseRecord[]; broken?: string } {
     const index = TARGETS.findIndex((t) => t.name === target);
     return index < 0 ? TARGETS.length : index;
   };
-  return { cases: cases.sort((a, b) => rank(a.target) - rank(b.target)) };
+  return { cases: cases.filter(chosen).sort((a, b) => rank(a.target) - rank(b.target)) };
 }
 
 function assemble(input: {
@@ -168,7 +246,12 @@ function assemble(input: {
   tests: { cases: CaseRecord[] };
   records: ReturnType<typeof readRecords>;
   diff: SpecDiffOutcome | undefined;
+  unchecked: Unchecked | undefined;
+  /** the contract tests themselves could not check (a crash, no results) */
+  suiteUnchecked: boolean;
+  operations: string[] | undefined;
 }): ContractReport {
+  const { unchecked, operations } = input;
   const locate = yamlLocator(PATHS.spec, PATHS.specRelative);
   // every target of the suite must exercise every documented pair, whether its tests ran or not
   const targets = [...new Set([...TARGETS.map((t) => t.name), ...input.records.exercised.map((e) => e.target)])];
@@ -176,10 +259,12 @@ function assemble(input: {
   const coverage = buildCoverage(spec, input.records.exercised, {
     targets,
     modeOrder: (target) => modeOrder[target] ?? MODES,
+    ...(operations ? { operations } : {}),
   });
   const violations = input.records.violations.map((v) => findingOf(v, locate));
   const diff = input.diff && specDiffSection(input.diff);
   const ok =
+    unchecked === undefined &&
     input.results.every((r) => r.ok) &&
     input.tests.cases.length > 0 &&
     input.tests.cases.every((c) => c.status !== "failed") &&
@@ -189,11 +274,19 @@ function assemble(input: {
     format: REPORT_FORMAT,
     mode: "mock",
     ok,
+    ...(unchecked ? { unchecked } : {}),
+    ...(operations ? { operations } : {}),
     startedAt: input.startedAt.toISOString(),
     durationMs: Date.now() - input.startedAt.getTime(),
     spec: specSection(spec, PATHS.specRelative),
     targets: targets.map(targetEntry),
-    steps: input.results.map((r) => ({ name: r.name, ok: r.ok, ms: r.ms, ...(r.note ? { note: r.note } : {}) })),
+    steps: input.results.map((r) => ({
+      name: r.name,
+      ok: r.ok && !(input.suiteUnchecked && r.name === CONTRACT_TESTS_STEP),
+      ms: r.ms,
+      ...(r.note ? { note: r.note } : {}),
+      ...(r.broken || (input.suiteUnchecked && r.name === CONTRACT_TESTS_STEP) ? { unchecked: true } : {}),
+    })),
     coverage,
     cases: input.tests.cases,
     violations,

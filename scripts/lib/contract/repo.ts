@@ -2,7 +2,7 @@
 // spec/leadconduit.yaml with line numbers for annotations.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Command } from "../../../src/gate/cli/args.ts";
+import { type Command, UsageError } from "../../../src/gate/cli/args.ts";
 import { EXIT } from "../../../src/gate/cli/exit.ts";
 import type { CliIo } from "../../../src/gate/cli/io.ts";
 import type { CliDeps } from "../../../src/gate/cli/main.ts";
@@ -24,6 +24,18 @@ export const repoDeps: CliDeps = {
   runMock: (command, io) => runMock(command, io),
 };
 
+/** The --operation values, when the spec has every one; a UsageError naming the ones it has else. */
+async function chosenOperations(ids: string[]): Promise<string[]> {
+  const { spec } = await import("../../../contract-tests/lib/spec.ts");
+  const known = spec.operations.map((o) => o.operationId);
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length)
+    throw new UsageError(
+      `--operation ${unknown.map((id) => JSON.stringify(id)).join(", ")}: not in the spec, whose operations are ${known.join(", ")}`,
+    );
+  return ids;
+}
+
 export async function runMock(
   command: Extract<Command, { kind: "mock" }>,
   io: CliIo,
@@ -35,19 +47,28 @@ export async function runMock(
     import("../../../src/gate/report/text.ts"),
   ]);
   const reportDir = resolve(io.cwd, command.reportDir ?? "reports");
-  const { report, broken } = await runMockGate({ reportDir }, { colour: io.colour, log: io.log, env: io.env }, deps);
+  const operations = command.operations && (await chosenOperations(command.operations));
+  const { report, broken } = await runMockGate(
+    { reportDir, ...(operations ? { operations } : {}) },
+    { colour: io.colour, log: io.log, env: io.env },
+    deps,
+  );
   io.log(`\n${formatReport(report, io.colour)}`);
   const files = publishReport(report, { reportDir, env: io.env, log: io.log });
   io.log(`\nReports: ${files.json}, ${files.junit}`);
-  const failed = report.cases.filter((c) => c.status === "failed").length;
-  const passed = report.cases.filter((c) => c.status === "passed").length;
+  const count = (status: string) => report.cases.filter((c) => c.status === status).length;
   // the last line says the verdict: tests can all pass while a step (lint, drift) failed
-  const failedSteps = report.steps.filter((s) => !s.ok).map((s) => s.name);
-  const verdict = report.ok ? "holds" : `BROKEN${failedSteps.length ? ` (${failedSteps.join(", ")})` : ""}`;
-  io.log(`\ncontract ${verdict}: ${passed} tests passed, ${failed} failed`);
+  const failedSteps = report.steps.filter((s) => !s.ok && !s.unchecked).map((s) => s.name);
+  const verdict = report.unchecked
+    ? "COULD NOT BE CHECKED"
+    : report.ok
+      ? "holds"
+      : `BROKEN${failedSteps.length ? ` (${failedSteps.join(", ")})` : ""}`;
+  const unchecked = count("unchecked") ? `, ${count("unchecked")} could not be checked` : "";
+  io.log(`\ncontract ${verdict}: ${count("passed")} tests passed, ${count("failed")} failed${unchecked}`);
   if (broken) {
-    io.error(`contract: the gate itself failed (exit 3: a crash, not a verdict on the contract): ${broken}`);
-    return EXIT.crashed;
+    io.error(`contract: could not check (exit 3, not a verdict on the contract): ${broken}`);
+    return EXIT.unchecked;
   }
   return report.ok ? EXIT.ok : EXIT.broken;
 }

@@ -10,8 +10,18 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
+import openapiTS, {
+  astToString,
+  COMMENT_HEADER,
+  type SchemaObject,
+  STRING,
+  tsIntersection,
+  tsLiteral,
+  tsUnion,
+} from "openapi-typescript";
+import ts from "typescript";
 import { errorForStatus } from "../../../src/client/errors.ts";
+import { OPEN_ENUM_EXTENSION } from "../../../src/client/spec-extensions.ts";
 import { specFromDocument } from "../../../src/gate/spec-model.ts";
 import { renderedDocuments } from "../docs/renderers.ts";
 import { inRoot, PATHS, ROOT } from "../paths.ts";
@@ -22,7 +32,19 @@ import { generateValidators } from "./validators.ts";
 
 /** generated/leadconduit.ts as openapi-typescript makes it from the spec at `specUrl`. */
 export async function generateTypes(specUrl: URL): Promise<string> {
-  return COMMENT_HEADER + astToString(await openapiTS(specUrl));
+  return COMMENT_HEADER + astToString(await openapiTS(specUrl, { transform: openEnumType }));
+}
+
+/**
+ * An enum the spec marks open (`x-leadconduit-open-enum`) as `Known | (string & {})`: any string
+ * type-checks, so a value added later is no type error, while editors still offer the known ones
+ * (a bare `| string` would swallow them).
+ */
+function openEnumType(schema: SchemaObject): ts.TypeNode | undefined {
+  const { enum: values } = schema as { enum?: unknown[] };
+  if ((schema as Record<string, unknown>)[OPEN_ENUM_EXTENSION] !== true || !Array.isArray(values)) return undefined;
+  const anyString = ts.factory.createParenthesizedType(tsIntersection([STRING, ts.factory.createTypeLiteralNode([])]));
+  return tsUnion([...values.map((value) => tsLiteral(value)), anyString]);
 }
 
 /** Every generated file and its content, as the spec makes them now. */

@@ -3,7 +3,9 @@
 // import and without Ajv at run time. Run by scripts/generate.ts.
 import standalone from "ajv/dist/standalone/index.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
+import { OPEN_ENUM_EXTENSION } from "../../../src/client/spec-extensions.ts";
 import {
+  closeObjects,
   jsonSchemaOf,
   type OperationSpec,
   SCHEMA_DOC_ID,
@@ -38,6 +40,12 @@ const CONSTRAINTS = new Set([
   "maxProperties",
 ]);
 const SHAPE_DOC_ID = "leadconduit-shape.json";
+// What the "unlisted" validators keep: the structure (properties, items, refs, and the type of
+// what has properties or items), closed to the properties the spec lists; their
+// additionalProperties errors are all they are read for, so a leaf checks nothing.
+const UNLISTED_DROPS = new Set([...CONSTRAINTS, "enum", "const", "required"]);
+const STRUCTURE = ["properties", "items", "prefixItems", "additionalProperties"];
+const UNLISTED_DOC_ID = "leadconduit-unlisted.json";
 
 // ajv-formats' regex-only "fast" checks for date-time and uri (4x faster on an Entity; the
 // contract tests and gates keep the full checks), but the full email check, the one that
@@ -50,6 +58,7 @@ export async function generateValidators(source: Spec): Promise<{ js: string; dt
   const { spec, ajv } = standaloneAjv(source, "fast");
   ajv.addFormat("email", fullFormats.email);
   ajv.addSchema(toShape({ ...spec.schemaDocument, $id: SHAPE_DOC_ID }));
+  ajv.addSchema(toUnlisted({ ...spec.schemaDocument, $id: UNLISTED_DOC_ID }));
   const validators = validatorRegistry(ajv);
   const table = spec.operations.map((op) => operationEntry(op, validators.of));
   const routes = spec.operations.map((op) => [op.operationId, { method: op.method, path: op.path }] as const);
@@ -83,14 +92,17 @@ function operationEntry(op: OperationSpec, of: ReturnType<typeof validatorRegist
   const content = successResponse(op).content["application/json"] ? jsonSchemaOf(successResponse(op)) : undefined;
   const shape = content ? check(toShape(content), "shape") : "undefined";
   const success = content ? check(content, "success") : "undefined";
+  const unlisted = content ? check(toUnlisted(content), "unlisted") : "undefined";
   return [
     `  ${id}: {`,
     `    body: ${body},`,
     `    pathParams: { ${params.join(", ")} },`,
     `    queryParams: { ${query.join(", ")} },`,
     `    requiredQuery: ${JSON.stringify(required)},`,
+    `    statuses: ${JSON.stringify(op.responses.map((r) => r.status))},`,
     `    shape: ${shape},`,
     `    success: ${success},`,
+    `    unlisted: ${unlisted},`,
     "  },",
   ].join("\n");
 }
@@ -137,16 +149,57 @@ export interface RequestValidators {
   readonly requiredQuery: readonly string[];
 }
 export interface OperationValidators<K extends OperationId> extends RequestValidators {
+  /** The statuses the spec documents, as its keys are written: \`"200"\`, \`"2XX"\`, \`"default"\`. */
+  readonly statuses: readonly string[];
   /** What the TypeScript type of the 2xx body states (types, required, enums), and nothing it cannot; none without content. */
   readonly shape: TypeGuard<SuccessBody<K>> | undefined;
   /** The whole schema of the first documented 2xx (formats, patterns and lengths too); none without content. */
   readonly success: TypeGuard<SuccessBody<K>> | undefined;
+  /** Finds what a 2xx body carries that the spec does not list (a field the server added), as additionalProperties errors. */
+  readonly unlisted: SchemaValidator | undefined;
 }
 export declare const operations: { readonly [K in OperationId]: OperationValidators<K> };
 `;
 
-/** A schema (or the schema document) without its constraint keywords, refs pointed at the shape document. */
+/**
+ * A schema (or the schema document) as its TypeScript type states it: without its constraint
+ * keywords, an open enum (OPEN_ENUM_EXTENSION) as its type alone, refs pointed at the shape document.
+ */
 function toShape<T>(schema: T): T {
-  const shaped = stripKeys(schema, CONSTRAINTS);
+  const shaped = openEnums(stripKeys(schema, CONSTRAINTS));
   return JSON.parse(JSON.stringify(shaped).replaceAll(`"${SCHEMA_DOC_ID}#`, `"${SHAPE_DOC_ID}#`)) as T;
+}
+
+/** A schema's structure closed to the properties it lists, refs pointed at the unlisted document. */
+function toUnlisted<T>(schema: T): T {
+  const closed = closeObjects(leafTypesDropped(stripKeys(schema, UNLISTED_DROPS)));
+  return JSON.parse(JSON.stringify(closed).replaceAll(`"${SCHEMA_DOC_ID}#`, `"${UNLISTED_DOC_ID}#`)) as T;
+}
+
+/** Drops `type` where a schema has no properties or items: Ajv's strict types need it only there. */
+function leafTypesDropped<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(leafTypesDropped) as T;
+  if (node === null || typeof node !== "object") return node;
+  const structural = STRUCTURE.some((k) => k in node);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    // `properties` and `$defs` map names to schemas: a property may be called "type"
+    if (key === "properties" || key === "$defs")
+      out[key] = Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, leafTypesDropped(v)]));
+    else if (key !== "type") out[key] = leafTypesDropped(value);
+    else if (structural) out[key] = value;
+  }
+  return out as T;
+}
+
+/** Drops the `enum` of every schema marked open: its type (a string) is what the TypeScript type promises. */
+function openEnums<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(openEnums) as T;
+  if (node === null || typeof node !== "object") return node;
+  const open = (node as Record<string, unknown>)[OPEN_ENUM_EXTENSION] === true;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => !(open && key === "enum"))
+      .map(([key, value]) => [key, openEnums(value)]),
+  ) as T;
 }

@@ -4,6 +4,7 @@
 // it, `--help` is printed from it, and the docs include that help (docs/contract-gate.md, kept in
 // step by `npm run generate`). Every refusal is one line naming the flag.
 import { parseArgs } from "node:util";
+import { DEFAULT_TIMEOUT_MS } from "../live/exchange.ts";
 import { targetProblem } from "../live/refusals.ts";
 import { EXIT_CODES } from "./exit.ts";
 
@@ -16,6 +17,8 @@ export class UsageError extends Error {
 
 interface OptionSpec {
   type: "string" | "boolean";
+  /** given more than once, each value counts (parseArgs' `multiple`) */
+  multiple?: boolean;
   short?: string;
   /** the value's placeholder in --help */
   value?: string;
@@ -45,6 +48,25 @@ const OPTIONS = {
     help: ["live mode: resend this entity instead of the one a create call returns"],
     programs: BOTH,
   },
+  timeout: {
+    type: "string",
+    value: "<ms>",
+    help: [
+      `live mode: how long to wait for each answer (default: ${DEFAULT_TIMEOUT_MS}); a target that`,
+      "refuses or does not answer in time stops the run: exit 3, could not check",
+    ],
+    programs: BOTH,
+  },
+  operation: {
+    type: "string",
+    multiple: true,
+    value: "<id>",
+    help: [
+      "check only this operation (an operationId of the spec); repeat it for more",
+      "(mock mode still lints, drift-checks and diffs the whole spec)",
+    ],
+    programs: BOTH,
+  },
   "report-dir": {
     type: "string",
     value: "<dir>",
@@ -57,22 +79,35 @@ const OPTIONS = {
 
 type Flag = keyof typeof OPTIONS;
 type Values = {
-  [F in Flag]?: (typeof OPTIONS)[F]["type"] extends "string" ? string : boolean;
+  [F in Flag]?: (typeof OPTIONS)[F] extends { multiple: true }
+    ? string[]
+    : (typeof OPTIONS)[F]["type"] extends "string"
+      ? string
+      : boolean;
 };
 
 export type Command =
   | { kind: "help" }
   | { kind: "version" }
-  | { kind: "mock"; reportDir?: string }
-  | { kind: "live"; target: string; dryRun: boolean; entityId?: string; reportDir?: string };
+  | { kind: "mock"; reportDir?: string; operations?: string[] }
+  | {
+      kind: "live";
+      target: string;
+      dryRun: boolean;
+      entityId?: string;
+      reportDir?: string;
+      /** per request, in ms */
+      timeoutMs?: number;
+      operations?: string[];
+    };
 
 /** parseArgs' configuration, from the table. */
 const PARSE_OPTIONS = Object.fromEntries(
   Object.entries(OPTIONS).map(([flag, o]: [string, OptionSpec]) => [
     flag,
-    o.short ? { type: o.type, short: o.short } : { type: o.type },
+    { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) },
   ]),
-) as { [F in Flag]: { type: (typeof OPTIONS)[F]["type"] } };
+) as { [F in Flag]: { type: (typeof OPTIONS)[F]["type"]; multiple?: boolean } };
 
 export function parseCommand(argv: string[], program: Program): Command {
   const values = parse(argv);
@@ -83,23 +118,46 @@ export function parseCommand(argv: string[], program: Program): Command {
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };
   const reportDir = nonEmptyValue("--report-dir", values["report-dir"]);
+  const operations = operationsOf(values.operation);
+  const common = { ...(reportDir ? { reportDir } : {}), ...(operations ? { operations } : {}) };
   if (values.target === undefined) {
-    for (const flag of ["dry-run", "entity-id"] as const) {
+    for (const flag of ["dry-run", "entity-id", "timeout"] as const) {
       if (values[flag] !== undefined)
         throw new UsageError(`--${flag} needs --target <url> (it only applies to a live run)`);
     }
     if (program === "bin")
       throw new UsageError("--target <url> is required: leadconduit-contract checks a live server");
-    return { kind: "mock", ...(reportDir ? { reportDir } : {}) };
+    return { kind: "mock", ...common };
   }
   const entityId = nonEmptyValue("--entity-id", values["entity-id"]);
+  const timeoutMs = values.timeout === undefined ? undefined : millisecondsOf("--timeout", values.timeout);
   return {
     kind: "live",
     target: targetOf(values.target),
     dryRun: values["dry-run"] === true,
     ...(entityId ? { entityId } : {}),
-    ...(reportDir ? { reportDir } : {}),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...common,
   };
+}
+
+/** setTimeout's limit: a longer wait would fire at once */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+function millisecondsOf(flag: string, value: string): number {
+  const ms = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!(ms >= 1 && ms <= MAX_TIMEOUT_MS))
+    throw new UsageError(
+      `${flag} takes a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got ${JSON.stringify(value)}`,
+    );
+  return ms;
+}
+
+/** The --operation values, each once, in the order given; whether the spec has them is asked once it is loaded. */
+function operationsOf(values: string[] | undefined): string[] | undefined {
+  if (values === undefined) return undefined;
+  for (const value of values) nonEmptyValue("--operation", value);
+  return [...new Set(values.map((v) => v.trim()))];
 }
 
 function parse(argv: string[]): Values {

@@ -9,7 +9,12 @@ export const EXIT_CODES = [
     meaning: "the contract is broken: a violation, a failed test or step, a documented response never exercised",
   },
   { name: "refused", code: 2, meaning: "refused: bad usage, a missing secret, an unsafe target; nothing was checked" },
-  { name: "crashed", code: 3, meaning: "the gate itself failed (a crash, not a verdict); the stack is printed" },
+  {
+    name: "unchecked",
+    code: 3,
+    meaning:
+      "could not check, never a verdict: the target refused or did not answer within --timeout, Prism crashed twice, or the gate itself failed (its stack is printed)",
+  },
 ] as const;
 
 type ExitName = (typeof EXIT_CODES)[number]["name"];

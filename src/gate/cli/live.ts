@@ -22,6 +22,8 @@ export interface LiveCommand {
   dryRun: boolean;
   entityId?: string;
   reportDir?: string;
+  timeoutMs?: number;
+  operations?: string[];
 }
 
 export async function runLive(command: LiveCommand, io: CliIo, loadSpec: () => Promise<LiveSpec>): Promise<number> {
@@ -39,6 +41,8 @@ export async function runLive(command: LiveCommand, io: CliIo, loadSpec: () => P
       ...(apiKey ? { apiKey } : {}),
       ...(email ? { email } : {}),
       ...(command.entityId ? { entityId: command.entityId } : {}),
+      ...(command.timeoutMs === undefined ? {} : { timeoutMs: command.timeoutMs }),
+      ...(command.operations ? { operations: command.operations } : {}),
     });
   } catch (error) {
     if (error instanceof LiveGateRefusal) throw new UsageError(error.message);
@@ -58,6 +62,8 @@ export async function runLive(command: LiveCommand, io: CliIo, loadSpec: () => P
     secrets: apiKey ? secretsOf(apiKey) : [],
   });
   io.log(`\nReports: ${files.json}, ${files.junit}`);
+  // could not check wins over any violation seen before it: the run was not a whole verdict
+  if (report.unchecked) return EXIT.unchecked;
   return report.ok ? EXIT.ok : EXIT.broken;
 }
 

@@ -3,6 +3,7 @@
 // (the key taken out of it), never disguised as a refusal.
 import { secretsOf } from "../../client/auth.ts";
 import { redactText } from "../../client/redact.ts";
+import { appendSummary } from "../report/publish.ts";
 import { type Command, type Program, parseCommand, UsageError, usage } from "./args.ts";
 import { EXIT } from "./exit.ts";
 import type { CliIo } from "./io.ts";
@@ -55,5 +56,17 @@ function failed(error: unknown, io: CliIo, name: string): number {
   }
   const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
   io.error(clean(`${name}: the gate itself failed (exit 3: a crash, not a verdict on the contract)\n${text}`));
-  return EXIT.crashed;
+  // a CI job's summary says so too: the report that would have said it was never written
+  const first = text.split("\n")[0]!.replaceAll("`", "'");
+  try {
+    appendSummary(
+      io.env,
+      clean(
+        `## ⚠️ Contract gate: COULD NOT CHECK\n\n> **Exit 3**: the gate itself failed, which is not a verdict on the contract: \`${first}\` (the stack is in the log).\n`,
+      ),
+    );
+  } catch (summaryError) {
+    io.error(clean(`${name}: could not write the step summary either: ${String(summaryError)}`));
+  }
+  return EXIT.unchecked;
 }

@@ -16,10 +16,11 @@ import {
   type SpecLocation,
   type StepRecord,
   specSection,
+  type Unchecked,
 } from "../report/model.ts";
 import type { OperationSpec, Spec } from "../spec-model.ts";
-import { operationOf, specValidators } from "../spec-model.ts";
-import { exchange, type Request, redactRequest } from "./exchange.ts";
+import { operationOf, specValidators, unlistedValidators } from "../spec-model.ts";
+import { DEFAULT_TIMEOUT_MS, exchange, type Request, redactRequest } from "./exchange.ts";
 import {
   type Exchange,
   type JudgeContext,
@@ -48,8 +49,10 @@ export interface LiveGateOptions {
   /** an entity to resend; defaults to the `entity.id` the first create call returns */
   entityId?: string;
   fetch?: typeof fetch;
-  /** per request; default 30000 */
+  /** per request; default DEFAULT_TIMEOUT_MS */
   timeoutMs?: number;
+  /** check only these operations (operationIds of the spec); default every one */
+  operations?: string[];
   /** the clock each probe is timed with, in ms; default performance.now */
   now?: () => number;
 }
@@ -81,13 +84,21 @@ export async function runLiveGate(options: LiveGateOptions): Promise<LiveGateRes
   // an --entity-id the spec refuses would only test the refusal
   const badEntityId = options.entityId && entityIdProblem(options.spec, options.entityId, validatorOf);
   if (badEntityId) throw new LiveGateRefusal(`--entity-id ${badEntityId}`);
-  const probes = planProbes(options.spec, options.email ?? EMAIL_PLACEHOLDER, rejects);
+  const chosen = chosenOperations(options.spec, options.operations, options.entityId);
+  const probes = planProbes(options.spec, options.email ?? EMAIL_PLACEHOLDER, rejects).filter(
+    (p) => !chosen || chosen.includes(p.operationId),
+  );
   const secrets = options.apiKey ? secretsOf(options.apiKey) : [];
   if (dryRun) return { dryRun: true, target, requests: listRequests(probes, target, options) };
 
-  const ctx: JudgeContext = { spec: options.spec, validatorOf, target: LIVE_TARGET };
+  const ctx: JudgeContext = {
+    spec: options.spec,
+    validatorOf,
+    unlistedOf: unlistedValidators(options.spec),
+    target: LIVE_TARGET,
+  };
   const run = await runProbes(probes, ctx, { ...options, target, secrets });
-  const report = assemble(options, target, startedAt, run);
+  const report = assemble({ ...options, operations: chosen }, target, startedAt, run);
   // Servers may echo what they were sent; nothing of the key leaves this function.
   return { dryRun: false, report: redactDeep(report, secrets) };
 }
@@ -97,6 +108,30 @@ interface ProbeRun {
   violations: Finding[];
   findings: Finding[];
   steps: StepRecord[];
+  /** the request that got no answer, which ended the run */
+  unchecked?: Unchecked;
+}
+
+/**
+ * The operations a run is limited to, or undefined for all; refuses an id the spec lacks, and a
+ * choice whose calls need an entity id that nothing would give them.
+ */
+function chosenOperations(spec: Spec, ids: string[] | undefined, entityId: string | undefined): string[] | undefined {
+  if (ids === undefined) return undefined;
+  const known = spec.operations.map((o) => o.operationId);
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length)
+    throw new LiveGateRefusal(
+      `--operation ${unknown.map((id) => JSON.stringify(id)).join(", ")}: not in the spec, whose operations are ${known.join(", ")}`,
+    );
+  const chosen = spec.operations.filter((o) => ids.includes(o.operationId));
+  // an operation with a path parameter is called with the entity a create call (one without) returns
+  const creates = spec.operations.filter((o) => o.pathParams.length === 0).map((o) => o.operationId);
+  if (entityId === undefined && chosen.every((o) => o.pathParams.length > 0))
+    throw new LiveGateRefusal(
+      `--operation ${ids.join(", ")} needs an entity to call: pass --entity-id <id>, or add an --operation that creates one (${creates.join(", ")})`,
+    );
+  return chosen.map((o) => o.operationId);
 }
 
 async function runProbes(
@@ -108,25 +143,32 @@ async function runProbes(
   const authorization = basicAuthorization(options.apiKey!);
   let entityId = options.entityId;
   const now = options.now ?? (() => performance.now());
-  for (const probe of probes) {
+  for (const [i, probe] of probes.entries()) {
     const op = operationOf(options.spec, probe.operationId);
     const started = now();
     const url = urlOf(options.target, probe, entityId, false);
-    const judged =
+    const answer =
       url === undefined
-        ? notRun(ctx, probe)
-        : judge(
-            ctx,
-            op,
-            probe,
-            await exchange(
-              options.fetch ?? globalThis.fetch,
-              requestOf(probe, url, authorization),
-              options.timeoutMs ?? 30_000,
-              options.secrets,
-            ),
+        ? undefined
+        : await exchange(
+            options.fetch ?? globalThis.fetch,
+            requestOf(probe, url, authorization),
+            options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            options.secrets,
           );
     const ms = Math.round(now() - started);
+    if (answer && "noAnswer" in answer) {
+      // no answer is no verdict: the run stops here, so a target that hangs costs one timeout
+      out.unchecked = {
+        cause: answer.noAnswer,
+        request: `${probe.method} ${url}`,
+        operationId: probe.operationId,
+        case: probe.check,
+      };
+      stopAt(out, probes.slice(i), ms, answer.noAnswer);
+      break;
+    }
+    const judged = answer === undefined ? notRun(ctx, probe) : judge(ctx, op, probe, answer);
     // an id the spec refuses is already that create call's violation; carrying it on would only
     // smear the same drift over the calls that need an entity, so the next create call's id is used
     const id = (judged.body as { entity?: { id?: unknown } } | undefined)?.entity?.id;
@@ -135,6 +177,27 @@ async function runProbes(
     record(out, probe, judged, ms, options);
   }
   return out;
+}
+
+/** The probe that got no answer could not be checked; the ones after it were not run. */
+function stopAt(out: ProbeRun, [first, ...rest]: Probe[], ms: number, why: string): void {
+  const at = (probe: Probe, status: "unchecked" | "skipped", note: string, spent: number): CaseRecord => ({
+    target: LIVE_TARGET,
+    operationId: probe.operationId,
+    name: probe.check,
+    status,
+    ms: spent,
+    note,
+  });
+  out.cases.push(at(first!, "unchecked", why, ms));
+  const notRun = `not run: the run stopped at ${first!.operationId} ${first!.check}, which got no answer`;
+  out.cases.push(...rest.map((probe) => at(probe, "skipped", notRun, 0)));
+  for (const operationId of new Set([first!, ...rest].map((p) => p.operationId))) {
+    const step = out.steps.find((s) => s.name === `check ${operationId}`);
+    const spent = operationId === first!.operationId ? ms : 0;
+    if (step) Object.assign(step, { ok: false, unchecked: true, ms: step.ms + spent });
+    else out.steps.push({ name: `check ${operationId}`, ok: false, unchecked: true, ms: spent });
+  }
 }
 
 function record(out: ProbeRun, probe: Probe, judged: Judged, ms: number, options: LiveGateOptions): void {
@@ -203,8 +266,13 @@ function listRequests(probes: Probe[], target: string, options: LiveGateOptions)
   });
 }
 
-function assemble(options: LiveGateOptions, target: string, startedAt: Date, run: ProbeRun): ContractReport {
-  const { spec } = options;
+function assemble(
+  options: Omit<LiveGateOptions, "operations"> & { operations: string[] | undefined },
+  target: string,
+  startedAt: Date,
+  run: ProbeRun,
+): ContractReport {
+  const { spec, operations } = options;
   const exercised = run.cases
     .filter((c) => c.httpStatus !== undefined)
     .map((c) => {
@@ -222,13 +290,19 @@ function assemble(options: LiveGateOptions, target: string, startedAt: Date, run
   return {
     format: REPORT_FORMAT,
     mode: "live",
-    ok: run.violations.length === 0,
+    ok: run.violations.length === 0 && !run.unchecked,
+    ...(run.unchecked ? { unchecked: run.unchecked } : {}),
+    ...(operations ? { operations } : {}),
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
     spec: specSection(spec, options.specFile),
     targets: [{ name: LIVE_TARGET, url: target }],
     steps: run.steps,
-    coverage: buildCoverage(spec, exercised, { targets: [LIVE_TARGET], modeOrder: CHECK_KINDS }),
+    coverage: buildCoverage(spec, exercised, {
+      targets: [LIVE_TARGET],
+      modeOrder: CHECK_KINDS,
+      ...(operations ? { operations } : {}),
+    }),
     cases: run.cases,
     violations: run.violations,
     findings: run.findings,

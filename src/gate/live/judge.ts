@@ -1,8 +1,10 @@
 // Judges one answer of a live run against the spec: is its status documented, its content
-// type right, its body valid? Every problem is a violation naming the operation, the status
-// and the JSON path; what the spec could say and does not is a finding. Pure.
+// type right, its body valid, and does it carry only what the spec lists? Every problem is a
+// violation naming the operation, the status and the JSON path; what the spec could say and
+// does not is a finding. Pure.
 
 import type { ValidateFunction } from "ajv";
+import { violationsOf } from "../../client/violations.ts";
 import type { Finding } from "../report/model.ts";
 import {
   documentedResponse,
@@ -13,7 +15,8 @@ import {
 } from "../spec-model.ts";
 import { schemaViolations } from "../violations.ts";
 
-export type Exchange = { status: number; contentType: string; text: string } | { error: string };
+/** An answer the server gave (no answer at all is not judged: the gate could not check). */
+export type Exchange = { status: number; contentType: string; text: string };
 
 export interface Judged {
   status?: number;
@@ -26,6 +29,11 @@ export interface Judged {
 export interface JudgeContext {
   spec: Spec;
   validatorOf: (schema: object) => ValidateFunction;
+  /**
+   * Finds what a body carries that the schema does not list (spec-model.ts `unlistedValidators`):
+   * the spec allows it, so clients take it, but the gate holds the spec to what the server sends.
+   */
+  unlistedOf: (schema: object) => ValidateFunction;
   target: string;
 }
 
@@ -46,7 +54,6 @@ function maker(ctx: JudgeContext, op: OperationSpec, check: string, status?: num
 }
 
 export function judgeValidCall(ctx: JudgeContext, op: OperationSpec, check: string, answer: Exchange): Judged {
-  if ("error" in answer) return { violations: [maker(ctx, op, check)(answer.error)], findings: [] };
   const { status } = answer;
   const make = maker(ctx, op, check, status);
   const documented = documentedResponse(op, status);
@@ -67,7 +74,6 @@ export function judgeValidCall(ctx: JudgeContext, op: OperationSpec, check: stri
 }
 
 export function judgeNoCredentials(ctx: JudgeContext, op: OperationSpec, check: string, answer: Exchange): Judged {
-  if ("error" in answer) return { violations: [maker(ctx, op, check)(answer.error)], findings: [] };
   const { status } = answer;
   const make = maker(ctx, op, check, status);
   if (status !== 401) {
@@ -88,7 +94,6 @@ export function judgeNoCredentials(ctx: JudgeContext, op: OperationSpec, check: 
 }
 
 export function judgeBadBody(ctx: JudgeContext, op: OperationSpec, check: string, answer: Exchange): Judged {
-  if ("error" in answer) return { violations: [maker(ctx, op, check)(answer.error)], findings: [] };
   const { status } = answer;
   const make = maker(ctx, op, check, status);
   if (status < 400 || status >= 500) {
@@ -136,12 +141,18 @@ function judgeBody(
     );
     return { violations };
   }
-  const validate = ctx.validatorOf(
-    documented.content[expected ?? "application/json"] ?? documented.content[types[0]!]!,
-  );
+  const schema = documented.content[expected ?? "application/json"] ?? documented.content[types[0]!]!;
+  const validate = ctx.validatorOf(schema);
   if (!validate(body)) {
     for (const v of schemaViolations(ctx.spec, validate.errors)) {
       violations.push(make(`${v.path} ${v.message}`, { path: v.path, ...(v.pointer ? { pointer: v.pointer } : {}) }));
+    }
+  }
+  const unlisted = ctx.unlistedOf(schema);
+  if (!unlisted(body)) {
+    for (const v of violationsOf(unlisted.errors).filter((e) => e.keyword === "additionalProperties")) {
+      const message = `${v.path} is not in the spec: the server sends a property the spec does not list; list it (an additive change)`;
+      violations.push(make(message, { path: v.path }));
     }
   }
   return { violations, body };

@@ -1,14 +1,21 @@
 // The coverage table: every documented (operation, status) pair of the spec, then every
 // undocumented pair that was seen, with how often each target exercised it in each mode.
-// One column group per target, each with the modes that apply to it (in the given order).
+// One column group per target, each with the modes that apply to it (in the given order). A run
+// limited to some operations (`--operation`) answers for their pairs only.
 import type { Spec } from "../spec-model.ts";
 import type { Coverage, CoverageRow, Exercised } from "./model.ts";
 
 export function buildCoverage(
   spec: Spec,
   exercised: Exercised[],
-  options: { targets: string[]; modeOrder?: readonly string[] | ((target: string) => readonly string[]) },
+  options: {
+    targets: string[];
+    modeOrder?: readonly string[] | ((target: string) => readonly string[]);
+    /** only these operations' pairs; default every operation of the spec */
+    operations?: readonly string[];
+  },
 ): Coverage {
+  const chosen = (operationId: string) => !options.operations || options.operations.includes(operationId);
   const targets = [...new Set([...options.targets, ...exercised.map((e) => e.target)])];
   const orderOf = (t: string) =>
     typeof options.modeOrder === "function" ? options.modeOrder(t) : (options.modeOrder ?? []);
@@ -21,17 +28,19 @@ export function buildCoverage(
       ),
     ]),
   );
-  const documented = spec.operations.flatMap((op) =>
-    op.responses
-      .filter((r) => /^\d{3}$/.test(r.status))
-      .map((r) => ({ operationId: op.operationId, status: Number(r.status), documented: true })),
-  );
+  const documented = spec.operations
+    .filter((op) => chosen(op.operationId))
+    .flatMap((op) =>
+      op.responses
+        .filter((r) => /^\d{3}$/.test(r.status))
+        .map((r) => ({ operationId: op.operationId, status: Number(r.status), documented: true })),
+    );
   const key = (p: { operationId: string; status: number }) => `${p.operationId} ${p.status}`;
   const known = new Set(documented.map(key));
   const undocumented = [
     ...new Map(
       exercised
-        .filter((e) => !known.has(key(e)))
+        .filter((e) => chosen(e.operationId) && !known.has(key(e)))
         .map((e) => [key(e), { operationId: e.operationId, status: e.status, documented: false }]),
     ).values(),
   ].sort((a, b) => a.operationId.localeCompare(b.operationId) || a.status - b.status);

@@ -3,21 +3,36 @@
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 import { markdownTable } from "../table.ts";
 import { total } from "./coverage.ts";
-import type { ContractReport, Finding, SpecDiffSection } from "./model.ts";
+import type { ContractReport, Finding, SpecDiffSection, StepRecord } from "./model.ts";
 import { count } from "./model.ts";
-import { coverageLines, headline, notApplicableLines, rowResult, seconds, tallyCases, whereInSpec } from "./summary.ts";
+import {
+  coverageLines,
+  headline,
+  notApplicableLines,
+  rowResult,
+  seconds,
+  tallyCases,
+  uncheckedLine,
+  whereInSpec,
+} from "./summary.ts";
 
 /** GitHub shows at most 10 error annotations per step; the rest are in the summary. */
 export const MAX_ANNOTATIONS = 10;
 
 export function stepSummary(report: ContractReport): string {
   const { spec } = report;
+  const unchecked = uncheckedLine(report);
   const parts = [
-    `## ${report.ok ? "✅" : "❌"} ${headline(report)}`,
+    `## ${report.unchecked ? "⚠️" : report.ok ? "✅" : "❌"} ${headline(report)}`,
     "",
     `${spec.file}${spec.version ? ` ${spec.version}` : ""} · ${count(spec.operations.length, "operation")} · ` +
       `${count(report.cases.length, report.mode === "live" ? "check" : "test")} · ${seconds(report.durationMs)}`,
   ];
+  if (unchecked)
+    parts.push(
+      "",
+      `> **Exit 3, ${unchecked}.** This is not a verdict on the contract: nothing after it was checked; run the gate again once the target answers.`,
+    );
   if (report.steps.length) parts.push("", "### Steps", "", stepsTable(report));
   parts.push(
     "",
@@ -45,8 +60,12 @@ export function stepSummary(report: ContractReport): string {
   return `${parts.join("\n")}\n`;
 }
 
-function stepsMarkdown(steps: { name: string; ok: boolean; ms: number }[], totalMs: number): string {
-  const rows = steps.map((s) => [s.name, s.ok ? "✅ passed" : "❌ failed", seconds(s.ms)]);
+function stepsMarkdown(steps: StepRecord[], totalMs: number): string {
+  const rows = steps.map((s) => [
+    s.name,
+    s.unchecked ? "⚠️ could not check" : s.ok ? "✅ passed" : "❌ failed",
+    seconds(s.ms),
+  ]);
   rows.push(["**total**", "", seconds(totalMs)]);
   return markdownTable([{ title: "step" }, { title: "result" }, { title: "time", align: "right" }], rows);
 }
@@ -65,7 +84,7 @@ function coverageTable(report: ContractReport): string {
       const used = modes[t]!.filter((m) => (row.counts[t]?.[m] ?? 0) > 0);
       return total(row, t) === 0 ? "0" : used.map((m) => `${m} ${row.counts[t]![m]}`).join(" · ");
     }),
-    rowResult(row, targets),
+    rowResult(row, targets, report.unchecked !== undefined),
   ]);
   const columns = [
     { title: "operation" },
@@ -79,12 +98,16 @@ function coverageTable(report: ContractReport): string {
 
 function operationsTable(report: ContractReport): string {
   const ops = new Map(report.spec.operations.map((o) => [o.operationId, `${o.method} ${o.path}`]));
-  const rows = tallyCases(report.cases).map((t) => [
+  const tallies = tallyCases(report.cases);
+  // a column for what could not be checked only when something could not: it is never a failure
+  const unchecked = tallies.some((t) => t.unchecked > 0);
+  const rows = tallies.map((t) => [
     t.operationId,
     ops.get(t.operationId) ?? "",
     t.target,
     t.passed,
     t.failed,
+    ...(unchecked ? [t.unchecked] : []),
     seconds(t.ms),
   ]);
   return markdownTable(
@@ -94,6 +117,7 @@ function operationsTable(report: ContractReport): string {
       { title: "target" },
       { title: "passed", align: "right" },
       { title: "failed", align: "right" },
+      ...(unchecked ? [{ title: "could not check", align: "right" as const }] : []),
       { title: "time", align: "right" },
     ],
     rows,

@@ -1,5 +1,6 @@
 // A report as JUnit XML for CI test views: one <testsuite> per (target, operation), one
-// <testcase> per test or live probe with its real duration, failures with their messages.
+// <testcase> per test or live probe with its real duration, failures with their messages. What
+// could not be checked is an <error> (JUnit's "could not run"), never a <failure> of the contract.
 import type { CaseRecord, ContractReport, Finding } from "./model.ts";
 import { NO_OPERATION } from "./summary.ts";
 
@@ -10,24 +11,27 @@ export function toJUnit(report: ContractReport): string {
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   const suites = [...groups.entries()].map(([name, cases]) => suite(report, name, cases));
-  const failures = report.cases.filter((c) => c.status === "failed").length;
-  const skipped = report.cases.filter((c) => c.status === "skipped").length;
+  const { failures, errors, skipped } = tally(report.cases);
   const name = `leadconduit-contract (${report.mode})`;
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="${xml(name)}" tests="${report.cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${secs(report.durationMs)}">`,
+    `<testsuites name="${xml(name)}" tests="${report.cases.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${secs(report.durationMs)}">`,
     ...suites,
     `</testsuites>`,
     "",
   ].join("\n");
 }
 
+function tally(cases: CaseRecord[]) {
+  const of = (status: CaseRecord["status"]) => cases.filter((c) => c.status === status).length;
+  return { failures: of("failed"), errors: of("unchecked"), skipped: of("skipped") };
+}
+
 function suite(report: ContractReport, name: string, cases: CaseRecord[]): string {
-  const failures = cases.filter((c) => c.status === "failed").length;
-  const skipped = cases.filter((c) => c.status === "skipped").length;
+  const { failures, errors, skipped } = tally(cases);
   const ms = cases.reduce((sum, c) => sum + c.ms, 0);
   return [
-    `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" ` +
+    `  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" ` +
       `timestamp="${xml(report.startedAt)}" time="${secs(ms)}">`,
     `    <properties>`,
     `      <property name="target" value="${xml(cases[0]!.target)}"/>`,
@@ -48,7 +52,12 @@ function violationsOf(report: ContractReport, c: CaseRecord): Finding[] {
 function testcase(c: CaseRecord, violations: Finding[]): string {
   const open = `    <testcase classname="${xml(`${c.target}.${c.operationId ?? NO_OPERATION}`)}" name="${xml(c.name)}" time="${secs(c.ms)}"${c.file ? ` file="${xml(c.file)}"` : ""}`;
   if (c.status === "passed") return `${open}/>`;
-  if (c.status === "skipped") return `${open}>\n      <skipped/>\n    </testcase>`;
+  if (c.status === "skipped")
+    return `${open}>\n      <skipped${c.note ? ` message="${xml(c.note)}"` : ""}/>\n    </testcase>`;
+  if (c.status === "unchecked") {
+    const message = `could not check: ${c.note ?? "no answer"}`;
+    return `${open}>\n      <error type="unchecked" message="${xml(message)}">${xml(message)}</error>\n    </testcase>`;
+  }
   const messages = violations.length ? violations.map(describe) : (c.failures ?? ["failed"]);
   return [
     `${open}>`,

@@ -12,6 +12,14 @@ export interface ContractReport {
   mode: GateMode;
   /** the contract holds: every step passed, nothing violated, every documented pair exercised (mock) */
   ok: boolean;
+  /**
+   * The gate could not check the contract (exit 3, whatever else the report holds): what kept it
+   * from checking, and the request or test that met it. `ok` is then false, and nothing here is a
+   * verdict on the contract.
+   */
+  unchecked?: Unchecked;
+  /** the operations the run was limited to (`--operation`); absent: every operation of the spec */
+  operations?: string[];
   startedAt: string;
   durationMs: number;
   spec: {
@@ -43,6 +51,17 @@ interface TargetRecord {
   notApplicable?: { mode: string; reason: string }[];
 }
 
+/** Why a run could not check the contract. */
+export interface Unchecked {
+  /** what happened: `no answer within 10000 ms (--timeout)`, `connection refused (ECONNREFUSED)`, `prism exited (SIGKILL) …` */
+  cause: string;
+  /** what met it: the request (`POST https://…/invitations/recipient`, live) or the first test it failed (mock) */
+  request?: string;
+  operationId?: string;
+  /** the live check or the test */
+  case?: string;
+}
+
 /** One exercised (operation, status) pair: by a contract test against a target ("prism", "mock"), or by a live probe ("live"). */
 export interface Exercised {
   target: string;
@@ -60,6 +79,8 @@ export interface StepRecord {
   ok: boolean;
   ms: number;
   note?: string;
+  /** the step could not check what it checks (`ok` is then false): never a verdict */
+  unchecked?: boolean;
 }
 
 export interface CaseRecord {
@@ -70,8 +91,11 @@ export interface CaseRecord {
   name: string;
   /** file the test lives in (mock) */
   file?: string;
-  status: "passed" | "failed" | "skipped";
+  /** `unchecked`: it could not be checked (no answer, a crashed target): neither passed nor failed */
+  status: "passed" | "failed" | "skipped" | "unchecked";
   ms: number;
+  /** why it was skipped or could not be checked */
+  note?: string;
   /** HTTP status of the answer judged (live) */
   httpStatus?: number;
   /** failure messages, first line each */

@@ -8,6 +8,7 @@ export interface OperationTally {
   passed: number;
   failed: number;
   skipped: number;
+  unchecked: number;
   ms: number;
 }
 
@@ -17,7 +18,15 @@ export function tallyCases(cases: CaseRecord[]): OperationTally[] {
   for (const c of cases) {
     const operationId = c.operationId ?? NO_OPERATION;
     const key = `${c.target}\u0000${operationId}`;
-    const t = tallies.get(key) ?? { target: c.target, operationId, passed: 0, failed: 0, skipped: 0, ms: 0 };
+    const t = tallies.get(key) ?? {
+      target: c.target,
+      operationId,
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+      unchecked: 0,
+      ms: 0,
+    };
     t[c.status]++;
     t.ms += c.ms;
     tallies.set(key, t);
@@ -27,13 +36,14 @@ export function tallyCases(cases: CaseRecord[]): OperationTally[] {
 
 export const NO_OPERATION = "(no operation)";
 
-/** The verdict of one coverage row, in words. */
-export function rowResult(row: CoverageRow, targets: string[]): string {
+/** The verdict of one coverage row, in words; in a run that could not check, a gap is not the suite's. */
+export function rowResult(row: CoverageRow, targets: string[], unchecked = false): string {
   if (!row.documented) {
     return row.status >= 400 && row.status < 500 ? "refused (status not in spec)" : "NOT IN SPEC";
   }
   const missing = targets.filter((t) => total(row, t) === 0);
   if (missing.length === 0) return "pass";
+  if (unchecked) return "not checked";
   return targets.length > 1 ? `NOT EXERCISED (${missing.join(", ")})` : "NOT EXERCISED";
 }
 
@@ -55,7 +65,22 @@ export function notApplicableLines(report: ContractReport): string[] {
 
 export function headline(report: ContractReport): string {
   const against = report.targets.map((t) => (t.url && t.url !== t.name ? `${t.name} (${t.url})` : t.name)).join(", ");
-  return `Contract gate (${report.mode}) against ${against}: ${report.ok ? "PASSED" : "FAILED"}`;
+  const only = report.operations ? ` (only ${report.operations.join(", ")})` : "";
+  return `Contract gate (${report.mode}) against ${against}${only}: ${verdict(report)}`;
+}
+
+/** The run's verdict in one word; "could not check" is never a failure of the contract. */
+function verdict(report: ContractReport): "PASSED" | "FAILED" | "COULD NOT CHECK" {
+  return report.unchecked ? "COULD NOT CHECK" : report.ok ? "PASSED" : "FAILED";
+}
+
+/** "could not check: no answer within 10000 ms (--timeout), at POST https://… (createRecipientInvitation valid-call)" */
+export function uncheckedLine(report: ContractReport): string | undefined {
+  const u = report.unchecked;
+  if (!u) return undefined;
+  const which = [u.operationId, u.case].filter(Boolean).join(" ");
+  const at = u.request ? `, at ${u.request}${which ? ` (${which})` : ""}` : which ? ` (${which})` : "";
+  return `could not check: ${u.cause}${at}`;
 }
 
 export function seconds(ms: number): string {

@@ -4,7 +4,16 @@ import { textTable } from "../table.ts";
 import { painter } from "../terminal.ts";
 import type { ContractReport, Finding, StepRecord } from "./model.ts";
 import { count } from "./model.ts";
-import { coverageLines, headline, notApplicableLines, rowResult, seconds, tallyCases, whereInSpec } from "./summary.ts";
+import {
+  coverageLines,
+  headline,
+  notApplicableLines,
+  rowResult,
+  seconds,
+  tallyCases,
+  uncheckedLine,
+  whereInSpec,
+} from "./summary.ts";
 
 export function formatReport(report: ContractReport, colour = false): string {
   const paint = painter(colour);
@@ -16,14 +25,18 @@ export function formatReport(report: ContractReport, colour = false): string {
   ];
   lines.push(...coverageLines(report).map((l) => `  coverage: ${l}`));
   lines.push(...notApplicableLines(report).map((l) => `  ${l}`));
+  const unsure = paint("yellow", "!");
   for (const t of tallyCases(report.cases)) {
+    const extra = `${t.skipped ? `, ${t.skipped} skipped` : ""}${t.unchecked ? `, ${t.unchecked} could not be checked` : ""}`;
     lines.push(
-      `  ${mark(t.failed === 0)} ${t.target} ${t.operationId}: ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ""}`,
+      `  ${t.unchecked ? unsure : t.passed + t.failed === 0 ? "-" : mark(t.failed === 0)} ${t.target} ${t.operationId}: ${t.passed} passed, ${t.failed} failed${extra}`,
     );
   }
-  for (const m of report.coverage.missing) {
-    lines.push(`  ${mark(false)} ${m.operationId} ${m.status} is documented but ${m.target} never exercised it`);
-  }
+  // what a run that stopped never reached is not a gap in the suite
+  if (!report.unchecked)
+    for (const m of report.coverage.missing) {
+      lines.push(`  ${mark(false)} ${m.operationId} ${m.status} is documented but ${m.target} never exercised it`);
+    }
   if (report.violations.length) {
     lines.push(
       "",
@@ -43,7 +56,10 @@ export function formatReport(report: ContractReport, colour = false): string {
     lines.push("", "Findings (do not fail the gate):", ...report.findings.map((f) => `  • ${describeFinding(f)}`));
   }
   if (report.steps.length) lines.push("", formatSteps("Gate steps", report.steps, report.durationMs, colour));
-  lines.push("", `${mark(report.ok)} ${headline(report)}`);
+  const unchecked = uncheckedLine(report);
+  if (unchecked)
+    lines.push("", `${unsure} ${unchecked}`, "  (exit 3: not a verdict on the contract; nothing after it was checked)");
+  lines.push("", `${report.unchecked ? unsure : mark(report.ok)} ${headline(report)}`);
   return lines.join("\n");
 }
 
@@ -61,7 +77,7 @@ function formatCoverage(report: ContractReport): string {
     row.status,
     row.documented ? "yes" : "no",
     ...targets.flatMap((t) => modes[t]!.map((m) => row.counts[t]?.[m] ?? 0)),
-    rowResult(row, targets),
+    rowResult(row, targets, report.unchecked !== undefined),
   ]);
   const groups = [
     { title: "", span: 3 },
@@ -73,7 +89,10 @@ function formatCoverage(report: ContractReport): string {
 
 function formatSteps(title: string, steps: StepRecord[], totalMs: number, colour = false): string {
   const paint = painter(colour);
-  const rows = steps.map((s) => [`${s.ok ? paint("green", "✓") : paint("red", "✘")} ${s.name}`, seconds(s.ms)]);
+  const rows = steps.map((s) => [
+    `${s.unchecked ? paint("yellow", "!") : s.ok ? paint("green", "✓") : paint("red", "✘")} ${s.name}`,
+    seconds(s.ms),
+  ]);
   rows.push([`  total`, seconds(totalMs)]);
   return `${title}\n${textTable([{ title: "step" }, { title: "time", align: "right" }], rows, { indent: "  " })}`;
 }

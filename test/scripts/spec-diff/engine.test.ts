@@ -246,8 +246,8 @@ describe("the project's spec", () => {
     ]);
   });
 
-  it("rates a new value of Entity.source breaking, once, for all three operations", () => {
-    const changes = edit((s) => prop(s, "Entity", "source").enum.splice(3, 0, "api"));
+  it("rates a new value of the closed Entity.connected breaking, once, for all three operations", () => {
+    const changes = edit((s) => prop(s, "Entity", "connected").enum.splice(3, 0, "partner"));
     expect(changes).toEqual([
       expect.objectContaining({
         rule: "response-enum-value-added",
@@ -255,6 +255,11 @@ describe("the project's spec", () => {
         operations: ["POST /invitations/recipient", "POST /invitations/source", "PUT /invitations/{entityId}/resend"],
       }),
     ]);
+  });
+
+  it("rates a new value of Entity.source, which the spec marks open, additive", () => {
+    const changes = edit((s) => prop(s, "Entity", "source").enum.splice(3, 0, "api"));
+    expect(changes).toEqual([expect.objectContaining({ rule: "response-open-enum-value-added", verdict: "additive" })]);
   });
 
   it("rates an optional response property and a description edit safe", () => {
