@@ -67,7 +67,7 @@ const refusedWith = (op: OperationSpec, preferred: number[], fallback: number) =
   preferred.find((status) => op.responses.some((r) => r.status === String(status))) ?? fallback;
 
 /** Path of an operation with its path parameters filled from the spec's own examples. */
-export function examplePath(op: OperationSpec): string {
+function examplePath(op: OperationSpec): string {
   return op.pathParams.reduce((path, p) => path.replace(`{${p.name}}`, String(p.example)), op.path);
 }
 

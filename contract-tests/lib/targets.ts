@@ -180,6 +180,13 @@ export const DIFFERENCES = {
       return { ...answer, body: { ...problem, validation: JSON.parse(text) } };
     },
   },
+  noContentType: {
+    what: "the Content-Type of an answer without content (a 204, or any answer with an empty body)",
+    prism: "text/plain",
+    mock: "none",
+    why: "Prism departs from RFC 9110 (section 8.3: Content-Type describes the content, and there is none); harmless, as no client reads it",
+    normalise: (answer) => (answer.body === "" ? { ...answer, contentType: null } : answer),
+  },
   authSpaces: {
     what: "Authorization: Basic followed by more than one space, then the right key",
     prism: "401",

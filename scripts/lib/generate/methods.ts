@@ -15,7 +15,7 @@ import type { OperationSpec, ParameterSpec, Spec } from "../../../src/gate/spec-
 import { GENERATED_HEADER } from "./standalone.ts";
 
 /** The extension that names an operation's typed method: `resource.method`. */
-export const METHOD_EXTENSION = "x-leadconduit-method";
+const METHOD_EXTENSION = "x-leadconduit-method";
 
 /** How a method takes each part of its call. */
 export interface TypedMethod {
@@ -35,7 +35,7 @@ const camel = (words: string[]) =>
 const singular = (word: string) => word.replace(/ies$/, "y").replace(/s$/, "");
 
 /** The resource and method names of an operation, by the rule above. */
-export function nameOf(op: OperationSpec): { resource: string; method: string } {
+function nameOf(op: OperationSpec): { resource: string; method: string } {
   const named = op.raw[METHOD_EXTENSION];
   if (typeof named === "string") {
     const match = /^([a-z][A-Za-z0-9]*)\.([a-z][A-Za-z0-9]*)$/.exec(named);
