@@ -2,8 +2,8 @@
 // gives for it. Prism's order: a JSON body that does not parse (400), then the route (404, 405),
 // then credentials (401, decided by the mock), then the content type (415), the body and path
 // parameters (422, every problem listed), then the Accept header (406).
-import { operations } from "../../generated/testing.js";
-import type { OperationId, ValidationIssue } from "../../generated/validators.js";
+import { type ContractIssue, operations } from "../../generated/testing.js";
+import type { OperationId } from "../../generated/validators.js";
 import { type Violation, violationsOf } from "../client/violations.js";
 import { successResponse } from "./documented.js";
 import { accepts, essence, isJsonMedia, mediaMatches } from "./media.js";
@@ -47,7 +47,7 @@ export interface Inspection {
 }
 
 /** Prism's wording of an Ajv finding about the request's `body` or `path`. */
-function prismIssue(issue: ValidationIssue, prefix: "body" | "path", param?: string): PrismIssue {
+function prismIssue(issue: ContractIssue, prefix: "body" | "path", param?: string): PrismIssue {
   const segments = [...(param === undefined ? [] : [param]), ...issue.instancePath.split("/").filter(Boolean)];
   const { params } = issue;
   const allowed = Array.isArray(params.allowedValues) ? `: ${params.allowedValues.join(", ")}` : "";
