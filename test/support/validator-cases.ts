@@ -7,7 +7,7 @@
 import { type Spec, successResponse } from "../../contract-tests/lib/spec.ts";
 
 /** The generated checks of an operation: its body, a path or query parameter, its 2xx shape and full checks. */
-export type CheckName = "body" | `path.${string}` | `query.${string}` | "shape" | "success";
+type CheckName = "body" | `path.${string}` | `query.${string}` | "shape" | "success";
 
 export interface CheckCase {
   operationId: string;
