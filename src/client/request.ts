@@ -70,7 +70,7 @@ async function attemptOnce<K extends OperationId>(
   try {
     await deadline.race(sendOnce(transport, op.operationId, op.input, op.send, deadline.signal, exchange));
   } catch (cause) {
-    throw failureOf(cause, { transport, opts, exchange, attempts, timedOut: deadline.timedOut });
+    throw failureOf(cause, { transport, opts, exchange, attempts, timedOut: deadline.timedOut() });
   } finally {
     deadline.dispose();
   }
