@@ -63,7 +63,7 @@ export async function generateValidators(source: Spec): Promise<{ js: string; dt
     const regex = inlinable(format);
     if (regex) ajv.addFormat(name, regex);
   }
-  ajv.addSchema(toShape({ ...spec.schemaDocument, $id: SHAPE_DOC_ID }));
+  ajv.addSchema(shapeDocument(spec.schemaDocument));
   const validators = validatorRegistry(ajv, dependencyOrder(spec.schemaDocument.$defs as Record<string, unknown>));
   const table = spec.operations.map((op) => operationEntry(op, validators.of));
   const routes = spec.operations.map((op) => [op.operationId, { method: op.method, path: op.path }] as const);
@@ -159,8 +159,11 @@ export interface OperationValidators<K extends OperationId> extends RequestValid
 export declare const operations: { readonly [K in OperationId]: OperationValidators<K> };
 `;
 
+/** The spec's schema document without its constraint keywords: what the shape checks refer to. */
+export const shapeDocument = (schemaDocument: object) => toShape({ ...schemaDocument, $id: SHAPE_DOC_ID });
+
 /** A schema (or the schema document) without its constraint keywords, refs pointed at the shape document. */
-function toShape<T>(schema: T): T {
+export function toShape<T>(schema: T): T {
   const shaped = stripKeys(schema, CONSTRAINTS);
   return JSON.parse(JSON.stringify(shaped).replaceAll(`"${SCHEMA_DOC_ID}#`, `"${SHAPE_DOC_ID}#`)) as T;
 }
