@@ -81,7 +81,7 @@ function pathsOf(value: unknown, at: (string | number)[] = []): (string | number
 }
 
 /** The example, and the example broken in every way this file knows. */
-export function mutants(example: unknown): Mutant[] {
+function mutants(example: unknown): Mutant[] {
   const out: Mutant[] = [{ label: "the example", value: example }];
   for (const path of pathsOf(example)) {
     const where = `/${path.join("/")}`;
