@@ -1,29 +1,40 @@
 // Section 4, size: each entry bundled with everything it imports, minified and gzipped
-// (scripts/lib/size.ts, esbuild pinned, so the figures are deterministic).
+// (scripts/lib/size.ts, esbuild pinned, so the figures are deterministic), and the client's main
+// entry by module, so a regression names its cause.
 import { join } from "node:path";
 import { ROOT } from "../scripts/lib/paths.ts";
-import { bundledSize } from "../scripts/lib/size.ts";
+import { bundledSize, bundledSizeByModule, type ModuleGroup, type PartSize } from "../scripts/lib/size.ts";
 
 interface SizeEntry {
   name: string;
   entry: string;
-  stubValidators?: boolean;
+  /** measure it by module too */
+  byModule?: boolean;
 }
 
 export interface SizeRow {
   name: string;
   minified: number;
   gzip: number;
+  /** by module: each part's bytes in the bundle, and those bytes gzipped alone */
+  parts?: PartSize[];
 }
+
+/** The parts of the client's main entry: the generated validators, openapi-fetch, the client's own code. */
+export const CLIENT_MODULES: readonly ModuleGroup[] = [
+  { name: "validators (generated/validators.js)", claims: (input) => input === "generated/validators.js" },
+  { name: "openapi-fetch", claims: (input) => input.startsWith("node_modules/openapi-fetch/") },
+  { name: "src/client", claims: (input) => input.startsWith("src/client/") },
+];
 
 /** The rows of the size table, in order. */
 export function sizeEntries(heyApiEntry: string): SizeEntry[] {
   return [
     { name: "leadconduit-client (dist/index.mjs)", entry: join(ROOT, "dist", "index.mjs") },
     {
-      name: "leadconduit-client without validators",
+      name: "its source by module (src/client/index.ts)",
       entry: join(ROOT, "src", "client", "index.ts"),
-      stubValidators: true,
+      byModule: true,
     },
     { name: "leadconduit-client/testing (dist/testing.mjs)", entry: join(ROOT, "dist", "testing.mjs") },
     { name: "openapi-fetch alone", entry: join(ROOT, "node_modules", "openapi-fetch", "dist", "index.mjs") },
@@ -33,8 +44,8 @@ export function sizeEntries(heyApiEntry: string): SizeEntry[] {
 
 export async function measureSizes(entries: SizeEntry[]): Promise<SizeRow[]> {
   const rows: SizeRow[] = [];
-  for (const { name, entry, stubValidators } of entries) {
-    rows.push({ name, ...(await bundledSize(entry, { stubValidators: stubValidators ?? false })) });
+  for (const { name, entry, byModule } of entries) {
+    rows.push({ name, ...(byModule ? await bundledSizeByModule(entry, CLIENT_MODULES) : await bundledSize(entry)) });
   }
   return rows;
 }

@@ -1,7 +1,15 @@
 // The targets for the client with validation off, and the side comparisons the report
 // prints, evaluated per Node version from the per-round series (ratios within each round).
 import { type Series, type Summary, summarize } from "./stats.ts";
-import { BARE_OPENAPI_FETCH, CLIENT_OFF, HAND_ROLLED, HEY_API, RAW_FETCH } from "./subjects.ts";
+import {
+  BARE_OPENAPI_FETCH,
+  CLIENT_OFF,
+  CLIENT_VIA_OPENAPI_FETCH,
+  HAND_ROLLED,
+  HEY_API,
+  RAW_FETCH,
+  RAW_FETCH_SIGNAL,
+} from "./subjects.ts";
 
 export interface Comparison {
   section: "perCall" | "loopback";
@@ -17,6 +25,11 @@ export const TARGETS: Comparison[] = [
 ];
 
 export const COMPARISONS: Comparison[] = [
+  // what the direct send path is worth: typed calls without middleware, over the same with some
+  { section: "perCall", subject: CLIENT_OFF, baseline: CLIENT_VIA_OPENAPI_FETCH },
+  { section: "loopback", subject: CLIENT_OFF, baseline: CLIENT_VIA_OPENAPI_FETCH },
+  // what the client adds to the timeout signal it cannot do without
+  { section: "loopback", subject: CLIENT_OFF, baseline: RAW_FETCH_SIGNAL },
   { section: "perCall", subject: CLIENT_OFF, baseline: HAND_ROLLED },
   { section: "perCall", subject: CLIENT_OFF, baseline: HEY_API },
   { section: "loopback", subject: CLIENT_OFF, baseline: HEY_API },

@@ -1,10 +1,5 @@
 // Generated from spec/leadconduit.yaml by `npm run generate` (scripts/lib/generate/). Do not edit.
-var __create = Object.create;
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __commonJS = (cb, mod) => function __require() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -12,22 +7,6 @@ var __commonJS = (cb, mod) => function __require() {
     throw mod = 0, e;
   }
 };
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
 
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
@@ -266,34 +245,53 @@ var require_formats2 = __commonJS({
   }
 });
 
-// <tmp>/standalone.cjs
-var require_standalone = __commonJS({
-  "<tmp>/standalone.cjs"(exports) {
-    "use strict";
-    exports.BsonId = validate53;
-    var pattern3 = new RegExp("^[0-9a-fA-F]{24}$", "u");
-    function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate53.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (typeof data === "string") {
-        if (!pattern3.test(data)) {
-          const err0 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{24}$" }, message: 'must match pattern "^[0-9a-fA-F]{24}$"' };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
+// <tmp>/standalone.mjs
+var BsonId = validate53;
+var pattern3 = new RegExp("^[0-9a-fA-F]{24}$", "u");
+function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (!pattern3.test(data)) {
+      const err0 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[0-9a-fA-F]{24}$" }, message: 'must match pattern "^[0-9a-fA-F]{24}$"' };
+      if (vErrors === null) {
+        vErrors = [err0];
       } else {
-        const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate53.errors = vErrors;
+  return errors === 0;
+}
+var InvitationRequest = validate54;
+var formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+var func1 = require_ucs2length().default;
+function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.email === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "email")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -301,133 +299,12 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate53.errors = vErrors;
-      return errors === 0;
     }
-    validate53.evaluated = { "dynamicProps": false, "dynamicItems": false };
-    exports.InvitationRequest = validate54;
-    var formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-    var func1 = require_ucs2length().default;
-    function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate54.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.email === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        for (const key0 in data) {
-          if (!(key0 === "email")) {
-            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-        }
-        if (data.email !== void 0) {
-          let data0 = data.email;
-          if (typeof data0 === "string") {
-            if (func1(data0) > 254) {
-              const err2 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 254 }, message: "must NOT have more than 254 characters" };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (func1(data0) < 3) {
-              const err3 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-            if (!formats0.test(data0)) {
-              const err4 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
-            }
-          } else {
-            const err5 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err5];
-            } else {
-              vErrors.push(err5);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-      validate54.errors = vErrors;
-      return errors === 0;
-    }
-    validate54.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    exports.Entity = validate55;
-    var schema22 = { "type": "object", "required": ["id", "name", "module_ids", "source", "recipient"], "properties": { "id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "name": { "type": "string" }, "description": { "type": "string" }, "module_ids": { "type": "array", "items": { "type": "string" } }, "source": { "type": ["string", "null"], "enum": ["form", "seller", "other", null], "x-leadconduit-open-enum": true }, "recipient": { "type": ["string", "null"], "enum": ["buyer", "crm", "analytics", "enhancement", "esp", "other", null], "x-leadconduit-open-enum": true }, "standard": { "type": "boolean" }, "account": { "type": ["boolean", "null"] }, "pending": { "type": "boolean" }, "connected": { "type": ["string", "null"], "enum": ["seller", "buyer", "both", null] }, "connected_account_id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "deprecated": { "type": "boolean" }, "see": { "$ref": "leadconduit.json#/$defs/BsonId" }, "field_suffix": { "type": ["string", "null"], "minLength": 3, "maxLength": 5, "pattern": "^[0-9a-zA-Z]+$" }, "invitation_id": { "anyOf": [{ "$ref": "leadconduit.json#/$defs/BsonId" }, { "type": "null" }] }, "invitation_expires_at": { "type": ["string", "null"], "format": "date-time" }, "expired": { "type": "boolean" }, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit.json#/$defs/BsonId" } }, "logo_url": { "type": "string", "format": "uri" }, "time_zone": { "type": "string" }, "trustedform_certified_vendor": { "type": "boolean" }, "website": { "type": "string", "format": "uri" }, "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" } } };
-    var pattern4 = new RegExp("^[0-9a-zA-Z]+$", "u");
-    var formats2 = require_formats2()["date-time"];
-    var formats4 = require_formats2().uri;
-    function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate55.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.id === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data.name === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (data.module_ids === void 0) {
-          const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module_ids" }, message: "must have required property 'module_ids'" };
+    if (data.email !== void 0) {
+      let data0 = data.email;
+      if (typeof data0 === "string") {
+        if (func1(data0) > 254) {
+          const err2 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 254 }, message: "must NOT have more than 254 characters" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -435,8 +312,8 @@ var require_standalone = __commonJS({
           }
           errors++;
         }
-        if (data.source === void 0) {
-          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+        if (func1(data0) < 3) {
+          const err3 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -444,8 +321,8 @@ var require_standalone = __commonJS({
           }
           errors++;
         }
-        if (data.recipient === void 0) {
-          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "recipient" }, message: "must have required property 'recipient'" };
+        if (!formats0.test(data0)) {
+          const err4 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -453,533 +330,542 @@ var require_standalone = __commonJS({
           }
           errors++;
         }
-        if (data.id !== void 0) {
-          if (!validate53(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data.name !== void 0) {
-          if (typeof data.name !== "string") {
-            const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err5];
-            } else {
-              vErrors.push(err5);
-            }
-            errors++;
-          }
-        }
-        if (data.description !== void 0) {
-          if (typeof data.description !== "string") {
-            const err6 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-        }
-        if (data.module_ids !== void 0) {
-          let data3 = data.module_ids;
-          if (Array.isArray(data3)) {
-            const len0 = data3.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              if (typeof data3[i0] !== "string") {
-                const err7 = { instancePath: instancePath + "/module_ids/" + i0, schemaPath: "#/properties/module_ids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                } else {
-                  vErrors.push(err7);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err8 = { instancePath: instancePath + "/module_ids", schemaPath: "#/properties/module_ids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
-            errors++;
-          }
-        }
-        if (data.source !== void 0) {
-          let data5 = data.source;
-          if (typeof data5 !== "string" && data5 !== null) {
-            const err9 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/type", keyword: "type", params: { type: schema22.properties.source.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-          if (!(data5 === "form" || data5 === "seller" || data5 === "other" || data5 === null)) {
-            const err10 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/enum", keyword: "enum", params: { allowedValues: schema22.properties.source.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-        }
-        if (data.recipient !== void 0) {
-          let data6 = data.recipient;
-          if (typeof data6 !== "string" && data6 !== null) {
-            const err11 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/type", keyword: "type", params: { type: schema22.properties.recipient.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-          if (!(data6 === "buyer" || data6 === "crm" || data6 === "analytics" || data6 === "enhancement" || data6 === "esp" || data6 === "other" || data6 === null)) {
-            const err12 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/enum", keyword: "enum", params: { allowedValues: schema22.properties.recipient.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-        }
-        if (data.standard !== void 0) {
-          if (typeof data.standard !== "boolean") {
-            const err13 = { instancePath: instancePath + "/standard", schemaPath: "#/properties/standard/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        if (data.account !== void 0) {
-          let data8 = data.account;
-          if (typeof data8 !== "boolean" && data8 !== null) {
-            const err14 = { instancePath: instancePath + "/account", schemaPath: "#/properties/account/type", keyword: "type", params: { type: schema22.properties.account.type }, message: "must be boolean,null" };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data.pending !== void 0) {
-          if (typeof data.pending !== "boolean") {
-            const err15 = { instancePath: instancePath + "/pending", schemaPath: "#/properties/pending/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-        }
-        if (data.connected !== void 0) {
-          let data10 = data.connected;
-          if (typeof data10 !== "string" && data10 !== null) {
-            const err16 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/type", keyword: "type", params: { type: schema22.properties.connected.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-          if (!(data10 === "seller" || data10 === "buyer" || data10 === "both" || data10 === null)) {
-            const err17 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/enum", keyword: "enum", params: { allowedValues: schema22.properties.connected.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data.connected_account_id !== void 0) {
-          if (!validate53(data.connected_account_id, { instancePath: instancePath + "/connected_account_id", parentData: data, parentDataProperty: "connected_account_id", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data.deprecated !== void 0) {
-          if (typeof data.deprecated !== "boolean") {
-            const err18 = { instancePath: instancePath + "/deprecated", schemaPath: "#/properties/deprecated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data.see !== void 0) {
-          if (!validate53(data.see, { instancePath: instancePath + "/see", parentData: data, parentDataProperty: "see", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data.field_suffix !== void 0) {
-          let data14 = data.field_suffix;
-          if (typeof data14 !== "string" && data14 !== null) {
-            const err19 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/type", keyword: "type", params: { type: schema22.properties.field_suffix.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-          if (typeof data14 === "string") {
-            if (func1(data14) > 5) {
-              const err20 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/maxLength", keyword: "maxLength", params: { limit: 5 }, message: "must NOT have more than 5 characters" };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-            if (func1(data14) < 3) {
-              const err21 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-            if (!pattern4.test(data14)) {
-              const err22 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/pattern", keyword: "pattern", params: { pattern: "^[0-9a-zA-Z]+$" }, message: 'must match pattern "^[0-9a-zA-Z]+$"' };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data.invitation_id !== void 0) {
-          let data15 = data.invitation_id;
-          const _errs29 = errors;
-          let valid3 = false;
-          const _errs30 = errors;
-          if (!validate53(data15, { instancePath: instancePath + "/invitation_id", parentData: data, parentDataProperty: "invitation_id", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-            errors = vErrors.length;
-          }
-          var _valid0 = _errs30 === errors;
-          valid3 = valid3 || _valid0;
-          const _errs31 = errors;
-          if (data15 !== null) {
-            const err23 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-          var _valid0 = _errs31 === errors;
-          valid3 = valid3 || _valid0;
-          if (!valid3) {
-            const err24 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          } else {
-            errors = _errs29;
-            if (vErrors !== null) {
-              if (_errs29) {
-                vErrors.length = _errs29;
-              } else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-        if (data.invitation_expires_at !== void 0) {
-          let data16 = data.invitation_expires_at;
-          if (typeof data16 !== "string" && data16 !== null) {
-            const err25 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/type", keyword: "type", params: { type: schema22.properties.invitation_expires_at.type }, message: "must be string,null" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-          if (typeof data16 === "string") {
-            if (!formats2.validate(data16)) {
-              const err26 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err26];
-              } else {
-                vErrors.push(err26);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data.expired !== void 0) {
-          if (typeof data.expired !== "boolean") {
-            const err27 = { instancePath: instancePath + "/expired", schemaPath: "#/properties/expired/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-        if (data.flow_ids !== void 0) {
-          let data18 = data.flow_ids;
-          if (Array.isArray(data18)) {
-            const len1 = data18.length;
-            for (let i1 = 0; i1 < len1; i1++) {
-              if (!validate53(data18[i1], { instancePath: instancePath + "/flow_ids/" + i1, parentData: data18, parentDataProperty: i1, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-                errors = vErrors.length;
-              }
-            }
-          } else {
-            const err28 = { instancePath: instancePath + "/flow_ids", schemaPath: "#/properties/flow_ids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data.logo_url !== void 0) {
-          let data20 = data.logo_url;
-          if (typeof data20 === "string") {
-            if (!formats4(data20)) {
-              const err29 = { instancePath: instancePath + "/logo_url", schemaPath: "#/properties/logo_url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-          } else {
-            const err30 = { instancePath: instancePath + "/logo_url", schemaPath: "#/properties/logo_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data.time_zone !== void 0) {
-          if (typeof data.time_zone !== "string") {
-            const err31 = { instancePath: instancePath + "/time_zone", schemaPath: "#/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data.trustedform_certified_vendor !== void 0) {
-          if (typeof data.trustedform_certified_vendor !== "boolean") {
-            const err32 = { instancePath: instancePath + "/trustedform_certified_vendor", schemaPath: "#/properties/trustedform_certified_vendor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-        if (data.website !== void 0) {
-          let data23 = data.website;
-          if (typeof data23 === "string") {
-            if (!formats4(data23)) {
-              const err33 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
-          } else {
-            const err34 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-        if (data.created_at !== void 0) {
-          let data24 = data.created_at;
-          if (typeof data24 === "string") {
-            if (!formats2.validate(data24)) {
-              const err35 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err35];
-              } else {
-                vErrors.push(err35);
-              }
-              errors++;
-            }
-          } else {
-            const err36 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-        if (data.updated_at !== void 0) {
-          let data25 = data.updated_at;
-          if (typeof data25 === "string") {
-            if (!formats2.validate(data25)) {
-              const err37 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-              if (vErrors === null) {
-                vErrors = [err37];
-              } else {
-                vErrors.push(err37);
-              }
-              errors++;
-            }
-          } else {
-            const err38 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
       } else {
-        const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err5 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err5];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err5);
         }
         errors++;
       }
-      validate55.errors = vErrors;
-      return errors === 0;
     }
-    validate55.evaluated = { "props": { "id": true, "name": true, "description": true, "module_ids": true, "source": true, "recipient": true, "standard": true, "account": true, "pending": true, "connected": true, "connected_account_id": true, "deprecated": true, "see": true, "field_suffix": true, "invitation_id": true, "invitation_expires_at": true, "expired": true, "flow_ids": true, "logo_url": true, "time_zone": true, "trustedform_certified_vendor": true, "website": true, "created_at": true, "updated_at": true }, "dynamicProps": false, "dynamicItems": false };
-    exports.InvitationResponse = validate61;
-    function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate61.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate54.errors = vErrors;
+  return errors === 0;
+}
+var Entity = validate55;
+var schema22 = { "type": "object", "required": ["id", "name", "module_ids", "source", "recipient"], "properties": { "id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "name": { "type": "string" }, "description": { "type": "string" }, "module_ids": { "type": "array", "items": { "type": "string" } }, "source": { "type": ["string", "null"], "enum": ["form", "seller", "other", null], "x-leadconduit-open-enum": true }, "recipient": { "type": ["string", "null"], "enum": ["buyer", "crm", "analytics", "enhancement", "esp", "other", null], "x-leadconduit-open-enum": true }, "standard": { "type": "boolean" }, "account": { "type": ["boolean", "null"] }, "pending": { "type": "boolean" }, "connected": { "type": ["string", "null"], "enum": ["seller", "buyer", "both", null] }, "connected_account_id": { "$ref": "leadconduit.json#/$defs/BsonId" }, "deprecated": { "type": "boolean" }, "see": { "$ref": "leadconduit.json#/$defs/BsonId" }, "field_suffix": { "type": ["string", "null"], "minLength": 3, "maxLength": 5, "pattern": "^[0-9a-zA-Z]+$" }, "invitation_id": { "anyOf": [{ "$ref": "leadconduit.json#/$defs/BsonId" }, { "type": "null" }] }, "invitation_expires_at": { "type": ["string", "null"], "format": "date-time" }, "expired": { "type": "boolean" }, "flow_ids": { "type": "array", "items": { "$ref": "leadconduit.json#/$defs/BsonId" } }, "logo_url": { "type": "string", "format": "uri" }, "time_zone": { "type": "string" }, "trustedform_certified_vendor": { "type": "boolean" }, "website": { "type": "string", "format": "uri" }, "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" } } };
+var pattern4 = new RegExp("^[0-9a-zA-Z]+$", "u");
+var formats2 = require_formats2()["date-time"];
+var formats4 = require_formats2().uri;
+function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
       }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
+      errors++;
+    }
+    if (data.name === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
       }
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.message === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
+      errors++;
+    }
+    if (data.module_ids === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "module_ids" }, message: "must have required property 'module_ids'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.source === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.recipient === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "recipient" }, message: "must have required property 'recipient'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.id !== void 0) {
+      if (!validate53(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData })) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
         }
-        if (data.entity === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "entity" }, message: "must have required property 'entity'" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+        errors++;
+      }
+    }
+    if (data.description !== void 0) {
+      if (typeof data.description !== "string") {
+        const err6 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
-        if (data.message !== void 0) {
-          if (typeof data.message !== "string") {
-            const err2 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.module_ids !== void 0) {
+      let data3 = data.module_ids;
+      if (Array.isArray(data3)) {
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (typeof data3[i0] !== "string") {
+            const err7 = { instancePath: instancePath + "/module_ids/" + i0, schemaPath: "#/properties/module_ids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err2];
+              vErrors = [err7];
             } else {
-              vErrors.push(err2);
+              vErrors.push(err7);
             }
             errors++;
           }
         }
-        if (data.entity !== void 0) {
-          if (!validate55(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+      } else {
+        const err8 = { instancePath: instancePath + "/module_ids", schemaPath: "#/properties/module_ids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.source !== void 0) {
+      let data5 = data.source;
+      if (typeof data5 !== "string" && data5 !== null) {
+        const err9 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/type", keyword: "type", params: { type: schema22.properties.source.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data5 === "form" || data5 === "seller" || data5 === "other" || data5 === null)) {
+        const err10 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/enum", keyword: "enum", params: { allowedValues: schema22.properties.source.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.recipient !== void 0) {
+      let data6 = data.recipient;
+      if (typeof data6 !== "string" && data6 !== null) {
+        const err11 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/type", keyword: "type", params: { type: schema22.properties.recipient.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      if (!(data6 === "buyer" || data6 === "crm" || data6 === "analytics" || data6 === "enhancement" || data6 === "esp" || data6 === "other" || data6 === null)) {
+        const err12 = { instancePath: instancePath + "/recipient", schemaPath: "#/properties/recipient/enum", keyword: "enum", params: { allowedValues: schema22.properties.recipient.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.standard !== void 0) {
+      if (typeof data.standard !== "boolean") {
+        const err13 = { instancePath: instancePath + "/standard", schemaPath: "#/properties/standard/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.account !== void 0) {
+      let data8 = data.account;
+      if (typeof data8 !== "boolean" && data8 !== null) {
+        const err14 = { instancePath: instancePath + "/account", schemaPath: "#/properties/account/type", keyword: "type", params: { type: schema22.properties.account.type }, message: "must be boolean,null" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.pending !== void 0) {
+      if (typeof data.pending !== "boolean") {
+        const err15 = { instancePath: instancePath + "/pending", schemaPath: "#/properties/pending/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.connected !== void 0) {
+      let data10 = data.connected;
+      if (typeof data10 !== "string" && data10 !== null) {
+        const err16 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/type", keyword: "type", params: { type: schema22.properties.connected.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (!(data10 === "seller" || data10 === "buyer" || data10 === "both" || data10 === null)) {
+        const err17 = { instancePath: instancePath + "/connected", schemaPath: "#/properties/connected/enum", keyword: "enum", params: { allowedValues: schema22.properties.connected.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.connected_account_id !== void 0) {
+      if (!validate53(data.connected_account_id, { instancePath: instancePath + "/connected_account_id", parentData: data, parentDataProperty: "connected_account_id", rootData })) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.deprecated !== void 0) {
+      if (typeof data.deprecated !== "boolean") {
+        const err18 = { instancePath: instancePath + "/deprecated", schemaPath: "#/properties/deprecated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.see !== void 0) {
+      if (!validate53(data.see, { instancePath: instancePath + "/see", parentData: data, parentDataProperty: "see", rootData })) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.field_suffix !== void 0) {
+      let data14 = data.field_suffix;
+      if (typeof data14 !== "string" && data14 !== null) {
+        const err19 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/type", keyword: "type", params: { type: schema22.properties.field_suffix.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (typeof data14 === "string") {
+        if (func1(data14) > 5) {
+          const err20 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/maxLength", keyword: "maxLength", params: { limit: 5 }, message: "must NOT have more than 5 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (func1(data14) < 3) {
+          const err21 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (!pattern4.test(data14)) {
+          const err22 = { instancePath: instancePath + "/field_suffix", schemaPath: "#/properties/field_suffix/pattern", keyword: "pattern", params: { pattern: "^[0-9a-zA-Z]+$" }, message: 'must match pattern "^[0-9a-zA-Z]+$"' };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.invitation_id !== void 0) {
+      let data15 = data.invitation_id;
+      const _errs29 = errors;
+      let valid3 = false;
+      const _errs30 = errors;
+      if (!validate53(data15, { instancePath: instancePath + "/invitation_id", parentData: data, parentDataProperty: "invitation_id", rootData })) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        errors = vErrors.length;
+      }
+      var _valid0 = _errs30 === errors;
+      valid3 = valid3 || _valid0;
+      if (!valid3) {
+        const _errs31 = errors;
+        if (data15 !== null) {
+          const err23 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        var _valid0 = _errs31 === errors;
+        valid3 = valid3 || _valid0;
+      }
+      if (!valid3) {
+        const err24 = { instancePath: instancePath + "/invitation_id", schemaPath: "#/properties/invitation_id/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      } else {
+        errors = _errs29;
+        if (vErrors !== null) {
+          if (_errs29) {
+            vErrors.length = _errs29;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.invitation_expires_at !== void 0) {
+      let data16 = data.invitation_expires_at;
+      if (typeof data16 !== "string" && data16 !== null) {
+        const err25 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/type", keyword: "type", params: { type: schema22.properties.invitation_expires_at.type }, message: "must be string,null" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data16 === "string") {
+        if (!formats2.validate(data16)) {
+          const err26 = { instancePath: instancePath + "/invitation_expires_at", schemaPath: "#/properties/invitation_expires_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.expired !== void 0) {
+      if (typeof data.expired !== "boolean") {
+        const err27 = { instancePath: instancePath + "/expired", schemaPath: "#/properties/expired/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.flow_ids !== void 0) {
+      let data18 = data.flow_ids;
+      if (Array.isArray(data18)) {
+        const len1 = data18.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate53(data18[i1], { instancePath: instancePath + "/flow_ids/" + i1, parentData: data18, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err28 = { instancePath: instancePath + "/flow_ids", schemaPath: "#/properties/flow_ids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err3];
+          vErrors = [err28];
         } else {
-          vErrors.push(err3);
+          vErrors.push(err28);
         }
         errors++;
       }
-      validate61.errors = vErrors;
-      return errors === 0;
     }
-    validate61.evaluated = { "props": { "message": true, "entity": true }, "dynamicProps": false, "dynamicItems": false };
-    exports.ErrorEnvelope = validate63;
-    function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-      let vErrors = null;
-      let errors = 0;
-      const evaluated0 = validate63.evaluated;
-      if (evaluated0.dynamicProps) {
-        evaluated0.props = void 0;
-      }
-      if (evaluated0.dynamicItems) {
-        evaluated0.items = void 0;
-      }
-      if (data && typeof data == "object" && !Array.isArray(data)) {
-        if (data.error === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
+    if (data.logo_url !== void 0) {
+      let data20 = data.logo_url;
+      if (typeof data20 === "string") {
+        if (!formats4(data20)) {
+          const err29 = { instancePath: instancePath + "/logo_url", schemaPath: "#/properties/logo_url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
           if (vErrors === null) {
-            vErrors = [err0];
+            vErrors = [err29];
           } else {
-            vErrors.push(err0);
+            vErrors.push(err29);
           }
           errors++;
         }
-        if (data.error !== void 0) {
-          if (typeof data.error !== "string") {
-            const err1 = { instancePath: instancePath + "/error", schemaPath: "#/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
+      } else {
+        const err30 = { instancePath: instancePath + "/logo_url", schemaPath: "#/properties/logo_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.time_zone !== void 0) {
+      if (typeof data.time_zone !== "string") {
+        const err31 = { instancePath: instancePath + "/time_zone", schemaPath: "#/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.trustedform_certified_vendor !== void 0) {
+      if (typeof data.trustedform_certified_vendor !== "boolean") {
+        const err32 = { instancePath: instancePath + "/trustedform_certified_vendor", schemaPath: "#/properties/trustedform_certified_vendor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.website !== void 0) {
+      let data23 = data.website;
+      if (typeof data23 === "string") {
+        if (!formats4(data23)) {
+          const err33 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
           }
+          errors++;
         }
       } else {
-        const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err34 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data24 = data.created_at;
+      if (typeof data24 === "string") {
+        if (!formats2.validate(data24)) {
+          const err35 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.updated_at !== void 0) {
+      let data25 = data.updated_at;
+      if (typeof data25 === "string") {
+        if (!formats2.validate(data25)) {
+          const err37 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/updated_at", schemaPath: "#/properties/updated_at/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err39];
+    } else {
+      vErrors.push(err39);
+    }
+    errors++;
+  }
+  validate55.errors = vErrors;
+  return errors === 0;
+}
+var InvitationResponse = validate61;
+function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.message === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.entity === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "entity" }, message: "must have required property 'entity'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.message !== void 0) {
+      if (typeof data.message !== "string") {
+        const err2 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -987,22 +873,71 @@ var require_standalone = __commonJS({
         }
         errors++;
       }
-      validate63.errors = vErrors;
-      return errors === 0;
     }
-    validate63.evaluated = { "props": { "error": true }, "dynamicProps": false, "dynamicItems": false };
+    if (data.entity !== void 0) {
+      if (!validate55(data.entity, { instancePath: instancePath + "/entity", parentData: data, parentDataProperty: "entity", rootData })) {
+        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
   }
-});
+  validate61.errors = vErrors;
+  return errors === 0;
+}
+var ErrorEnvelope = validate63;
+function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.error === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.error !== void 0) {
+      if (typeof data.error !== "string") {
+        const err1 = { instancePath: instancePath + "/error", schemaPath: "#/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate63.errors = vErrors;
+  return errors === 0;
+}
 
 // <tmp>/entry.mjs
-var v = __toESM(require_standalone(), 1);
 var servers = ["https://app.leadconduit.com"];
 var schemas = {
-  BsonId: v.BsonId,
-  InvitationRequest: v.InvitationRequest,
-  Entity: v.Entity,
-  InvitationResponse: v.InvitationResponse,
-  ErrorEnvelope: v.ErrorEnvelope
+  BsonId,
+  InvitationRequest,
+  Entity,
+  InvitationResponse,
+  ErrorEnvelope
 };
 var operations = {
   createRecipientInvitation: {
@@ -1011,10 +946,10 @@ var operations = {
     secured: true,
     pathParams: {},
     queryParams: {},
-    body: { required: true, contentType: "application/json", validate: v.InvitationRequest },
+    body: { required: true, contentType: "application/json", validate: InvitationRequest },
     responses: {
-      "200": { contentType: "application/json", example: { "message": "Invitation was sent successfully", "entity": { "id": "5fd4371e940df5a34a3888b2", "name": "A Corporation", "description": "A buyer of mortgage leads", "module_ids": ["leadconduit-default.outbound"], "source": "form", "recipient": "buyer", "standard": false, "account": true, "pending": true, "connected": "seller", "connected_account_id": "5fd4371e940df5a34a3888b2", "deprecated": false, "see": "5fd4371e940df5a34a3888b2", "field_suffix": "acorp", "invitation_id": "5fd4371e940df5a34a3888b2", "invitation_expires_at": "2025-11-07T00:00:00Z", "expired": false, "flow_ids": ["5fd4371e940df5a34a3888b2"], "logo_url": "https://www.example.com/logo.png", "time_zone": "America/Los_Angeles", "trustedform_certified_vendor": true, "website": "https://www.example.com/", "created_at": "2023-11-07T05:31:56Z", "updated_at": "2023-11-07T05:31:56Z" } }, validate: v.InvitationResponse },
-      "401": { contentType: "application/json", example: { "error": "authentication failed" }, validate: v.ErrorEnvelope }
+      "200": { contentType: "application/json", example: { "message": "Invitation was sent successfully", "entity": { "id": "5fd4371e940df5a34a3888b2", "name": "A Corporation", "description": "A buyer of mortgage leads", "module_ids": ["leadconduit-default.outbound"], "source": "form", "recipient": "buyer", "standard": false, "account": true, "pending": true, "connected": "seller", "connected_account_id": "5fd4371e940df5a34a3888b2", "deprecated": false, "see": "5fd4371e940df5a34a3888b2", "field_suffix": "acorp", "invitation_id": "5fd4371e940df5a34a3888b2", "invitation_expires_at": "2025-11-07T00:00:00Z", "expired": false, "flow_ids": ["5fd4371e940df5a34a3888b2"], "logo_url": "https://www.example.com/logo.png", "time_zone": "America/Los_Angeles", "trustedform_certified_vendor": true, "website": "https://www.example.com/", "created_at": "2023-11-07T05:31:56Z", "updated_at": "2023-11-07T05:31:56Z" } }, validate: InvitationResponse },
+      "401": { contentType: "application/json", example: { "error": "authentication failed" }, validate: ErrorEnvelope }
     }
   },
   createSourceInvitation: {
@@ -1023,22 +958,22 @@ var operations = {
     secured: true,
     pathParams: {},
     queryParams: {},
-    body: { required: true, contentType: "application/json", validate: v.InvitationRequest },
+    body: { required: true, contentType: "application/json", validate: InvitationRequest },
     responses: {
-      "200": { contentType: "application/json", example: { "message": "Invitation was sent successfully", "entity": { "id": "5fd4371e940df5a34a3888b3", "name": "B Leads LLC", "description": "A seller of auto insurance leads", "module_ids": ["leadconduit-default.inbound"], "source": "seller", "recipient": null, "standard": false, "account": true, "pending": true, "deprecated": false, "field_suffix": "bllc", "invitation_id": "5fd4371e940df5a34a3888b4", "invitation_expires_at": "2025-11-07T00:00:00Z", "expired": false, "flow_ids": [], "time_zone": "America/Chicago", "trustedform_certified_vendor": false, "created_at": "2023-11-07T05:31:56Z", "updated_at": "2023-11-07T05:31:56Z" } }, validate: v.InvitationResponse },
-      "401": { contentType: "application/json", example: { "error": "authentication failed" }, validate: v.ErrorEnvelope }
+      "200": { contentType: "application/json", example: { "message": "Invitation was sent successfully", "entity": { "id": "5fd4371e940df5a34a3888b3", "name": "B Leads LLC", "description": "A seller of auto insurance leads", "module_ids": ["leadconduit-default.inbound"], "source": "seller", "recipient": null, "standard": false, "account": true, "pending": true, "deprecated": false, "field_suffix": "bllc", "invitation_id": "5fd4371e940df5a34a3888b4", "invitation_expires_at": "2025-11-07T00:00:00Z", "expired": false, "flow_ids": [], "time_zone": "America/Chicago", "trustedform_certified_vendor": false, "created_at": "2023-11-07T05:31:56Z", "updated_at": "2023-11-07T05:31:56Z" } }, validate: InvitationResponse },
+      "401": { contentType: "application/json", example: { "error": "authentication failed" }, validate: ErrorEnvelope }
     }
   },
   resendInvitation: {
     method: "PUT",
     path: "/invitations/{entityId}/resend",
     secured: true,
-    pathParams: { "entityId": v.BsonId },
+    pathParams: { "entityId": BsonId },
     queryParams: {},
     body: void 0,
     responses: {
-      "200": { contentType: "application/json", example: { "message": "Invitation was sent successfully", "entity": { "id": "64b8f0f5e4b0c3a1d5e6f7a8", "name": "C Media", "module_ids": [], "source": null, "recipient": "analytics", "standard": false, "account": true, "pending": true, "deprecated": false, "field_suffix": null, "invitation_id": "64b8f0f5e4b0c3a1d5e6f7a9", "invitation_expires_at": "2025-12-01T00:00:00Z", "expired": false, "flow_ids": [], "created_at": "2023-07-20T08:00:21Z", "updated_at": "2025-11-24T10:12:00Z" } }, validate: v.InvitationResponse },
-      "401": { contentType: "application/json", example: { "error": "authentication failed" }, validate: v.ErrorEnvelope }
+      "200": { contentType: "application/json", example: { "message": "Invitation was sent successfully", "entity": { "id": "64b8f0f5e4b0c3a1d5e6f7a8", "name": "C Media", "module_ids": [], "source": null, "recipient": "analytics", "standard": false, "account": true, "pending": true, "deprecated": false, "field_suffix": null, "invitation_id": "64b8f0f5e4b0c3a1d5e6f7a9", "invitation_expires_at": "2025-12-01T00:00:00Z", "expired": false, "flow_ids": [], "created_at": "2023-07-20T08:00:21Z", "updated_at": "2025-11-24T10:12:00Z" } }, validate: InvitationResponse },
+      "401": { contentType: "application/json", example: { "error": "authentication failed" }, validate: ErrorEnvelope }
     }
   }
 };

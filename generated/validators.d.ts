@@ -2,22 +2,22 @@
 
 import type { operations as Operations } from "./leadconduit.js";
 
-/** One problem found by a validator (Ajv's ErrorObject, the fields the client reads). */
+/** One problem found by a validator: Ajv's ErrorObject, with the fields the client reads. */
 export interface ValidationIssue {
   instancePath: string;
-  schemaPath: string;
   keyword: string;
-  params: Record<string, unknown>;
+  /** Ajv's params; these validators keep `missingProperty` (required) and `additionalProperty` (additionalProperties) only. */
+  params?: Record<string, unknown>;
   message?: string;
 }
-export interface SchemaValidator {
+export interface SchemaValidator<I extends ValidationIssue = ValidationIssue> {
   (data: unknown): boolean;
-  errors?: ValidationIssue[] | null;
+  errors?: I[] | null;
 }
 /** A validator that, when it passes, proves the value has type T. */
-export interface TypeGuard<T> {
+export interface TypeGuard<T, I extends ValidationIssue = ValidationIssue> {
   (data: unknown): data is T;
-  errors?: ValidationIssue[] | null;
+  errors?: I[] | null;
 }
 
 /** The operations of the spec, by operationId. */

@@ -59,18 +59,16 @@ export function createLeadConduitClient(options: ClientOptions = {}): LeadCondui
   const authorize = authorizer(authorization, config.allowInsecureHttp, config.baseUrl, userAgent);
   // called unbound: browsers throw "Illegal invocation" for fetch with another `this`
   const { fetch } = config;
-  const raw = createClient<paths>({
-    baseUrl: config.baseUrl,
-    fetch: (request: Request) => fetch(authorize(request)),
-  });
-  const middleware = trackMiddleware(raw);
+  const { raw, hasMiddleware } = countingMiddleware(
+    createClient<paths>({ baseUrl: config.baseUrl, fetch: (request: Request) => fetch(authorize(request)) }),
+  );
   const transport: Transport = {
     baseUrl: config.baseUrl,
     fetch,
     authorization,
     userAgent,
     authorize,
-    viaMiddleware: () => middleware.size > 0,
+    viaMiddleware: hasMiddleware,
     secrets: secretsOf(config.apiKey),
   };
   const ctx: CallContext = { transport, defaults: config.defaults };
@@ -88,15 +86,16 @@ export function createLeadConduitClient(options: ClientOptions = {}): LeadCondui
 /** One typed method: takes its arguments by position as the spec's table says, and calls its operation. */
 function typedMethod(ctx: CallContext, raw: Client<paths>, spec: MethodSpec) {
   const { method, path } = routes[spec.operationId];
+  const request = raw.request as (method: string, path: string, init: object) => ReturnType<Sender>;
+  // the same call through openapi-fetch, for when middleware is registered on `raw`
+  const send: Sender = (input, init) =>
+    request(method.toLowerCase(), path, {
+      params: { path: input.path, query: input.query },
+      ...(input.body === undefined ? {} : { body: input.body }),
+      ...init,
+    });
   return (...args: unknown[]) => {
     const { input, options } = inputOf(spec, args);
-    // the same call through openapi-fetch, for when middleware is registered on `raw`
-    const send: Sender = (init) =>
-      (raw.request as (method: string, path: string, init: object) => ReturnType<Sender>)(method.toLowerCase(), path, {
-        params: { path: input.path, query: input.query },
-        ...(input.body === undefined ? {} : { body: input.body }),
-        ...init,
-      });
     return call(ctx, spec.operationId, input, send, options);
   };
 }
@@ -104,28 +103,38 @@ function typedMethod(ctx: CallContext, raw: Client<paths>, spec: MethodSpec) {
 /** A typed method's arguments as a call's input: path parameters, then the body, then the query, then options. */
 function inputOf(spec: MethodSpec, args: unknown[]): { input: CallInput; options: RequestOptions | undefined } {
   let at = 0;
-  const path = Object.fromEntries(spec.path.map((name) => [name, args[at++]]));
-  const body = spec.body === "none" ? undefined : args[at++];
-  const query = spec.query === "none" ? undefined : (args[at++] as Record<string, unknown> | undefined);
-  const input: CallInput = {
-    ...(spec.path.length ? { path } : {}),
-    ...(spec.body === "none" ? {} : { body }),
-    ...(query === undefined ? {} : { query }),
-  };
+  const input: CallInput = {};
+  if (spec.path.length) {
+    const path: Record<string, unknown> = {};
+    for (const name of spec.path) path[name] = args[at++];
+    input.path = path;
+  }
+  if (spec.body !== "none") input.body = args[at++];
+  if (spec.query !== "none") {
+    const query = args[at++] as Record<string, unknown> | undefined;
+    if (query !== undefined) input.query = query;
+  }
   return { input, options: args[at] as RequestOptions | undefined };
 }
 
-/** The middleware registered on `raw` right now: while there is some, typed calls go through it. */
-function trackMiddleware(raw: Client<paths>): ReadonlySet<Middleware> {
-  const registered = new Set<Middleware>();
-  const { use, eject } = raw;
-  raw.use = (...added) => {
-    for (const m of added) registered.add(m);
-    use(...added);
+/**
+ * `raw`: openapi-fetch's client, its `use` and `eject` also keeping the list of the middleware
+ * registered, as openapi-fetch keeps it (the same middleware twice is there twice until ejected
+ * twice). While there is some, typed calls go through openapi-fetch so that it runs for them too;
+ * without, they go straight to fetch (send.ts), which per call is most of what they cost less.
+ */
+function countingMiddleware(client: Client<paths>): { raw: Client<paths>; hasMiddleware: () => boolean } {
+  const registered: Middleware[] = [];
+  const raw: Client<paths> = {
+    ...client,
+    use: (...added) => {
+      client.use(...added);
+      registered.push(...added);
+    },
+    eject: (...removed) => {
+      client.eject(...removed);
+      for (const m of removed) if (registered.includes(m)) registered.splice(registered.indexOf(m), 1);
+    },
   };
-  raw.eject = (...removed) => {
-    for (const m of removed) registered.delete(m);
-    eject(...removed);
-  };
-  return registered;
+  return { raw, hasMiddleware: () => registered.length > 0 };
 }

@@ -87,7 +87,7 @@ async function attemptOnce<K extends OperationId>(
   try {
     await deadline.race(sendOnce(transport, op.operationId, op.input, op.send, deadline.signal, exchange));
   } catch (cause) {
-    const failure = failureOf(cause, { transport, opts, exchange, attempts, timedOut: deadline.timedOut });
+    const failure = failureOf(cause, { transport, opts, exchange, attempts, timedOut: deadline.timedOut() });
     logAttempt({ transport, opts, exchange, operationId: op.operationId, attempts, started }, failure);
     throw failure;
   } finally {

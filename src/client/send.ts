@@ -17,8 +17,11 @@ interface SendInit {
   parseAs: "text";
   fetch: (request: Request) => Promise<Response>;
 }
-/** Sends one request through the openapi-fetch client, typed by its path and method. */
-export type Sender = (init: SendInit) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+/** Sends a call's input through the openapi-fetch client, by its operation's path and method. */
+export type Sender = (
+  input: CallInput,
+  init: SendInit,
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 export interface Transport {
   baseUrl: string;
@@ -56,7 +59,7 @@ export function sendOnce(
   // a body JSON cannot hold (a BigInt) is refused here, the same way on both paths
   const body = input.body === undefined ? undefined : serialise(input.body);
   return transport.viaMiddleware()
-    ? throughOpenapiFetch(transport, send, signal, exchange)
+    ? throughOpenapiFetch(transport, (init) => send(input, init), signal, exchange)
     : direct(transport, operationId, { path: input.path, query: input.query, body }, signal, exchange);
 }
 
@@ -112,7 +115,12 @@ async function direct(
   exchange.inFlight = false;
 }
 
-async function throughOpenapiFetch(t: Transport, send: Sender, signal: AbortSignal, exchange: Exchange) {
+async function throughOpenapiFetch(
+  t: Transport,
+  send: (init: SendInit) => ReturnType<Sender>,
+  signal: AbortSignal,
+  exchange: Exchange,
+) {
   let received: { response: Response; text: string } | undefined;
   const fetchOnce = async (request: Request) => {
     const authorized = t.authorize(request);

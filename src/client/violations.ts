@@ -19,8 +19,8 @@ export interface Violation {
  */
 export function violationsOf(issues: readonly ValidationIssue[] | null | undefined, prefix = ""): Violation[] {
   return (issues ?? []).map((issue) => {
-    const missing = issue.keyword === "required" ? `/${String(issue.params.missingProperty)}` : "";
-    const extra = issue.keyword === "additionalProperties" ? `/${String(issue.params.additionalProperty)}` : "";
+    const missing = issue.keyword === "required" ? `/${String(issue.params?.missingProperty)}` : "";
+    const extra = issue.keyword === "additionalProperties" ? `/${String(issue.params?.additionalProperty)}` : "";
     return {
       path: `${prefix}${issue.instancePath}${missing}${extra}` || "/",
       message: issue.message ?? issue.keyword,

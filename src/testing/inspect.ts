@@ -4,8 +4,8 @@
 // parameters (422, every problem listed), then the Accept header (406). Before all of them, a
 // request-target that is not a URI (a "%" that starts no escape) is a bad request-line (400, RFC
 // 9112 section 3): Prism exits on one in a path parameter, so the mock follows the RFC.
-import { operations } from "../../generated/testing.js";
-import type { OperationId, ValidationIssue } from "../../generated/validators.js";
+import { type ContractIssue, operations } from "../../generated/testing.js";
+import type { OperationId } from "../../generated/validators.js";
 import { type Violation, violationsOf } from "../client/violations.js";
 import { successResponse } from "./documented.js";
 import { accepts, essence, isJsonMedia, mediaMatches } from "./media.js";
@@ -59,7 +59,7 @@ export interface Inspection {
 export type Quote = (carried: string) => string;
 
 /** Ajv's findings with the parts taken from the request (where in the body, an extra property's name) quoted. */
-function quotedIssues(issues: readonly ValidationIssue[], quote: Quote): ValidationIssue[] {
+function quotedIssues(issues: readonly ContractIssue[], quote: Quote): ContractIssue[] {
   return issues.map((issue) => {
     const { params } = issue;
     const extra =
@@ -69,7 +69,7 @@ function quotedIssues(issues: readonly ValidationIssue[], quote: Quote): Validat
 }
 
 /** Prism's wording of an Ajv finding about the request's `body` or `path`. */
-function prismIssue(issue: ValidationIssue, prefix: "body" | "path" | "query", param?: string): PrismIssue {
+function prismIssue(issue: ContractIssue, prefix: "body" | "path" | "query", param?: string): PrismIssue {
   const segments = [...(param === undefined ? [] : [param]), ...issue.instancePath.split("/").filter(Boolean)];
   const { params } = issue;
   const allowed = Array.isArray(params.allowedValues) ? `: ${params.allowedValues.join(", ")}` : "";

@@ -51,7 +51,18 @@ function results(gates?: BenchResults["gates"], loadAverage: [number, number] = 
       series,
       COMPARISONS.filter((c) => c.baseline === HAND_ROLLED),
     ),
-    size: [{ name: "leadconduit-client (dist/index.mjs)", minified: 51_331, gzip: 11_966 }],
+    size: [
+      { name: "leadconduit-client (dist/index.mjs)", minified: 51_331, gzip: 11_966 },
+      {
+        name: "its source by module",
+        minified: 40_000,
+        gzip: 10_300,
+        parts: [
+          { name: "validators", minified: 18_000, gzip: 2_300 },
+          { name: "src/client", minified: 22_000, gzip: 5_700 },
+        ],
+      },
+    ],
     ...(gates ? { gates } : {}),
     tookMs: 1234,
   };
@@ -106,6 +117,17 @@ describe("the report", () => {
       /✘ node 24\s+loopback, sequential:\s+client, validation off at 0\.93× raw fetch \+ JSON\.parse\s+middle half of rounds 0\.92–0\.9\d, all 0\.90–0\.94\s+NOT met \(target ≥ 0\.95×\)\n/,
     );
     expect(text).toMatch(/ {3}node 20\s+per call:\s+client, validation off at 0\.97× openapi-fetch \+ auth/);
+  });
+
+  it("gives the size of each entry, and of each module under an entry measured by module", () => {
+    const lines = formatReport(results()).split("\n");
+    const at = lines.findIndex((l) => l.trim().startsWith("its source by module"));
+    expect(lines.slice(at, at + 3).map((l) => l.trim().split(/\s{2,}/))).toEqual([
+      ["its source by module", "40,000 B", "10,300 B"],
+      ["validators", "18,000 B", "2,300 B"],
+      ["src/client", "22,000 B", "5,700 B"],
+    ]);
+    expect(lines[at + 1]).toMatch(/^ {5}validators/); // indented under its entry
   });
 
   it("warns when other work kept the machine busy, and only then", () => {

@@ -49,6 +49,19 @@ describe("a typed call", () => {
     expect(seen.map(without)).toEqual([post, put, post, put, post]);
   });
 
+  it("counts the middleware as openapi-fetch holds it: none for a refused one, twice for one added twice", async () => {
+    const { seen, fetch } = recordingFetch(() => Response.json(EXAMPLE_OK));
+    const lc = createLeadConduitClient({ apiKey: "send-key", baseUrl: "https://api.test", fetch });
+    expect(() => lc.raw.use({} as typeof noop)).toThrow(/Middleware must be an object/);
+    await lc.invitations.createRecipient({ email: "a@example.com" });
+    lc.raw.use(noop, noop);
+    lc.raw.eject(noop); // openapi-fetch still holds it once
+    await lc.invitations.createRecipient({ email: "a@example.com" });
+    lc.raw.eject(noop, noop); // the second is not there: nothing to remove
+    await lc.invitations.createRecipient({ email: "a@example.com" });
+    expect(seen.map((s) => s.given)).toEqual(["url", "Request", "url"]);
+  });
+
   it("makes the same error of an answer either way, with the same redacted request", async () => {
     const problem = {
       title: "Invalid request",

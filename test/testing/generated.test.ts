@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { firstExample } from "../../contract-tests/lib/spec.ts";
 import { operations, schemas, servers } from "../../generated/testing.js";
-import { dependencyOrder } from "../../scripts/lib/generate/testing-module.ts";
+import { dependencyOrder } from "../../scripts/lib/generate/standalone.ts";
 import { schemaErrors, spec } from "../support/kit.ts";
 
 describe("generated/testing.js", () => {

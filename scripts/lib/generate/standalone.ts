@@ -1,7 +1,8 @@
 // What the generators of generated/ share: dropping annotation keywords from schemas, and turning
-// Ajv standalone code into one self-contained ES module (esbuild inlines the format checks and
-// Ajv's runtime helpers), so the shipped validators run in Node, Bun, Deno and browsers without
-// Ajv. Used by validators.ts (validators.js) and testing-module.ts (testing.js).
+// Ajv standalone code (its ES module flavour) into one self-contained ES module (esbuild inlines
+// the format checks and Ajv's runtime helpers, and drops what nothing uses), so the shipped
+// validators run in Node, Bun, Deno and browsers without Ajv. Used by validators.ts
+// (validators.js) and testing-module.ts (testing.js).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { _ } from "ajv/dist/2020.js";
@@ -41,14 +42,52 @@ export function stripKeys<T>(node: T, keys: ReadonlySet<string>): T {
 }
 
 /**
- * The spec without annotations, and an Ajv on it that emits standalone code whose format checks
- * come from `./formats.cjs` (the `formats` a bundle gets). Both generators start here.
+ * The spec without annotations, and an Ajv on it that emits standalone code (an ES module) whose
+ * format checks are inlined where the format is a regular expression, and come from
+ * `./formats.cjs` (the `formats` a bundle gets) where it is a function. Both generators start here.
  */
 export function standaloneAjv(spec: Spec, formats: "fast" | "full") {
   const stripped: Spec = { ...spec, schemaDocument: stripKeys(spec.schemaDocument, ANNOTATIONS) };
   // inlineRefs off: one compiled function per component, shared by every check that uses it
-  const code = { source: true, lines: true, formats: _`require("./formats.cjs")` };
-  return { spec: stripped, ajv: createSpecAjv(stripped, { inlineRefs: false, code }, formats) };
+  const code = { source: true, lines: true, esm: true, formats: _`require("./formats.cjs")` };
+  const ajv = createSpecAjv(stripped, { inlineRefs: false, code }, formats);
+  // Ajv2020 always emits the bookkeeping that unevaluated* and $dynamicRef need (a record of the
+  // properties each function evaluated, the dynamic anchors passed down every call): a tenth of
+  // the code, for keywords this spec does not use. Off then; this Ajv only ever emits code.
+  if (!DYNAMIC_KEYWORDS.some((k) => JSON.stringify(spec.document).includes(`"${k}":`))) {
+    Object.assign(ajv.opts, { unevaluated: false, dynamicRef: false });
+  }
+  return { spec: stripped, ajv };
+}
+
+/** The keywords whose answers depend on Ajv2020's bookkeeping of evaluated properties and dynamic scopes. */
+const DYNAMIC_KEYWORDS = [
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "$dynamicRef",
+  "$dynamicAnchor",
+  "$recursiveRef",
+  "$recursiveAnchor",
+];
+
+/**
+ * Component names, each after the components it refers to (cycles aside). Ajv shares a compiled component with
+ * the schemas compiled after it; compiled before, a component referred to is compiled again.
+ */
+export function dependencyOrder(defs: Record<string, unknown>): string[] {
+  const refsOf = (name: string) =>
+    [...JSON.stringify(defs[name]).matchAll(/"\$ref":"[^"#]*#\/\$defs\/([^"]+)"/g)]
+      .map((m) => m[1]!)
+      .filter((r) => r in defs);
+  const ordered: string[] = [];
+  const visit = (name: string, path: string[]) => {
+    if (ordered.includes(name)) return;
+    if (path.includes(name)) return; // a recursive schema: Ajv compiles the cycle once either way
+    for (const ref of refsOf(name)) visit(ref, [...path, name]);
+    ordered.push(name);
+  };
+  for (const name of Object.keys(defs)) visit(name, []);
+  return ordered;
 }
 
 /** What validatorRegistry needs of Ajv. */
@@ -61,10 +100,17 @@ interface SchemaHolder {
  * is a bare `$ref` to a component (exported as that component itself: a wrapper schema would
  * compile its own copy of everything the component refers to, as Ajv keeps compiled refs per
  * root schema), the fallback name else. Operations that share a schema share its function.
+ * `exports()` lists them for Ajv's standalone code in the order that compiles each component
+ * once: components after those they refer to (`order`, component names), then the other schemas.
  */
-export function validatorRegistry(ajv: SchemaHolder) {
+export function validatorRegistry(ajv: SchemaHolder, order: readonly string[] = []) {
   const exportsByName: Record<string, string> = {};
   const byKey = new Map<string, string>();
+  const rank = (ref: string) => {
+    const at = order.indexOf(ref.slice(ref.lastIndexOf("/") + 1));
+    return ref.includes("#/$defs/") && at >= 0 ? at : order.length;
+  };
+  const exports = () => Object.fromEntries(Object.entries(exportsByName).sort(([, a], [, b]) => rank(a) - rank(b)));
   const of = (schema: object, fallbackName: string, name: (component: string) => string = (c) => c): string => {
     const stripped = stripKeys(schema as Record<string, unknown>, ANNOTATIONS);
     const key = JSON.stringify(stripped);
@@ -79,15 +125,15 @@ export function validatorRegistry(ajv: SchemaHolder) {
     byKey.set(key, exported);
     return `v.${exported}`;
   };
-  return { of, exportsByName };
+  return { of, exports };
 }
 
 export interface StandaloneSources {
-  /** Ajv's standalone code (CommonJS), which requires `./formats.cjs` for its format checks */
+  /** Ajv's standalone code (an ES module), which requires `./formats.cjs` for the format checks it does not inline */
   standalone: string;
-  /** ./formats.cjs: the format checks the validators call */
-  formats: string;
-  /** the ES module to bundle; it imports the validators as `./standalone.cjs` */
+  /** ./formats.cjs: the format checks the validators call (none when every one is inlined) */
+  formats?: string;
+  /** the ES module to bundle; it imports the validators as `./standalone.mjs` */
   entry: string;
 }
 
@@ -96,8 +142,8 @@ export async function bundleStandalone(sources: StandaloneSources): Promise<stri
   mkdirSync(PATHS.tmp, { recursive: true });
   const dir = mkdtempSync(join(PATHS.tmp, "validators-"));
   try {
-    writeFileSync(join(dir, "standalone.cjs"), sources.standalone);
-    writeFileSync(join(dir, "formats.cjs"), sources.formats);
+    writeFileSync(join(dir, "standalone.mjs"), sources.standalone);
+    if (sources.formats !== undefined) writeFileSync(join(dir, "formats.cjs"), sources.formats);
     writeFileSync(join(dir, "entry.mjs"), sources.entry);
     const result = await build({
       entryPoints: [join(dir, "entry.mjs")],

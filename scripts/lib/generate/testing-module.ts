@@ -6,30 +6,9 @@
 // is not touched by it.
 import standalone from "ajv/dist/standalone/index.js";
 import { firstExample, type OperationSpec, SCHEMA_DOC_ID, type Spec } from "../../../src/gate/spec-model.ts";
-import { bundleStandalone, GENERATED_HEADER, standaloneAjv, validatorRegistry } from "./standalone.ts";
+import { bundleStandalone, dependencyOrder, GENERATED_HEADER, standaloneAjv, validatorRegistry } from "./standalone.ts";
 
 const json = (value: unknown) => JSON.stringify(value);
-
-/**
- * Component names, each after the components it refers to (cycles aside). Ajv shares a compiled component with
- * the schemas compiled after it; compiled before, a component referred to is compiled again.
- */
-export function dependencyOrder(defs: Record<string, unknown>): string[] {
-  const prefix = `${SCHEMA_DOC_ID}#/$defs/`;
-  const refsOf = (name: string) =>
-    [...JSON.stringify(defs[name]).matchAll(/"\$ref":"([^"]+)"/g)]
-      .map((m) => m[1]!.slice(prefix.length))
-      .filter((r) => r in defs);
-  const ordered: string[] = [];
-  const visit = (name: string, path: string[]) => {
-    if (ordered.includes(name)) return;
-    if (path.includes(name)) return; // a recursive schema: Ajv compiles the cycle once either way
-    for (const ref of refsOf(name)) visit(ref, [...path, name]);
-    ordered.push(name);
-  };
-  for (const name of Object.keys(defs)) visit(name, []);
-  return ordered;
-}
 
 type Json = Record<string, unknown>;
 
@@ -76,16 +55,16 @@ function operationEntry(op: OperationSpec, secured: boolean, of: (schema: object
 
 export async function generateTestingModule(source: Spec): Promise<{ js: string; dts: string }> {
   const { spec, ajv } = standaloneAjv(source, "full");
-  const { of, exportsByName } = validatorRegistry(ajv);
   const defs = dependencyOrder(spec.schemaDocument.$defs as Record<string, unknown>);
+  const { of, exports } = validatorRegistry(ajv, defs);
   const schemas = defs.map((name) => `  ${name}: ${of({ $ref: `${SCHEMA_DOC_ID}#/$defs/${name}` }, name)},`);
   const operations = spec.operations.map((op) => operationEntry(op, isSecured(spec.document, op), of));
   const servers = ((spec.document.servers ?? []) as { url: string }[]).map((s) => s.url);
   const js = await bundleStandalone({
-    standalone: standalone.default(ajv, exportsByName),
+    standalone: standalone.default(ajv, exports()),
     formats: 'module.exports = require("ajv-formats/dist/formats").fullFormats;\n',
     entry: [
-      'import * as v from "./standalone.cjs";',
+      'import * as v from "./standalone.mjs";',
       `export const servers = ${json(servers)};`,
       `export const schemas = {\n${schemas.join("\n")}\n};`,
       `export const operations = {\n${operations.join("\n")}\n};`,
@@ -97,7 +76,13 @@ export async function generateTestingModule(source: Spec): Promise<{ js: string;
 
 const DTS = `${GENERATED_HEADER}
 import type { components } from "./leadconduit.js";
-import type { OperationId, SchemaValidator, TypeGuard } from "./validators.js";
+import type { OperationId, SchemaValidator, TypeGuard, ValidationIssue } from "./validators.js";
+
+/** One problem found by a check of the kit: Ajv's ErrorObject whole (the client's validators keep less). */
+export interface ContractIssue extends ValidationIssue {
+  schemaPath: string;
+  params: Record<string, unknown>;
+}
 
 /** A response the spec documents for a status. */
 export interface DocumentedResponse {
@@ -106,7 +91,7 @@ export interface DocumentedResponse {
   /** The first example the spec gives for it (JSON only). */
   readonly example: unknown;
   /** The full check of its schema (formats, patterns and lengths too). */
-  readonly validate: SchemaValidator | undefined;
+  readonly validate: SchemaValidator<ContractIssue> | undefined;
 }
 /** Where an operation lives, what it takes and what it answers. */
 export interface OperationContract {
@@ -117,18 +102,18 @@ export interface OperationContract {
   /** Whether the operation requires credentials (the spec's \`security\`). */
   readonly secured: boolean;
   /** The check of each path parameter, by name, in the order the path names them. */
-  readonly pathParams: Readonly<Record<string, SchemaValidator>>;
+  readonly pathParams: Readonly<Record<string, SchemaValidator<ContractIssue>>>;
   /** Each query parameter, by name: whether a request must send it, and the check of its value. */
-  readonly queryParams: Readonly<Record<string, { readonly required: boolean; readonly validate: SchemaValidator }>>;
+  readonly queryParams: Readonly<Record<string, { readonly required: boolean; readonly validate: SchemaValidator<ContractIssue> }>>;
   /** The request body: whether it is required, its media type and the full check of its schema. */
-  readonly body: { readonly required: boolean; readonly contentType: string; readonly validate: SchemaValidator } | undefined;
+  readonly body: { readonly required: boolean; readonly contentType: string; readonly validate: SchemaValidator<ContractIssue> } | undefined;
   /** Each documented response by status code (\`"200"\`, \`"401"\`, \`"4XX"\`, \`"default"\`), in the spec's order. */
   readonly responses: Readonly<Record<string, DocumentedResponse>>;
 }
 /** The spec's server URLs, in order. */
 export declare const servers: readonly string[];
 /** The full check of each component schema, by name. */
-export declare const schemas: { readonly [N in keyof components["schemas"]]: TypeGuard<components["schemas"][N]> };
+export declare const schemas: { readonly [N in keyof components["schemas"]]: TypeGuard<components["schemas"][N], ContractIssue> };
 /** Every operation of the spec, by operationId. */
 export declare const operations: { readonly [K in OperationId]: OperationContract };
 `;
