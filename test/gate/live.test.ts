@@ -231,16 +231,24 @@ describe("planning the probes", () => {
   const rejects = (op: (typeof spec.operations)[number], body: unknown) =>
     !!op.body && (body as { email?: unknown }).email === undefined;
 
-  it("puts operations that need an entity id after the ones that create it, each with a valid call and a call without credentials", () => {
-    const probes = planProbes(spec, EMAIL, rejects);
+  it("puts operations that need an entity id after the ones that create it, and one that deletes last; each with a valid call and a call without credentials", () => {
+    // in the reverse of the spec's order, so the planner's own order is what is seen
+    const reversed = { ...spec, operations: [...spec.operations].reverse() };
+    const probes = planProbes(reversed, EMAIL, rejects);
     const order = [...new Set(probes.map((p) => p.operationId))];
-    expect(order.at(-1)).toBe(P);
+    const rank = (id: string) => {
+      const op = operationOf(spec, id);
+      return op.method === "DELETE" ? 2 : op.pathParams.length > 0 ? 1 : 0;
+    };
+    expect(order.map(rank)).toEqual(order.map(rank).sort());
+    expect(order.indexOf(P)).toBeGreaterThan(Math.max(order.indexOf(R), order.indexOf(S)));
     for (const op of spec.operations) {
-      const checks = probes.filter((p) => p.operationId === op.operationId).map((p) => p.check);
-      expect(checks.slice(0, 2)).toEqual([VALID, NO_CREDENTIALS]);
+      const mine = probes.filter((p) => p.operationId === op.operationId);
+      expect(mine.slice(0, 2).map((p) => p.check)).toEqual([VALID, NO_CREDENTIALS]);
+      // only the bodies the spec refuses are sent as bad bodies
+      const bad = mine.filter((p) => p.check.startsWith("bad-body")).map((p) => p.body);
+      expect(bad).toEqual(op.body ? [{}] : []);
     }
-    // only the bodies the spec refuses are sent as bad bodies
-    expect(probes.filter((p) => p.check.startsWith("bad-body")).map((p) => p.body)).toEqual([{}, {}]);
   });
 
   it("fills a path with the created entity, the spec's example for a probe refused before lookup, or nothing", () => {
@@ -560,6 +568,16 @@ describe("refusals (exit 2, nothing sent)", () => {
     expect(io.err).toHaveLength(1);
     expect(existsSync(join(reportDir, "contract-live.json"))).toBe(false);
     expectNoSecret(io.text());
+  });
+
+  it("with an operation whose example body breaks its own schema: the valid call would only test the refusal", async () => {
+    const op = spec.operations.find((o) => o.body)!;
+    const wrong = { ...op, body: { ...op.body!, examples: { wrong: { unexpected: true } } } };
+    const broken = { ...spec, operations: spec.operations.map((o) => (o === op ? wrong : o)) };
+    await expect(gate({ spec: broken })).rejects.toThrow(
+      `the spec's example body of ${op.operationId} breaks its own request schema, and a valid call sends it`,
+    );
+    expect(upstream.requests).toHaveLength(0);
   });
 
   it("with plain http to a host that is not loopback, or a malformed --entity-id", async () => {

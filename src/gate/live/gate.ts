@@ -31,6 +31,7 @@ import {
 } from "./judge.ts";
 import { CHECK, CHECK_KINDS, EMAIL_PLACEHOLDER, kindOf, type Probe, planProbes, urlOf } from "./plan.ts";
 import { missingSecrets, targetProblem } from "./refusals.ts";
+import { sendsEmail, validBody } from "./valid-request.ts";
 
 export const LIVE_TARGET = "live";
 
@@ -80,7 +81,7 @@ export async function runLiveGate(options: LiveGateOptions): Promise<LiveGateRes
   if (missing) throw new LiveGateRefusal(missing);
   const validatorOf = specValidators(options.spec);
   const rejects = (op: OperationSpec, body: unknown) => !!op.body && !validatorOf(op.body.schema)(body);
-  if (options.email) assertEmailAccepted(options.spec, options.email, rejects);
+  if (options.email) assertValidBodies(options.spec, options.email, rejects);
   // an --entity-id the spec refuses would only test the refusal
   const badEntityId = options.entityId && entityIdProblem(options.spec, options.entityId, validatorOf);
   if (badEntityId) throw new LiveGateRefusal(`--entity-id ${badEntityId}`);
@@ -315,13 +316,18 @@ function normaliseTarget(target: string): string {
   return new URL(target).toString().replace(/\/+$/, "");
 }
 
-/** Refuses to start when the address would be refused by the spec anyway. */
-function assertEmailAccepted(spec: Spec, email: string, rejects: (op: OperationSpec, body: unknown) => boolean): void {
-  const op = spec.operations.find((o) => rejects(o, { email }));
-  if (op)
-    throw new LiveGateRefusal(
-      `LEADCONDUIT_CONTRACT_EMAIL breaks ${op.operationId}'s request schema: ${JSON.stringify(email)}`,
-    );
+/**
+ * Refuses to start when a valid call's body would be refused by the spec anyway: the address
+ * breaks a schema that takes it, or an operation's example body breaks its own schema.
+ */
+function assertValidBodies(spec: Spec, email: string, rejects: (op: OperationSpec, body: unknown) => boolean): void {
+  const op = spec.operations.find((o) => rejects(o, validBody(spec, o, email)));
+  if (!op) return;
+  throw new LiveGateRefusal(
+    sendsEmail(spec, op)
+      ? `LEADCONDUIT_CONTRACT_EMAIL breaks ${op.operationId}'s request schema: ${JSON.stringify(email)}`
+      : `the spec's example body of ${op.operationId} breaks its own request schema, and a valid call sends it`,
+  );
 }
 
 /** Why the spec's path parameter schemas refuse an entity id, or nothing when they take it. */

@@ -69,7 +69,7 @@ export function judgeValidCall(ctx: JudgeContext, op: OperationSpec, check: stri
     ? []
     : [make(`${status} is not documented for ${op.operationId}; the spec must then document it`)];
   // An undocumented 2xx is still held to the first documented 2xx's schema, as the client does.
-  const body = judgeBody(ctx, make, documented ?? successResponse(op), answer);
+  const body = judgeBody(ctx, op, make, documented ?? successResponse(op), answer);
   return { status, violations: [...violations, ...body.violations], findings: [], body: body.body };
 }
 
@@ -90,7 +90,7 @@ export function judgeNoCredentials(ctx: JudgeContext, op: OperationSpec, check: 
       violations: [make(`401 is not documented for ${op.operationId}; the spec must then document it`)],
       findings: [],
     };
-  return { status, violations: judgeBody(ctx, make, documented, answer).violations, findings: [] };
+  return { status, violations: judgeBody(ctx, op, make, documented, answer).violations, findings: [] };
 }
 
 export function judgeBadBody(ctx: JudgeContext, op: OperationSpec, check: string, answer: Exchange): Judged {
@@ -113,18 +113,20 @@ export function judgeBadBody(ctx: JudgeContext, op: OperationSpec, check: string
       findings: [make(`refused with ${status}, which the spec does not document; it could: ${snippet(answer.text)}`)],
     };
   }
-  return { status, violations: judgeBody(ctx, make, documented, answer).violations, findings: [] };
+  return { status, violations: judgeBody(ctx, op, make, documented, answer).violations, findings: [] };
 }
 
 /** Content type and body against the documented response; every problem is a violation. */
 function judgeBody(
   ctx: JudgeContext,
+  op: OperationSpec,
   make: Make,
   documented: ResponseSpec,
   answer: { contentType: string; text: string },
 ): { violations: Finding[]; body?: unknown } {
   const types = Object.keys(documented.content);
-  if (types.length === 0) return { violations: [] };
+  // an answer to HEAD carries no content, whatever a GET would (RFC 9110 section 9.3.2)
+  if (types.length === 0 || op.method === "HEAD") return { violations: [] };
   const violations: Finding[] = [];
   const mediaType = answer.contentType.split(";")[0]!.trim().toLowerCase();
   const expected = types.find((t) => t.toLowerCase() === mediaType);

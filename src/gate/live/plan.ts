@@ -1,7 +1,9 @@
 // Plans the probes of a live run: for every operation of the spec, a valid call, a call
-// without credentials, and each bad body the spec's own request schema refuses. Pure: the
-// only thing decided at run time is the entity id, which a create call returns.
+// without credentials, and each bad body the spec's own request schema refuses, each with the
+// operation's required query (valid-request.ts). Pure: the only thing decided at run time is
+// the entity id, which a create call returns.
 import type { OperationSpec, Spec } from "../spec-model.ts";
+import { validBody, validQuery } from "./valid-request.ts";
 
 export const CHECK = {
   valid: "valid-call",
@@ -27,6 +29,8 @@ export interface Probe {
   method: string;
   /** the operation's path, `{param}`s still in it */
   path: string;
+  /** the required query parameters, from the spec's examples */
+  query?: Record<string, string>;
   withAuth: boolean;
   contentType?: string;
   body?: unknown;
@@ -39,12 +43,20 @@ export interface Probe {
 }
 
 export function planProbes(spec: Spec, email: string, rejects: (op: OperationSpec, body: unknown) => boolean): Probe[] {
-  // Operations that need an id from a create call run after the create calls.
-  const ordered = [...spec.operations].sort((a, b) => a.pathParams.length - b.pathParams.length);
-  return ordered.flatMap((op) => probesOf(op, email, rejects));
+  // Operations that need an id from a create call run after the create calls, and one that
+  // deletes runs last: the entity it takes away is the one the others are called with.
+  const rank = (op: OperationSpec) => (op.method === "DELETE" ? 2 : op.pathParams.length > 0 ? 1 : 0);
+  const ordered = [...spec.operations].sort((a, b) => rank(a) - rank(b));
+  return ordered.flatMap((op) => probesOf(spec, op, email, rejects));
 }
 
-function probesOf(op: OperationSpec, email: string, rejects: (op: OperationSpec, body: unknown) => boolean): Probe[] {
+function probesOf(
+  spec: Spec,
+  op: OperationSpec,
+  email: string,
+  rejects: (op: OperationSpec, body: unknown) => boolean,
+): Probe[] {
+  const query = validQuery(op);
   const needsId = op.pathParams.length > 0;
   const example = op.pathParams[0]?.example;
   const base = {
@@ -53,8 +65,9 @@ function probesOf(op: OperationSpec, email: string, rejects: (op: OperationSpec,
     path: op.path,
     ...(op.body ? { contentType: op.body.contentType } : {}),
     ...(typeof example === "string" ? { exampleId: example } : {}),
+    ...(Object.keys(query).length ? { query } : {}),
   };
-  const body = op.body ? { email } : undefined;
+  const body = validBody(spec, op, email);
   const probe = (check: string, withAuth: boolean, id: Probe["id"], sent: unknown): Probe => ({
     ...base,
     check,
@@ -78,5 +91,6 @@ export function urlOf(target: string, probe: Probe, entityId: string | undefined
     if (id === undefined) return undefined;
   }
   const value = id === DRY_RUN_ENTITY_ID ? id : encodeURIComponent(id ?? "");
-  return `${target}${probe.path.replace(/\{[^}]+\}/g, () => value)}`;
+  const query = probe.query ? `?${new URLSearchParams(probe.query)}` : "";
+  return `${target}${probe.path.replace(/\{[^}]+\}/g, () => value)}${query}`;
 }
