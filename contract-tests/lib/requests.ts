@@ -4,7 +4,7 @@
 // contract-tests/lib/targets.ts (`statusOf`), with the reason.
 
 import { basicAuthorization } from "../../src/client/index.ts";
-import { type OperationSpec, spec, specValidators } from "./spec.ts";
+import { methodNotOn, type OperationSpec, spec, specValidators } from "./spec.ts";
 import { successStatus, type Target, WRONG_KEY } from "./targets.ts";
 
 const validatorOf = specValidators(spec);
@@ -46,14 +46,6 @@ const token = (key: string) => basicAuthorization(key).slice("Basic ".length);
 /** Whether a request of this method may carry a body at all (fetch sends none with GET or HEAD). */
 const takesBody = (op: OperationSpec) => op.method !== "GET" && op.method !== "HEAD";
 
-/** A method no operation takes at the operation's example path (whichever template matches it), for the 405 case. */
-function methodNotOn(op: OperationSpec): string {
-  const concrete = examplePath(op);
-  const matches = (o: OperationSpec) =>
-    new RegExp(`^${o.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`).test(concrete);
-  const taken = new Set(spec.operations.filter(matches).map((o) => o.method));
-  return ["DELETE", "PATCH", "PUT", "POST", "GET"].find((m) => !taken.has(m))!;
-}
 
 /** The operation's success documents no content: what a request accepts does not matter then. */
 const answersNothing = (op: OperationSpec) =>
@@ -175,7 +167,7 @@ export function refusalCases(op: OperationSpec): RawCase[] {
       reaches: false,
       ...json,
     },
-    { name: "wrong method", expected: 405, method: methodNotOn(op), credentials: "key" },
+    { name: "wrong method", expected: 405, method: methodNotOn(examplePath(op)), credentials: "key" },
     {
       name: "an Accept without JSON",
       expected: answersNothing(op) ? successStatus(op) : 406,

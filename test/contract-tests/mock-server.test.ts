@@ -11,6 +11,7 @@ import {
   startMockServer,
   VIOLATIONS_HEADER,
 } from "../../contract-tests/lib/mock-server.ts";
+import { operationsAt } from "../../contract-tests/lib/spec.ts";
 import { basicAuthorization } from "../../src/client/index.ts";
 import { createLeadConduitMock, type LeadConduitMock, type MockViolation } from "../../src/testing/index.ts";
 import { keyForms } from "../support/leaks.ts";
@@ -96,9 +97,11 @@ describe("startMockServer", () => {
   });
 
   it("sends no body to HEAD, and the status and headers of the mock's answer", async () => {
+    const nowhere = "/no-such-resource";
+    expect(operationsAt(nowhere)).toEqual([]);
     const server = await serve();
-    const res = await fetch(`${server.url}${RECIPIENT}`, { method: "HEAD", headers: { authorization: AUTH } });
-    expect(res.status).toBe(405);
+    const res = await fetch(`${server.url}${nowhere}`, { method: "HEAD", headers: { authorization: AUTH } });
+    expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(await res.text()).toBe("");
   });

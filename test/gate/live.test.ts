@@ -39,6 +39,8 @@ const locate = yamlLocator(PATHS.spec, PATHS.specRelative);
 const R = "createRecipientInvitation";
 const S = "createSourceInvitation";
 const P = "resendInvitation";
+/** The operations that create an entity: the ones without a path parameter. */
+const CREATES = spec.operations.filter((o) => o.pathParams.length === 0).map((o) => o.operationId);
 const VALID = CHECK.valid;
 const NO_CREDENTIALS = CHECK.noCredentials;
 const BAD_BODY = expect.stringMatching(/^bad-body /);
@@ -467,16 +469,16 @@ describe("--operation", () => {
   it.each([
     [
       ["--operation", "getStatus"],
-      /--operation "getStatus": not in the spec, whose operations are createRecipientInvitation/,
+      `--operation "getStatus": not in the spec, whose operations are ${spec.operations.map((o) => o.operationId).join(", ")}`,
     ],
     [
       ["--operation", P],
-      /--operation resendInvitation needs an entity to call: pass --entity-id <id>, or add an --operation that creates one \(createRecipientInvitation, createSourceInvitation\)/,
+      `--operation resendInvitation needs an entity to call: pass --entity-id <id>, or add an --operation that creates one (${CREATES.join(", ")})`,
     ],
   ])("%j is refused with exit 2, before anything is sent", async (argv, said) => {
     const { code, io } = await live(["--target", upstream.url, ...argv]);
     expect(code).toBe(2);
-    expect(io.err.join("\n")).toMatch(said);
+    expect(io.err.join("\n")).toContain(said);
     expect(upstream.requests).toHaveLength(0);
   });
 

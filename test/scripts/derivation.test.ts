@@ -37,8 +37,8 @@ const COPIED = [
 type Yaml = Record<string, any>;
 
 /**
- * The names the change adds, free in the spec as it stands: the first of getInvitation /
- * invitations.get / GET /invitations/{entityId}, getInvitation2 / invitations.get2 / …/view2, …
+ * The names the change adds, free in the spec as it stands: the first of getInvitation (typed
+ * method invitations.get, GET /invitations/{entityId}), showInvitation (…show, …/summary), …
  * that no operation, typed method or path has yet, and a field and an enum value the entity lacks,
  * so the test holds after a maintainer has added any of them.
  */
@@ -47,23 +47,25 @@ function freeNames(spec: Yaml) {
     Object.values(spec.paths).flatMap((item) => Object.values(item as Yaml).map((o) => o?.operationId)),
   );
   const taken = new Set(Object.keys(methods.invitations));
-  const n = TRIES.find(
-    (i) => !opIds.has(suffixed("getInvitation", i)) && !taken.has(suffixed("get", i)) && !spec.paths[pathOf(i)],
+  const [verb, path] = VERBS.find(
+    ([v, p]) => !opIds.has(`${v}Invitation`) && !taken.has(v) && spec.paths[p] === undefined,
   )!;
   const entity = spec.components.schemas.Entity;
-  const free = (base: string, has: (name: string) => boolean) =>
-    TRIES.map((i) => suffixed(base, i)).find((name) => !has(name))!;
+  const free = (names: string[], has: (name: string) => boolean) => names.find((name) => !has(name))!;
   return {
-    operationId: suffixed("getInvitation", n),
-    method: suffixed("get", n),
-    path: pathOf(n),
-    field: free("region", (name) => name in entity.properties),
-    source: free("api", (name) => entity.properties.source.enum.includes(name)),
+    operationId: `${verb}Invitation`,
+    method: verb,
+    path,
+    field: free(["region", "territory", "market"], (name) => name in entity.properties),
+    source: free(["api", "sdk", "webhook"], (name) => entity.properties.source.enum.includes(name)),
   };
 }
-const TRIES = [1, 2, 3, 4, 5, 6, 7, 8, 9];
-const suffixed = (base: string, i: number) => (i === 1 ? base : `${base}${i}`);
-const pathOf = (i: number) => (i === 1 ? "/invitations/{entityId}" : `/invitations/{entityId}/view${i}`);
+const VERBS = [
+  ["get", "/invitations/{entityId}"],
+  ["show", "/invitations/{entityId}/summary"],
+  ["read", "/invitations/{entityId}/record"],
+  ["lookup", "/invitations/{entityId}/details"],
+] as const;
 
 const {
   operationId: OP,

@@ -8,12 +8,15 @@
 // the RFC, and the mock follows it; contract-tests/lib/targets.ts lists every such difference with
 // its reason, and contract-tests/property.test.ts holds the mock to both on generated requests.
 import { describe, expect, it } from "vitest";
+import { methodNotOn } from "../../contract-tests/lib/spec.ts";
 import { basicAuthorization, createLeadConduitClient, UnprocessableEntityError } from "../../src/client/index.ts";
 import { ContractViolationError, createLeadConduitMock, type MockViolation } from "../../src/testing/index.ts";
 import { AUTH, ENTITY_ID, JSON_HEADERS, KEY, send } from "../support/kit.ts";
 
 const PRISM = "https://stoplight.io/prism/errors#";
 const RECIPIENT = "/invitations/recipient";
+/** A method no operation takes at RECIPIENT, whichever template matches it */
+const WRONG_METHOD = methodNotOn(RECIPIENT);
 const RESEND = `/invitations/${ENTITY_ID}/resend`;
 const VALID = JSON.stringify({ email: "mike.jones@example.com" });
 const UNPROCESSABLE = { type: `${PRISM}UNPROCESSABLE_ENTITY`, title: "Invalid request", status: 422 };
@@ -188,7 +191,7 @@ const CASES: Case[] = [
   },
   {
     name: "wrong method",
-    method: "DELETE",
+    method: WRONG_METHOD,
     headers: { authorization: AUTH },
     status: 405,
     contentType: "application/problem+json",
@@ -196,13 +199,13 @@ const CASES: Case[] = [
       type: `${PRISM}NO_METHOD_MATCHED_ERROR`,
       title: "Route resolved, but no method matched",
       status: 405,
-      detail: 'The route /invitations/recipient has been matched, but it does not have "delete" method defined',
+      detail: `The route /invitations/recipient has been matched, but it does not have "${WRONG_METHOD.toLowerCase()}" method defined`,
     },
     violations: [
       {
         operationId: undefined,
         path: "method",
-        message: "DELETE is not a method of /invitations/recipient in the spec",
+        message: `${WRONG_METHOD} is not a method of /invitations/recipient in the spec`,
       },
     ],
   },
@@ -567,7 +570,7 @@ describe("assertNoViolations", () => {
   it("throws a ContractViolationError listing each violation (operation, JSON path, message), then forgets them", async () => {
     const mock = createLeadConduitMock({ apiKey: KEY });
     await send(mock, { method: "POST", path: RECIPIENT, headers: JSON_HEADERS, body: '{"email":"nope","admin":true}' });
-    await send(mock, { method: "DELETE", path: RECIPIENT, headers: { authorization: AUTH } });
+    await send(mock, { method: WRONG_METHOD, path: RECIPIENT, headers: { authorization: AUTH } });
     const error = (() => {
       try {
         mock.assertNoViolations();
@@ -585,7 +588,7 @@ describe("assertNoViolations", () => {
         "3 violation(s) of the LeadConduit spec by the requests sent to the mock:",
         "  1. createRecipientInvitation body/admin: must NOT have additional properties (POST /invitations/recipient → 422)",
         '  2. createRecipientInvitation body/email: must match format "email" (POST /invitations/recipient → 422)',
-        "  3. (no operation) method: DELETE is not a method of /invitations/recipient in the spec (DELETE /invitations/recipient → 405)",
+        `  3. (no operation) method: ${WRONG_METHOD} is not a method of /invitations/recipient in the spec (${WRONG_METHOD} /invitations/recipient → 405)`,
       ].join("\n"),
     );
     expect(mock.violations).toEqual([]);

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
+import { spec } from "../../../contract-tests/lib/spec.ts";
 import { PATHS } from "../../../scripts/lib/paths.ts";
 import { parseSpec, SpecDiffError } from "../../../scripts/lib/spec-diff/document.ts";
 import { diffSpecs } from "../../../scripts/lib/spec-diff/engine.ts";
@@ -225,6 +226,27 @@ describe("what the engine cannot judge fails rather than passes", () => {
   });
 });
 
+/** A value an enum does not have yet. */
+const freshValue = (values: unknown[]) => ["partner", "partner-2", "partner-3"].find((v) => !values.includes(v))!;
+
+/** The operations of the project's spec (`METHOD /path`, in its order) with a response whose schema reaches the component. */
+function answeringWith(component: string): string[] {
+  const defs = spec.schemaDocument.$defs as Record<string, unknown>;
+  const reaches = (node: unknown, seen: Set<string>): boolean => {
+    if (node === null || typeof node !== "object") return false;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === "string") {
+      const name = ref.split("/").at(-1)!;
+      if (name === component) return true;
+      if (!seen.has(name) && reaches(defs[name], seen.add(name))) return true;
+    }
+    return Object.values(node).some((child) => reaches(child, seen));
+  };
+  return spec.operations
+    .filter((o) => o.responses.some((r) => Object.values(r.content).some((schema) => reaches(schema, new Set()))))
+    .map((o) => `${o.method} ${o.path}`);
+}
+
 describe("the project's spec", () => {
   const text = readFileSync(PATHS.spec, "utf8");
   const edit = (patch: (s: Doc) => void) => {
@@ -246,19 +268,21 @@ describe("the project's spec", () => {
     ]);
   });
 
-  it("rates a new value of the closed Entity.connected breaking, once, for all three operations", () => {
-    const changes = edit((s) => prop(s, "Entity", "connected").enum.splice(3, 0, "partner"));
+  it("rates a new value of the closed Entity.connected breaking, once, for every operation whose answers carry an entity", () => {
+    const changes = edit((s) =>
+      prop(s, "Entity", "connected").enum.push(freshValue(prop(s, "Entity", "connected").enum)),
+    );
     expect(changes).toEqual([
       expect.objectContaining({
         rule: "response-enum-value-added",
         verdict: "breaking",
-        operations: ["POST /invitations/recipient", "POST /invitations/source", "PUT /invitations/{entityId}/resend"],
+        operations: answeringWith("Entity"),
       }),
     ]);
   });
 
   it("rates a new value of Entity.source, which the spec marks open, additive", () => {
-    const changes = edit((s) => prop(s, "Entity", "source").enum.splice(3, 0, "api"));
+    const changes = edit((s) => prop(s, "Entity", "source").enum.push(freshValue(prop(s, "Entity", "source").enum)));
     expect(changes).toEqual([expect.objectContaining({ rule: "response-open-enum-value-added", verdict: "additive" })]);
   });
 
