@@ -46,7 +46,6 @@ const token = (key: string) => basicAuthorization(key).slice("Basic ".length);
 /** Whether a request of this method may carry a body at all (fetch sends none with GET or HEAD). */
 const takesBody = (op: OperationSpec) => op.method !== "GET" && op.method !== "HEAD";
 
-
 /** The operation's success documents no content: what a request accepts does not matter then. */
 const answersNothing = (op: OperationSpec) =>
   op.method === "HEAD" || Object.keys(op.responses.find((r) => /^2\d\d$/.test(r.status))?.content ?? {}).length === 0;
