@@ -8,11 +8,11 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { methods } from "../../generated/api.js";
 import { run } from "../support/package/process.ts";
+import { typeErrorsOf } from "../support/type-errors.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** What `npm run generate` reads and writes, and what the checks below import. */
@@ -135,24 +135,18 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** What a module of the scratch copy says, run there (its own generated/ and src/). */
 async function probe(code: string): Promise<Yaml> {
-  const file = join(scratch, "probe.ts");
+  const file = join(scratch, `probe-${++probes}.ts`);
   writeFileSync(file, code);
-  const ran = await run(process.execPath, ["--import", "tsx", file], { cwd: scratch });
-  return JSON.parse(ran.stdout.trim().split("\n").at(-1)!);
+  // its own module graph: the scratch copy's src/, generated/ and contract-tests/, not this repository's
+  return (await import(file)).result;
 }
+let probes = 0;
 
 /** Type errors of a module compiled in the scratch copy as src/ is compiled. */
 function typeErrors(code: string): string[] {
   const file = join(scratch, "types-probe.ts");
   writeFileSync(file, code);
-  const parsed = ts.getParsedCommandLineOfConfigFile(
-    join(scratch, "src", "tsconfig.json"),
-    {},
-    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
-  )!;
-  const { rootDir: _r, outDir: _o, ...options } = parsed.options;
-  const program = ts.createProgram([file], { ...options, composite: false, emitDeclarationOnly: false, noEmit: true });
-  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  return typeErrorsOf(scratch, file);
 }
 
 describe("after one edit of the spec and npm run generate", () => {
@@ -187,7 +181,7 @@ describe("after one edit of the spec and npm run generate", () => {
       const lc = createLeadConduitClient({ apiKey: "k", fetch: mock.fetch, maxRetries: 0 });
       const got = await lc.invitations.${METHOD}("5fd4371e940df5a34a3888b2", { include: "flows" });
       const refused = await mock.fetch("${PATH.replace("{entityId}", "5fd4371e940df5a34a3888b2")}?include=everything", { headers: { authorization: "Basic " + btoa("API:k") } });
-      console.log(JSON.stringify({ id: got.entity.id, call: mock.calls[0], refused: refused.status, violations: mock.violations.map((v) => v.path) }));`);
+      export const result = { id: got.entity.id, call: mock.calls[0], refused: refused.status, violations: mock.violations.map((v) => v.path) };`);
     expect(result.id).toBe("5fd4371e940df5a34a3888b2");
     expect(result.call).toMatchObject({
       operationId: OP,
@@ -205,11 +199,11 @@ describe("after one edit of the spec and npm run generate", () => {
       import { buildCoverage } from "./src/gate/report/coverage.ts";
       const op = operationOf(spec, "${OP}");
       const coverage = buildCoverage(spec, [], { targets: ["prism", "mock"] });
-      console.log(JSON.stringify({
+      export const result = {
         valid: validCase(op),
         refusals: refusalCases(op).map((c) => c.name),
         rows: coverage.rows.filter((r) => r.operationId === "${OP}").map((r) => r.status),
-      }));`);
+      };`);
     expect(result.valid).toMatchObject({ expected: 200, credentials: "key" });
     expect(result.valid.body).toBeUndefined();
     expect(result.refusals).toEqual(expect.arrayContaining(["no credentials", "entityId breaking its pattern"]));

@@ -5,10 +5,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { generateTypes } from "../../scripts/lib/generate/index.ts";
+import { typeErrorsOf } from "../support/type-errors.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 let scratch: string;
@@ -27,30 +27,11 @@ async function regenerate(spec: unknown) {
   writeFileSync(join(scratch, "generated", "leadconduit.ts"), types);
 }
 
-/** The compiler options src/ is checked with (its own tsconfig: ES2022 + DOM libs, no Node types). */
-function srcCompilerOptions(): ts.CompilerOptions {
-  const parsed = ts.getParsedCommandLineOfConfigFile(
-    join(ROOT, "src", "tsconfig.json"),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-      },
-    },
-  );
-  if (!parsed) throw new Error("src/tsconfig.json could not be read");
-  // checked only, in the scratch folder: none of the project build's output settings
-  const { rootDir: _rootDir, outDir: _outDir, tsBuildInfoFile: _buildInfo, ...options } = parsed.options;
-  return { ...options, composite: false, emitDeclarationOnly: false, noEmit: true };
-}
-
 /** Type errors of a probe module compiled against the scratch copy, as src/ is compiled. */
 function typeErrors(probe: string): string[] {
   const file = join(scratch, "probe.ts");
   writeFileSync(file, probe);
-  const program = ts.createProgram([file], srcCompilerOptions());
-  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  return typeErrorsOf(scratch, file);
 }
 
 const probe = (resendResolvesTo: string) => `
