@@ -17,7 +17,7 @@ import { spec } from "../../contract-tests/lib/spec.ts";
 import { TARGETS, WRONG_KEY } from "../../contract-tests/lib/targets.ts";
 import { type MockGateDeps, runMockGate, SUITE_SECRETS } from "../../scripts/lib/contract/mock-gate.ts";
 import { repoDeps, runMock } from "../../scripts/lib/contract/repo.ts";
-import type { Step, StepResult } from "../../scripts/lib/run.ts";
+import { runSteps, type Step, type StepResult } from "../../scripts/lib/run.ts";
 import { basicAuthorization } from "../../src/client/index.ts";
 import { runCli } from "../../src/gate/cli/main.ts";
 import { toJUnit } from "../../src/gate/report/junit.ts";
@@ -324,6 +324,55 @@ describe("a target that crashed under the tests", () => {
     );
     expect(existsSync(records)).toBe(false);
     expect(existsSync(join(dir, "contract-vitest.json"))).toBe(false);
+  });
+});
+
+describe("a run whose first contract-tests run crashed", () => {
+  // The real step runner and the gate's own contract step, its command a process that writes what
+  // a crashed first run writes, then what a clean second one writes: the retry's verdict stands.
+  // test/scripts/prism-crash.test.ts does the same with the real suite and a real Prism killed twice.
+  it("is run once more, from fresh records, and the second run's verdict stands", async () => {
+    const staged = (name: string) => ({
+      vitest: join(dir, `${name}.vitest.json`),
+      records: join(dir, `${name}.jsonl`),
+    });
+    const [first, second] = [staged("first"), staged("second")];
+    writeResults(first, {
+      crashed: "prism",
+      tests: [{ name: "serves the example", status: "failed", tags: [targetTag("prism"), operationTag(R)] }],
+    });
+    writeResults(second);
+    const runs = join(dir, "runs");
+    const script = `
+      const fs = require("node:fs");
+      const [runs, first, second] = process.argv.slice(1);
+      const n = fs.existsSync(runs) ? Number(fs.readFileSync(runs, "utf8")) + 1 : 1;
+      fs.writeFileSync(runs, String(n));
+      const staged = JSON.parse(n === 1 ? first : second);
+      const out = process.argv.find((a) => a.startsWith("--outputFile.json=")).split("=")[1];
+      fs.copyFileSync(staged.vitest, out);
+      fs.copyFileSync(staged.records, process.env.LC_CONTRACT_RECORDS);`;
+    const deps: MockGateDeps = {
+      ...fake(),
+      runSteps: async (steps, stepIo) => {
+        const contract = steps.find((step) => step.name === CONTRACT_STEP) as Extract<Step, { command: string }>;
+        const args = ["-e", script, runs, JSON.stringify(first), JSON.stringify(second), ...contract.args.slice(1)];
+        const [result] = await runSteps([{ ...contract, args }], stepIo);
+        // the other steps pass: they are not what this test is about
+        return [...steps.filter((st) => st !== contract).map((st) => ({ name: st.name, ok: true, ms: 0 })), result!];
+      },
+    };
+    const log: string[] = [];
+    const { report, broken } = await runMockGate({ reportDir: dir }, { ...io(), log: (l) => log.push(l) }, deps);
+    expect(readFileSync(runs, "utf8")).toBe("2");
+    expect(log.join("\n")).toMatch(
+      /↻ prism crashed during the contract tests \(prism on http:\/\/127\.0\.0\.1:1 exited/,
+    );
+    expect(broken).toBeUndefined();
+    expect(report.ok).toBe(true);
+    expect(report.unchecked).toBeUndefined();
+    expect(report.cases.map((c) => [c.name, c.status])).toEqual([[`${R} examples a test`, "passed"]]);
+    expect(report.steps.find((st) => st.name === CONTRACT_STEP)!.note).toMatch(/^ran twice: prism crashed/);
   });
 });
 
