@@ -2,12 +2,11 @@
 // `Prefer: dynamic=true, seed=N`) must validate against the spec and parse in the client. The
 // target table says which targets make such answers (the mock does not, and says why).
 import { describe, expect, it } from "vitest";
+import { generatedSeeds } from "./lib/generated-seeds.ts";
 import { about, bodyOf, expectConforming, forEachTarget, observedClient, validCalls } from "./lib/harness.ts";
 import type { Target } from "./lib/targets.ts";
 
-const SEEDS_PER_OPERATION = 50;
-const FIRST_SEED = 1000;
-const seeds = Array.from({ length: SEEDS_PER_OPERATION }, (_, i) => FIRST_SEED + i);
+const seeds = generatedSeeds(process.env);
 const seededClient = (target: Target, seed: number) => observedClient(target, { prefer: `dynamic=true, seed=${seed}` });
 
 forEachTarget("generated", (target) => {

@@ -95,13 +95,18 @@ export async function checkProbe(probe: Probe, targets: PropertyTargets): Promis
   const { target, reference } = targets;
   const toTarget = wireOf(probe, target.target.apiKey);
   const matched = FAMILIES.filter(([, f]) => f.has(toTarget, target.target.apiKey));
-  const ours = await ask(target.target.name, target.url, toTarget);
+  const exits = matched.filter(([, f]) => f.prism === "exits");
+  const toReference = wireOf(probe, reference.target.apiKey);
+  // both at once, unless a row says the reference exits on it: it is then the target's alone
+  const [ours, theirs] = await Promise.all([
+    ask(target.target.name, target.url, toTarget),
+    exits.length ? undefined : ask(reference.target.name, reference.url, toReference),
+  ]);
   if (ours.status >= 500)
     throw new PropertyViolation(
       `${target.target.name} answered ${ours.status}\n  ${describe(toTarget)}\n${show(target.target.name, ours)}`,
     );
-  const exits = matched.filter(([, f]) => f.prism === "exits");
-  if (exits.length) {
+  if (!theirs) {
     const rows = exits.filter(([, f]) => allows(f.mock, ours.status, toTarget));
     if (!rows.length)
       throw new PropertyViolation(
@@ -110,8 +115,6 @@ export async function checkProbe(probe: Probe, targets: PropertyTargets): Promis
     const sent = 1 + (await checkSameAs(rows, ours, toTarget, targets, op));
     return { kind: "target only", rows: rows.map(([id]) => id), sent };
   }
-  const toReference = wireOf(probe, reference.target.apiKey);
-  const theirs = await ask(reference.target.name, reference.url, toReference);
   const [a, b] = [normalised(ours, op), normalised(theirs, op)];
   if (JSON.stringify(a) === JSON.stringify(b)) return { kind: "agreed", sent: 2 };
   const rows = matched.filter(
