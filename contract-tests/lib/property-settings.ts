@@ -4,7 +4,7 @@
 
 /** The seed of the suite's run: fixed, so `npm test` and `npm run contract` send the same requests every time. */
 export const DEFAULT_SEED = 18_001;
-/** A few seconds of the suite's time (docs/testing.md gives the measured figure). */
+/** A few seconds of the suite's time (docs/contract-gate.md gives the measured figure). */
 export const DEFAULT_RUNS = 300;
 
 export interface PropertySettings {
