@@ -145,16 +145,19 @@ export function errorForStatus(details: ErrorDetails & { status: number }): APIE
   const violations = violationsInBody(rest.body);
   const said = summaryOf(rest.body, rest.rawBody ?? "", violations);
   const message = `LeadConduit answered ${status}${said ? `: ${said}` : ""}`;
-  const all = { ...rest, status, violations };
-  if (status === 400) return new BadRequestError(message, all);
-  if (status === 401) return new AuthenticationError(message, all);
-  if (status === 403) return new PermissionError(message, all);
-  if (status === 404) return new NotFoundError(message, all);
-  if (status === 422) return new UnprocessableEntityError(message, all);
-  if (status === 429) return new RateLimitError(message, all);
-  if (status >= 500) return new ServerError(message, all);
-  return new APIError(message, all);
+  const ErrorClass = BY_STATUS[status] ?? (status >= 500 ? ServerError : APIError);
+  return new ErrorClass(message, { ...rest, status, violations });
 }
+
+/** The error class of each status that has one of its own (5xx: ServerError; any other: APIError). */
+const BY_STATUS: Readonly<Record<number, typeof APIError>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionError,
+  404: NotFoundError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -190,22 +193,22 @@ function summaryOf(body: unknown, rawBody: string, violations: readonly Violatio
 
 // `name` lives on each prototype (not as an own field) so it survives minification and
 // does not clutter util.inspect output.
-for (const [cls, name] of [
-  [LeadConduitError, "LeadConduitError"],
-  [ConfigurationError, "ConfigurationError"],
-  [ValidationError, "ValidationError"],
-  [APIError, "APIError"],
-  [BadRequestError, "BadRequestError"],
-  [AuthenticationError, "AuthenticationError"],
-  [PermissionError, "PermissionError"],
-  [NotFoundError, "NotFoundError"],
-  [UnprocessableEntityError, "UnprocessableEntityError"],
-  [RateLimitError, "RateLimitError"],
-  [ServerError, "ServerError"],
-  [ResponseValidationError, "ResponseValidationError"],
-  [ConnectionError, "ConnectionError"],
-  [TimeoutError, "TimeoutError"],
-  [AbortError, "AbortError"],
-] as const) {
+for (const [name, cls] of Object.entries({
+  LeadConduitError,
+  ConfigurationError,
+  ValidationError,
+  APIError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionError,
+  NotFoundError,
+  UnprocessableEntityError,
+  RateLimitError,
+  ServerError,
+  ResponseValidationError,
+  ConnectionError,
+  TimeoutError,
+  AbortError,
+})) {
   Object.defineProperty(cls.prototype, "name", { value: name, writable: true, configurable: true });
 }

@@ -137,6 +137,18 @@ export function resolveClientOptions(options: ClientOptions) {
   };
 }
 
+/** The options whose call's value, when not `undefined`, overrides the client's (`signal` is apart). */
+const OVERRIDABLE = [
+  "timeoutMs",
+  "maxRetries",
+  "validateRequests",
+  "validateResponses",
+  "logLevel",
+  "onRetry",
+  "onResponseViolation",
+  "logger",
+] as const satisfies readonly (keyof RequestOptions)[];
+
 export function mergeRequestOptions(
   base: ResolvedRequestOptions,
   override: RequestOptions | undefined,
@@ -145,23 +157,16 @@ export function mergeRequestOptions(
   if (override === null || typeof override !== "object") {
     throw new ConfigurationError("Request options must be an object");
   }
-  const merged: ResolvedRequestOptions = {
-    timeoutMs: override.timeoutMs ?? base.timeoutMs,
-    maxRetries: override.maxRetries ?? base.maxRetries,
-    validateRequests: override.validateRequests ?? base.validateRequests,
-    validateResponses: override.validateResponses ?? base.validateResponses,
-    logLevel: override.logLevel ?? base.logLevel,
-  };
+  const merged: Record<string, unknown> = {};
+  for (const key of OVERRIDABLE) {
+    const value = override[key] ?? base[key];
+    if (value !== undefined) merged[key] = value;
+  }
+  // a call's `signal: undefined` says: not the client's signal either
   const signal = "signal" in override ? override.signal : base.signal;
-  const onRetry = override.onRetry ?? base.onRetry;
-  const onResponseViolation = override.onResponseViolation ?? base.onResponseViolation;
-  const logger = override.logger ?? base.logger;
   if (signal !== undefined) merged.signal = signal;
-  if (onRetry !== undefined) merged.onRetry = onRetry;
-  if (onResponseViolation !== undefined) merged.onResponseViolation = onResponseViolation;
-  if (logger !== undefined) merged.logger = logger;
-  assertValidOptions(merged);
-  return merged;
+  assertValidOptions(merged as ResolvedRequestOptions);
+  return merged as ResolvedRequestOptions;
 }
 
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
