@@ -83,17 +83,17 @@ async function attemptOnce<K extends OperationId>(
 ): Promise<SuccessBody<K>> {
   const deadline = startDeadline(opts.timeoutMs, opts.signal);
   const exchange: Exchange = {};
-  const started = performance.now();
+  const at: Attempt = { transport, opts, exchange, operationId: op.operationId, attempts, started: performance.now() };
   try {
     await deadline.race(sendOnce(transport, op.operationId, op.input, op.send, deadline.signal, exchange));
   } catch (cause) {
-    const failure = failureOf(cause, { transport, opts, exchange, attempts, timedOut: deadline.timedOut() });
-    logAttempt({ transport, opts, exchange, operationId: op.operationId, attempts, started }, failure);
+    const failure = failureOf(cause, at, deadline.timedOut());
+    logAttempt(at, failure);
     throw failure;
   } finally {
     deadline.dispose();
   }
-  logAttempt({ transport, opts, exchange, operationId: op.operationId, attempts, started });
+  logAttempt(at);
   const response = exchange.response!;
   const text = exchange.text ?? "";
   // built only when an error needs it: the success path stays as cheap as openapi-fetch's
@@ -119,18 +119,19 @@ async function attemptOnce<K extends OperationId>(
   throw errorForStatus({ ...details(), ...keptBody(text, transport.secrets), retryAfterMs });
 }
 
+/** One attempt: what it was sent with and through, how far it got, when it started. */
+interface Attempt {
+  transport: Transport;
+  opts: ResolvedRequestOptions;
+  exchange: Exchange;
+  operationId: OperationId;
+  /** this attempt's number, 1-based: the requests sent for the call so far */
+  attempts: number;
+  started: number;
+}
+
 /** One attempt at `debug`: what was sent, and what came back (a status, or why nothing did), in how long. */
-function logAttempt(
-  at: {
-    transport: Transport;
-    opts: ResolvedRequestOptions;
-    exchange: Exchange;
-    operationId: OperationId;
-    attempts: number;
-    started: number;
-  },
-  failure?: unknown,
-): void {
+function logAttempt(at: Attempt, failure?: unknown): void {
   if (!at.opts.logger) return;
   const sent = at.exchange.sent?.();
   if (!sent) return; // nothing went out
@@ -161,15 +162,12 @@ function logAttempt(
  * What an attempt that got no answer throws: a typed error for the network, a timeout or an
  * abort; the app's own error, unchanged and not retried, when its middleware threw it.
  */
-function failureOf(
-  cause: unknown,
-  at: { transport: Transport; opts: ResolvedRequestOptions; exchange: Exchange; attempts: number; timedOut: boolean },
-): unknown {
+function failureOf(cause: unknown, at: Attempt, timedOut: boolean): unknown {
   if (cause instanceof LeadConduitError) return cause; // refused by the client itself
   const { opts, exchange, attempts } = at;
   const details: ErrorDetails = { attempts, request: exchange.sent?.(), cause };
   if (opts.signal?.aborted) return new AbortError(ABORTED_MESSAGE, details);
-  if (at.timedOut) return new TimeoutError(`No complete answer within ${opts.timeoutMs} ms`, details);
+  if (timedOut) return new TimeoutError(`No complete answer within ${opts.timeoutMs} ms`, details);
   if (!exchange.inFlight) return cause;
   return new ConnectionError(`Connection failed: ${redactText(messageOf(cause), at.transport.secrets)}`, details);
 }
