@@ -29,7 +29,7 @@ export default defineConfig({
           name: "unit",
           include: [
             "test/{client,testing,gate,scripts,contract-tests,bench,spec,docs}/**/*.test.ts",
-            "test/package/size.test.ts",
+            "test/package/{size,testing-size}.test.ts",
           ],
           pool: "threads",
           isolate: false,
@@ -57,7 +57,7 @@ export default defineConfig({
         test: {
           name: "package",
           include: ["test/package/**/*.test.ts"],
-          exclude: ["test/package/size.test.ts"],
+          exclude: ["test/package/{size,testing-size}.test.ts"],
           globalSetup: [TARGETS_SETUP, PACKAGE_SETUP],
           testTimeout: 180_000,
           hookTimeout: 300_000,

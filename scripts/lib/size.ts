@@ -36,6 +36,8 @@ async function bundle(entry: string, sourcemap: boolean) {
     legalComments: "none",
     mainFields: ["module", "main"],
     absWorkingDir: ROOT,
+    // a checkout whose node_modules is a link (a worktree) names its packages as this one does
+    preserveSymlinks: true,
     ...(sourcemap ? { metafile: true, sourcemap: "external", outfile: `${ROOT}size.js` } : {}),
   });
 }

@@ -155,6 +155,8 @@ export async function bundleStandalone(sources: StandaloneSources): Promise<stri
       legalComments: "none",
       absWorkingDir: ROOT,
       nodePaths: [join(ROOT, "node_modules")],
+      // a checkout whose node_modules is a link (a worktree) writes the paths this one does
+      preserveSymlinks: true,
     });
     // esbuild names each module in a comment, relative to the working directory; the temp
     // dir's random name is replaced to keep the output stable
