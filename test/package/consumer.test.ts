@@ -17,9 +17,9 @@ import type { Packed } from "../support/package/build.ts";
 import { QUIET_ENV, run } from "../support/package/process.ts";
 import { collectHovers, type Flavour, type Hover } from "../support/package/quick-info.ts";
 import { installedApp, packedPackage, specServer } from "../support/package/resources.ts";
+import { compileProject } from "../support/typescript.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
 
 let packed: Packed;
 let app: App;
@@ -29,8 +29,8 @@ beforeAll(async () => {
   name = (JSON.parse(readFileSync(join(packed.dir, "package.json"), "utf8")) as { name: string }).name;
 });
 
-const compile = (config: string) =>
-  run(process.execPath, [TSC, "-p", config, "--pretty", "false"], { cwd: app.dir, timeoutMs: 180_000 });
+// in-process, as `tsc -p` would: the lib files and the package's declarations parsed once for all three
+const compile = async (config: string) => compileProject(join(app.dir, config));
 let nodenext: Promise<unknown> | undefined;
 const compiledNodenext = () => (nodenext ??= compile("tsconfig.nodenext.json"));
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { methods } from "../../generated/api.js";
 import { run } from "../support/package/process.ts";
-import { typeErrorsOf } from "../support/type-errors.ts";
+import { typeErrorsOf } from "../support/typescript.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** What `npm run generate` reads and writes, and what the checks below import. */

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { generateTypes } from "../../scripts/lib/generate/index.ts";
-import { typeErrorsOf } from "../support/type-errors.ts";
+import { typeErrorsOf } from "../support/typescript.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 let scratch: string;
