@@ -66,6 +66,9 @@ async function startBroker(forget: () => void): Promise<Broker> {
     return started.get(name)!;
   };
   const server: Server = createServer((req, res) => {
+    // one request per connection: a worker busy for seconds (compiling, say) cannot expire its
+    // idle sockets on time, and would send its next ask on one this server already closed
+    res.setHeader("connection", "close");
     const name = decodeURIComponent((req.url ?? "/").slice(1));
     const starting = start(name);
     if (!starting) {

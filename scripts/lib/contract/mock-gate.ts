@@ -179,6 +179,8 @@ function contractTestsStep(
       "run",
       "--project",
       "contract",
+      // Prism answers on one thread: another worker would only load the suite again
+      "--maxWorkers=1",
       "--reporter=dot",
       "--reporter=json",
       `--outputFile.json=${files.vitest}`,
