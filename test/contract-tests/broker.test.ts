@@ -10,7 +10,10 @@ describe("the run's broker", () => {
     let stopped = false;
     broker.register("thing", async () => {
       starts++;
-      return { value: "http://127.0.0.1:1", stop: async () => void (stopped = true) };
+      const stop = async () => {
+        stopped = true;
+      };
+      return { value: "http://127.0.0.1:1", stop };
     });
     broker.register("broken", async () => {
       throw new Error("it would not start");
