@@ -35,7 +35,7 @@ export default defineConfig({
           name: "unit",
           include: [
             "test/{client,testing,gate,scripts,contract-tests,bench,spec,docs}/**/*.test.ts",
-            "test/package/{size,testing-size}.test.ts",
+            "test/package/{size,testing-size,build-cache}.test.ts",
           ],
           pool: "threads",
           isolate: false,
@@ -63,7 +63,7 @@ export default defineConfig({
         test: {
           name: "package",
           include: ["test/package/**/*.test.ts"],
-          exclude: ["test/package/{size,testing-size}.test.ts"],
+          exclude: ["test/package/{size,testing-size,build-cache}.test.ts"],
           globalSetup: [TARGETS_SETUP, PACKAGE_SETUP],
           testTimeout: 180_000,
           hookTimeout: 300_000,

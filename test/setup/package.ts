@@ -17,7 +17,8 @@ export default async function setup(project: TestProject) {
   const broker = await holdBroker();
   const scratch = mkdtempSync(join(tmpdir(), "lc-package-"));
   let packed: Promise<Packed> | undefined;
-  const pack = () => (packed ??= buildPackage(ROOT, scratch));
+  // the build is kept between runs (.tmp/package/<hash of its inputs>); the app is made afresh
+  const pack = () => (packed ??= buildPackage(ROOT, join(ROOT, ".tmp", "package")));
   broker.register("package", async () => ({ value: JSON.stringify(await pack()) }));
   broker.register("app", async () => ({
     value: JSON.stringify(await installApp(ROOT, await pack(), join(scratch, "app"))),
