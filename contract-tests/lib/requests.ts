@@ -4,7 +4,7 @@
 // contract-tests/lib/targets.ts (`statusOf`), with the reason.
 
 import { basicAuthorization } from "../../src/client/index.ts";
-import { methodNotOn, type OperationSpec, spec, specValidators } from "./spec.ts";
+import { answersNothing, methodNotOn, type OperationSpec, spec, specValidators } from "./spec.ts";
 import { successStatus, type Target, WRONG_KEY } from "./targets.ts";
 
 const validatorOf = specValidators(spec);
@@ -45,10 +45,6 @@ const token = (key: string) => basicAuthorization(key).slice("Basic ".length);
 
 /** Whether a request of this method may carry a body at all (fetch sends none with GET or HEAD). */
 const takesBody = (op: OperationSpec) => op.method !== "GET" && op.method !== "HEAD";
-
-/** The operation's success documents no content: what a request accepts does not matter then. */
-const answersNothing = (op: OperationSpec) =>
-  op.method === "HEAD" || Object.keys(op.responses.find((r) => /^2\d\d$/.test(r.status))?.content ?? {}).length === 0;
 
 /**
  * The status a refusal gets when the operation documents one of `preferred` (Prism answers with the

@@ -22,3 +22,7 @@ export function methodNotOn(path: string): string {
   if (!free) throw new Error(`every method is an operation at ${path}: no 405 case to send there`);
   return free;
 }
+
+/** The operation's success documents no content (a 204, or any answer to HEAD): what a request accepts does not matter then. */
+export const answersNothing = (op: OperationSpec): boolean =>
+  op.method === "HEAD" || Object.keys(op.responses.find((r) => /^2\d\d$/.test(r.status))?.content ?? {}).length === 0;

@@ -37,7 +37,7 @@ import {
   withoutQuery,
   withUnreservedDecoded,
 } from "./request-facts.ts";
-import { type OperationSpec, spec } from "./spec.ts";
+import { answersNothing, type OperationSpec, operationsAt, spec } from "./spec.ts";
 import type { WireRequest } from "./wire.ts";
 
 /** An answer as the agreement check compares it: status, Content-Type and the body (JSON when it parses). */
@@ -86,8 +86,17 @@ const FRESH_IDS = ["/entity/id", "/entity/invitation_id"];
 /** The refusals that come before the Accept check (406), in Prism's order and the mock's. */
 const EARLIER = [400, 401, 404, 405, 415, 422] as const;
 /** The RFC's status for a request by its Accept alone: 406 when nothing admits JSON (RFC 9110, 12.5.1), else the usual; or an earlier refusal. */
-const byAccept = (r: WireRequest): readonly number[] =>
-  acceptsJson(headerOf(r, "accept")) ? [200, ...EARLIER] : [406, ...EARLIER];
+/** The operation a request is for: its method at a template its path matches (undefined: none). */
+const operationFor = (r: WireRequest) => operationsAt(rawPathOf(r)).find((o) => o.method === r.method.toUpperCase());
+/**
+ * Where the Accept header alone decides: the operation's success, or 406 when nothing the
+ * request accepts admits JSON and the success has content to send; or a refusal that comes first.
+ */
+const byAccept = (r: WireRequest): readonly number[] => {
+  const op = operationFor(r);
+  const refused = !acceptsJson(headerOf(r, "accept")) && !(op && answersNothing(op));
+  return [refused ? 406 : op ? successStatus(op) : 200, ...EARLIER];
+};
 const createsAnEntity = (op: OperationSpec) => op.method.toUpperCase() === "POST" && op.pathParams.length === 0;
 
 export const DIFFERENCES = {
