@@ -1,4 +1,4 @@
-// The bench report's tables (scripts/lib/table.ts lays them out) and number formats.
+// The bench report's tables (src/gate/table.ts lays them out) and number formats.
 import { textTable } from "../src/gate/table.ts";
 
 type Align = "left" | "right";

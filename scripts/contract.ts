@@ -1,6 +1,6 @@
 // `npm run contract`: the gate that says whether client, spec and server still agree.
 // `npm run contract -- --help` lists the flags, the environment and the exit codes;
-// scripts/lib/cli/ holds the command line, scripts/lib/mock-gate.ts and scripts/lib/live/ the runs.
+// src/gate/cli/ holds the command line, scripts/lib/contract/mock-gate.ts and src/gate/live/ the runs.
 import { pathToFileURL } from "node:url";
 import { processIo } from "../src/gate/cli/io.ts";
 import { runCli } from "../src/gate/cli/main.ts";

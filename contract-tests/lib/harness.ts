@@ -50,7 +50,7 @@ export function forEachTarget(mode: Mode, cases: (target: Target) => void): void
 
 const operation = (operationId: string): OperationSpec => operationOf(spec, operationId);
 
-/** Notes an exercised pair for the gate's coverage table (scripts/lib/coverage.ts). */
+/** Notes an exercised pair for the gate's coverage table (src/gate/report/coverage.ts). */
 export function record(target: Target, entry: Omit<Exercised, "documented" | "target">): void {
   const file = process.env.LC_CONTRACT_RECORDS;
   if (!file) return;

@@ -14,7 +14,7 @@ export function basicAuthorization(apiKey: string): string {
 /**
  * Every form in which the keys can travel, longest first so a form containing another is
  * redacted whole: the header value, its base64 token, the key, the key URL-encoded.
- * @internal also the kit's and the contract gate's (scripts/lib/live, scripts/lib/report): one definition of the key's forms
+ * @internal also the kit's and the contract gate's (src/gate/live, src/gate/report): one definition of the key's forms
  */
 export function secretsOf(...apiKeys: string[]): string[] {
   const forms = apiKeys.flatMap((apiKey) => {

@@ -83,7 +83,7 @@ function redactStandalone(text: string, secret: string): string {
  * removed from `/invitations/a/resend`, `found 'a'` and `{"email":"a"}`, never from
  * "invitations" or "Invalid request". Secrets are given longest first (secretsOf), so a form
  * inside a longer one is removed with it.
- * @internal also the contract gate's (scripts/lib/live, scripts/lib/report, scripts/lib/cli)
+ * @internal also the contract gate's (src/gate/live, src/gate/report, src/gate/cli)
  */
 export function redactText(text: string, secrets: readonly string[]): string {
   let out = text;

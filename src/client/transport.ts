@@ -15,7 +15,7 @@ export function isLoopback(hostname: string): boolean {
 /**
  * Throws a ConfigurationError for a URL the key must not be sent to: not http(s), or plain HTTP
  * to a host other than loopback (unless allowed).
- * @internal also the live gate's (scripts/lib/live/gate.ts): the same rule for its target
+ * @internal also the live gate's (src/gate/live/gate.ts): the same rule for its target
  */
 export function assertSecureTransport(url: string, allowInsecureHttp: boolean): void {
   const { protocol, hostname } = new URL(url);

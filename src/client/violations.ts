@@ -15,7 +15,7 @@ export interface Violation {
 
 /**
  * Ajv's findings as violations; a missing or extra property is named in the path.
- * @internal also the contract gate's (scripts/lib/violations.ts): one way to name a violation's path
+ * @internal also the contract gate's (src/gate/violations.ts): one way to name a violation's path
  */
 export function violationsOf(issues: readonly ValidationIssue[] | null | undefined, prefix = ""): Violation[] {
   return (issues ?? []).map((issue) => {

@@ -1,7 +1,7 @@
 // The spec as the gates use it: its operations, their request and response schemas rewritten
 // for Ajv2020 (strict), and where in the spec document each schema came from, so a violation
 // can name the line of the schema it broke. Pure: no file system, no YAML. The repository
-// reads spec/leadconduit.yaml through scripts/lib/spec.ts; the `leadconduit-contract` bin
+// reads spec/leadconduit.yaml through contract-tests/lib/spec.ts; the `leadconduit-contract` bin
 // builds the same model from the package's dist/openapi.json.
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -87,7 +87,7 @@ type AjvOptions = ConstructorParameters<typeof Ajv2020>[0];
 /**
  * Ajv2020 as every part of the project configures it: strict, all errors, formats on.
  * `formats: "full"` (tests, gates) checks formats completely; "fast" is for the client's
- * runtime validators (see scripts/generate-validators.ts).
+ * runtime validators (see scripts/lib/generate/validators.ts).
  */
 function createAjv(options: AjvOptions = {}, formats: "full" | "fast" = "full") {
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, ...options });

@@ -1,4 +1,4 @@
-// The base URL a mock or its MSW handlers serve: the client's rule (src/base-url.ts) over http(s),
+// The base URL a mock or its MSW handlers serve: the client's rule (src/client/base-url.ts) over http(s),
 // kept as origin + path without trailing slashes.
 import { baseUrlProblem } from "../client/base-url.js";
 

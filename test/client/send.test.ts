@@ -1,4 +1,4 @@
-// The two ways a typed call goes out (src/send.ts): straight to fetch(url, init) when no
+// The two ways a typed call goes out (src/client/send.ts): straight to fetch(url, init) when no
 // middleware is registered on `raw`, through openapi-fetch while some is. Both must send the same
 // request and make the same value or error of the answer.
 import { describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 // The live gate must pass a server that keeps the spec and fail each way a real server drifts
 // from it. The upstream is a real HTTP server on loopback whose answers come from the spec
-// itself (scripts/lib/stand-in-server.ts); each broken variant bends one answer.
+// itself (contract-tests/lib/stand-in-server.ts); each broken variant bends one answer.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,5 +1,5 @@
 // Size budget of the testing entry (leadconduit-client/testing), everything bundled, minified
-// and gzipped, as test/size.test.ts measures the client's (whose budget this entry does not
+// and gzipped, as test/package/size.test.ts measures the client's (whose budget this entry does not
 // touch: the client never imports the kit). Most of it is the spec's validators, compiled with
 // full format checks, so its budget grows with the spec (test/support/size-budget.ts). Raising the
 // budget is a decision to make in review.

@@ -1,4 +1,4 @@
-// The API reference page (`npm run docs` → docs/index.html, scripts/build-docs.ts) is one
+// The API reference page (`npm run docs` → docs/index.html, scripts/docs.ts) is one
 // self-contained file: it renders the spec in headless Chromium with the network cut off.
 // Needs a Chromium-family browser (scripts/lib/chromium.ts finds one, the packaged one at least);
 // fails, never skips, without it, with a message that says how to get one.

@@ -45,7 +45,7 @@ export interface Link {
   target: string;
 }
 
-/** Targets of Markdown links and images, and of HTML src/href attributes, outside code. */
+/** Targets of Markdown links and images, and of HTML `src` and `href` attributes, outside code. */
 export function links(markdown: string): Link[] {
   const out: Link[] = [];
   let inCode = false;
@@ -104,7 +104,7 @@ export function brokenLinks(markdown: string, files: ReadonlySet<string>, file =
 const REPO_PATH = /^(?:src|scripts|test|contract-tests|bench|spec|generated|docs|\.github|\.ci)\/[\w./-]*$/;
 
 /**
- * Repository paths named in inline code (`scripts/lib/mock-server.ts`) that are not in `files`:
+ * Repository paths named in inline code (`contract-tests/lib/mock-server.ts`) that are not in `files`:
  * prose that names a file the repository no longer has. Globs and placeholders are not paths.
  */
 export function missingNamedPaths(markdown: string, files: ReadonlySet<string>, file = "README.md"): string[] {

@@ -1,6 +1,6 @@
-// Opens the built API reference (scripts/build-docs.ts) in headless Chromium with the network
+// Opens the built API reference (scripts/docs.ts) in headless Chromium with the network
 // cut off: the page itself is served from memory by a route, every other request is aborted
-// and recorded. Used by test/tooling/docs.test.ts and scripts/screenshot-docs.ts.
+// and recorded. Used by test/scripts/docs.test.ts and scripts/screenshot-docs.ts.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 
 /** Never resolved: `.invalid` is reserved (RFC 2606). The route answers it from memory. */

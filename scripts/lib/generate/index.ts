@@ -1,4 +1,4 @@
-// Every derived file: the blocks of the docs that code holds (docs/renderers.ts), and everything
+// Every derived file: the blocks of the docs that code holds (scripts/lib/docs/renderers.ts), and everything
 // generated/ holds, from spec/leadconduit.yaml:
 //   openapi.json            the spec bundled into one JSON document (what the package ships)
 //   leadconduit.ts          the TypeScript types (openapi-typescript)

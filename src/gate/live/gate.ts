@@ -4,7 +4,7 @@
 //
 // Planning (plan.ts), judging (judge.ts) and sending (exchange.ts) live apart; this module
 // runs the plan in order, carries the entity id from a create call to the calls that need
-// one, and assembles the report (scripts/lib/report/model.ts).
+// one, and assembles the report (src/gate/report/model.ts).
 import { basicAuthorization, secretsOf } from "../../client/auth.ts";
 import { redactDeep } from "../../client/redact.ts";
 import { buildCoverage } from "../report/coverage.ts";

@@ -1,0 +1,58 @@
+// The paths source comments name: after a move, a comment pointing at the old place is caught
+// here, not by the next reader who goes looking for it.
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { missingCommentPaths } from "../support/comment-paths.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+describe("missingCommentPaths", () => {
+  const files = new Set(["contract-tests/lib/mock-server.ts", "src/gate/live/gate.ts", "scripts/docs.ts"]);
+
+  it("names each path a comment gives that the repository lacks, with its line", () => {
+    const source = [
+      "// the server (contract-tests/lib/mock-server.ts) answers; the gate is in src/gate/live.",
+      "const url = 'https://example.com/scripts/gone.ts'; // see scripts/lib/gone.ts, scripts/docs.ts",
+      "/**",
+      " * @internal also the gate's (scripts/lib/live, src/gate/live/gate.ts)",
+      " */",
+      "const notAComment = 'src/gone.ts';",
+    ].join("\n");
+    expect(missingCommentPaths(source, files, "a.ts")).toEqual([
+      "a.ts:2: scripts/lib/gone.ts is not there",
+      "a.ts:4: scripts/lib/live is not there",
+    ]);
+  });
+
+  it("takes globs, placeholders and paths inside longer words for what they are", () => {
+    const source = [
+      "// every scripts/*.ts entry; builds in .tmp/package/<hash>; test/support/{a,b}.ts",
+      "// node_modules/foo/src/gone.ts is not ours",
+    ].join("\n");
+    expect(missingCommentPaths(source, files, "b.ts")).toEqual([]);
+  });
+});
+
+describe("the repository's comments", () => {
+  const listed = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  })
+    .split("\n")
+    .filter(Boolean);
+  const files = new Set(listed);
+  const sources = listed.filter((f) => /\.(?:[cm]?ts|[cm]?js)$/.test(f) && !f.startsWith("generated/"));
+  const ignored = (path: string) =>
+    spawnSync("git", ["check-ignore", "-q", "--no-index", path], { cwd: ROOT }).status === 0;
+
+  it("name no file or folder the repository lacks (a build output git ignores counts)", () => {
+    const missing = sources.flatMap((file) =>
+      missingCommentPaths(readFileSync(`${ROOT}${file}`, "utf8"), files, file).filter(
+        (line) => !ignored(line.split(": ")[1]?.replace(/ is not there$/, "") ?? ""),
+      ),
+    );
+    expect(missing).toEqual([]);
+  });
+});
