@@ -6,7 +6,7 @@
 // row says it exits on; the mock's answer to one is held to the RFC's.
 //
 // A fixed seed and a few hundred requests here; LC_PROPERTY_SEED, LC_PROPERTY_RUNS and
-// LC_PROPERTY_PATH replay a failure or run the deep pass (README: "The property test").
+// LC_PROPERTY_PATH replay a failure or run the deep pass (docs/contract-gate.md, "What a mock run checks").
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { urlOf } from "./lib/harness.ts";

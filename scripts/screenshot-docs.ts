@@ -1,4 +1,4 @@
-// Saves docs/reference.png (shown in the README): the API reference, built fresh from the
+// Saves docs/reference.png (shown in CONTRIBUTING.md): the API reference, built fresh from the
 // spec exactly as `npm run docs` builds it, rendered offline in headless Chromium at
 // 1280x900 and scrolled to the "Create a recipient invitation" operation.
 //
