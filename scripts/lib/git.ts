@@ -40,9 +40,10 @@ export type Base = { commit: string; label: string } | { none: string };
 
 /**
  * `ref` when given (`from` says who gave it); else where HEAD left main; else, on main itself or
- * without one, the commit before HEAD.
+ * without one: HEAD when `file` has edits not committed yet (they are the change to judge, not
+ * the last commit's), the commit before HEAD when it has none.
  */
-export async function findBase(repoDir: string, ref?: string, from = "--base"): Promise<Base> {
+export async function findBase(repoDir: string, ref?: string, from = "--base", file?: string): Promise<Base> {
   if (ref !== undefined) {
     const commit = await commitOf(repoDir, ref);
     if (!commit) throw new GitError(`${from} ${ref} is not a commit in ${repoDir}`);
@@ -54,6 +55,11 @@ export async function findBase(repoDir: string, ref?: string, from = "--base"): 
   const mergeBase = (await git(repoDir, ["merge-base", "HEAD", DEFAULT_BRANCH]))?.trim();
   if (mergeBase && mergeBase !== head)
     return { commit: mergeBase, label: `merge-base with ${DEFAULT_BRANCH} (${await shortOf(repoDir, mergeBase)})` };
+  if (file !== undefined && (await git(repoDir, ["diff", "--quiet", "HEAD", "--", file])) === undefined)
+    return {
+      commit: head,
+      label: `HEAD (the last commit, ${await shortOf(repoDir, head)}; the edits since are judged)`,
+    };
   const parent = await commitOf(repoDir, "HEAD~1");
   if (!parent) return { none: "HEAD has no parent commit" };
   return { commit: parent, label: `HEAD~1 (the previous commit, ${await shortOf(repoDir, parent)})` };

@@ -88,7 +88,7 @@ export interface SpecDiffOptions {
   repoDir?: string;
   /** the spec on disk; defaults to spec/leadconduit.yaml */
   specPath?: string;
-  /** a git ref; defaults to SPEC_DIFF_BASE, then where HEAD left main, then HEAD~1 */
+  /** a git ref; defaults to SPEC_DIFF_BASE, then where HEAD left main, then HEAD with uncommitted spec edits, then HEAD~1 */
   base?: string;
   /** a spec file to compare with instead of a commit */
   baseFile?: string;
@@ -106,7 +106,7 @@ export async function runSpecDiff(options: SpecDiffOptions = {}): Promise<SpecDi
   }
   // read here, not by the command line alone: both gates call this and CI sets it for them
   const fromEnv = options.base === undefined ? env.SPEC_DIFF_BASE?.trim() || undefined : undefined;
-  const found = await findBase(repoDir, options.base ?? fromEnv, fromEnv ? "SPEC_DIFF_BASE" : "--base");
+  const found = await findBase(repoDir, options.base ?? fromEnv, fromEnv ? "SPEC_DIFF_BASE" : "--base", inRepo);
   if ("none" in found) return { kind: "skipped", why: `nothing to compare with (${found.none})` };
   const content = await fileAt(repoDir, found.commit, inRepo);
   if (content === undefined)
@@ -135,9 +135,9 @@ export interface SpecDiffMainOptions extends Omit<SpecDiffOptions, "base" | "bas
   error?: (line: string) => void;
 }
 
-const USAGE = `Usage: npm run spec:diff [-- --base REF | --base-file PATH]]
+const USAGE = `Usage: npm run spec:diff [-- --base REF | --base-file PATH]
 Rates every change of the spec since REF (default: SPEC_DIFF_BASE, then where HEAD left main,
-then HEAD~1) or since the spec in PATH: breaking, additive or editorial (docs/spec-changes.md).
+then on main HEAD while the spec has edits not committed yet, else HEAD~1) or since the spec in PATH: breaking, additive or editorial (docs/spec-changes.md).
 Fails (exit 1) on a breaking change unless info.version got a major bump; exit 2 when it cannot run.`;
 
 export async function specDiffMain(argv: string[], options: SpecDiffMainOptions = {}): Promise<number> {

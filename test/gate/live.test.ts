@@ -405,6 +405,14 @@ describe("could not check: exit 3, never a verdict", () => {
     expect(report.cases.slice(1).every((c) => /^not run: the run stopped at /.test(c.note!))).toBe(true);
   });
 
+  it("a target on a port fetch blocks (9, discard): nothing was sent, and the cause says so rather than 'no answer'", async () => {
+    const report = await gate({ target: "http://127.0.0.1:9" });
+    expect(report.unchecked?.cause).toBe(
+      "not sent: fetch refuses the target's port, one the Fetch standard blocks (https://fetch.spec.whatwg.org/#port-blocking); use another port",
+    );
+    expect(report.violations).toEqual([]);
+  });
+
   it("a target that accepts and never answers: stopped by --timeout at the first request, which is the only one sent", async () => {
     const report = await gate({ target: `${faults.url}/hang~gate`, timeoutMs: 200 });
     expect(report.unchecked).toMatchObject({

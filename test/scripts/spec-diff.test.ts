@@ -214,6 +214,17 @@ describe("specDiffMain against git refs", () => {
     await expect(runSpecDiff({ repoDir: repo, specPath: spec(), base: "no-such-ref" })).rejects.toThrow(GitError);
   });
 
+  it("on main with edits not committed yet, compares with HEAD: the last commit's change is not counted again", async () => {
+    write(both(version("1.0.1"), removeSource)); // uncommitted; HEAD~1 → HEAD only moved the version
+    const { code, output } = await main();
+    expect(code).toBe(1);
+    expect(output).toContain(
+      `spec:diff spec/api.yaml: HEAD (the last commit, ${short("HEAD")}; the edits since are judged)`,
+    );
+    expect(output).toMatch(/\nBreaking \(1\)\n {2}✖ `POST \/invitations\/source`: operation removed/);
+    expect(output).toContain("info.version 1.0.1 → 1.0.1 · 1 breaking, 0 additive, 0 editorial");
+  });
+
   it("compares the spec as it is on disk, and says when it has not changed", async () => {
     write(both(version("1.0.1"), removeSource)); // uncommitted
     expect((await main()).code).toBe(1);

@@ -103,8 +103,27 @@ export async function runGenerate(check: boolean): Promise<number> {
     for (const line of rest) console.error(`  ${line}`);
     return result.stale.length ? 1 : 0;
   }
-  const files = await generatedFiles();
-  for (const [path, text] of files) writeFileSync(path, text);
-  console.log(`✓ wrote ${files.map(([p, t]) => `${relative(ROOT, p)} (${t.length} bytes)`).join(", ")}`);
+  const written = writeChanged(await generatedFiles(), read, writeFileSync);
+  console.log(`✓ ${describeWritten(written)}`);
   return 0;
+}
+
+/**
+ * Writes the files whose text changed and leaves the others untouched, modification time
+ * included (an editor or a watcher sees only what the spec change touched).
+ */
+export function writeChanged(
+  files: readonly (readonly [path: string, text: string])[],
+  readText: (path: string) => string | undefined,
+  write: (path: string, text: string) => void,
+): { changed: string[]; unchanged: number } {
+  const changed = files.filter(([path, text]) => readText(path) !== text);
+  for (const [path, text] of changed) write(path, text);
+  return { changed: changed.map(([path]) => relative(ROOT, path)), unchanged: files.length - changed.length };
+}
+
+/** `wrote generated/api.js, README.md; 10 unchanged`, or that nothing changed. */
+export function describeWritten({ changed, unchanged }: { changed: string[]; unchanged: number }): string {
+  if (changed.length === 0) return `nothing changed: the ${unchanged} generated files are what the spec produces`;
+  return `wrote ${changed.join(", ")}${unchanged ? `; ${unchanged} unchanged` : ""}`;
 }

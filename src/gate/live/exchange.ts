@@ -53,6 +53,9 @@ function whyNoAnswer(error: unknown, timeoutMs: number): string {
   const cause = error.cause instanceof Error ? (error.cause as Error & { code?: unknown }) : undefined;
   const code = typeof cause?.code === "string" ? cause.code : undefined;
   if (code === "ECONNREFUSED") return "connection refused (ECONNREFUSED)";
+  // undici's words for a port the Fetch standard forbids (9, 25, 6000…): it sends nothing at all
+  if (cause?.message === "bad port")
+    return "not sent: fetch refuses the target's port, one the Fetch standard blocks (https://fetch.spec.whatwg.org/#port-blocking); use another port";
   const detail = cause ? ` (${[code, cause.message].filter(Boolean).join(": ")})` : "";
   return `no answer: ${error.name}: ${error.message}${detail}`;
 }
