@@ -15,6 +15,15 @@ const DOCS = [...git("ls-files", "--cached", "--others", "--exclude-standard", "
 );
 const read = (file: string) => readFileSync(`${ROOT}${file}`, "utf8");
 
+describe("the README", () => {
+  // app developers read it on npm's page; CI owners and maintainers have guides of their own
+  it("stays one page for app developers: at most 250 lines, linking the other readers' guides", () => {
+    expect(README.split("\n").length).toBeLessThanOrEqual(250);
+    for (const guide of ["docs/contract-gate.md", "docs/testing.md", "docs/performance.md", "CONTRIBUTING.md"])
+      expect(README).toContain(`(${guide})`);
+  });
+});
+
 describe("typescriptSnippets", () => {
   it("takes each ```ts block with the line of its fence, and nothing else", () => {
     const md = [
