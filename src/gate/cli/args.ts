@@ -86,20 +86,22 @@ type Values = {
       : boolean;
 };
 
+/** A live run against `--target`, as the command line gave it. */
+export interface LiveCommand {
+  target: string;
+  dryRun: boolean;
+  entityId?: string;
+  reportDir?: string;
+  /** per request, in ms */
+  timeoutMs?: number;
+  operations?: string[];
+}
+
 export type Command =
   | { kind: "help" }
   | { kind: "version" }
   | { kind: "mock"; reportDir?: string; operations?: string[] }
-  | {
-      kind: "live";
-      target: string;
-      dryRun: boolean;
-      entityId?: string;
-      reportDir?: string;
-      /** per request, in ms */
-      timeoutMs?: number;
-      operations?: string[];
-    };
+  | ({ kind: "live" } & LiveCommand);
 
 /** parseArgs' configuration, from the table. */
 const PARSE_OPTIONS = Object.fromEntries(

@@ -7,7 +7,7 @@ import type { SpecLocation } from "../report/model.ts";
 import { publishReport } from "../report/publish.ts";
 import { formatReport } from "../report/text.ts";
 import type { Spec } from "../spec-model.ts";
-import { UsageError } from "./args.ts";
+import { type LiveCommand, UsageError } from "./args.ts";
 import { EXIT } from "./exit.ts";
 import type { CliIo } from "./io.ts";
 
@@ -15,15 +15,6 @@ export interface LiveSpec {
   spec: Spec;
   file: string;
   locate?: (pointer: string) => SpecLocation | undefined;
-}
-
-export interface LiveCommand {
-  target: string;
-  dryRun: boolean;
-  entityId?: string;
-  reportDir?: string;
-  timeoutMs?: number;
-  operations?: string[];
 }
 
 export async function runLive(command: LiveCommand, io: CliIo, loadSpec: () => Promise<LiveSpec>): Promise<number> {
