@@ -122,19 +122,24 @@ function checkBody(operationId: OperationId, body: unknown, received: Received, 
   return { violations: violationsOf(errors, "body"), issues: errors.map((e) => prismIssue(e, "body")) };
 }
 
+/** A required parameter that was not sent, as a violation and as Prism words its issue. */
+function missing(findings: Findings, location: "path" | "query", name: string): void {
+  const message = `must have required property '${name}'`;
+  findings.violations.push({ path: `${location}/${name}`, message, keyword: "required" });
+  findings.issues.push({
+    location: [location],
+    severity: "Error",
+    code: "required",
+    message: `Request ${location} ${message}`,
+  });
+}
+
 function checkPathParams(operationId: OperationId, pathParams: Record<string, string>): Findings {
   const findings: Findings = { violations: [], issues: [] };
   for (const [name, validate] of Object.entries(operations[operationId].pathParams)) {
     const value = pathParams[name] ?? "";
     if (value === "") {
-      const message = `must have required property '${name}'`;
-      findings.violations.push({ path: `path/${name}`, message, keyword: "required" });
-      findings.issues.push({
-        location: ["path"],
-        severity: "Error",
-        code: "required",
-        message: `Request path ${message}`,
-      });
+      missing(findings, "path", name);
     } else if (!validate(value)) {
       const errors = validate.errors ?? [];
       findings.violations.push(...violationsOf(errors, `path/${name}`));
@@ -171,15 +176,7 @@ function checkQuery(operationId: OperationId, query: string, quote: Quote): Find
   for (const [name, param] of Object.entries(operations[operationId].queryParams)) {
     const values = sent.getAll(name);
     if (values.length === 0) {
-      if (!param.required) continue;
-      const message = `must have required property '${name}'`;
-      findings.violations.push({ path: `query/${name}`, message, keyword: "required" });
-      findings.issues.push({
-        location: ["query"],
-        severity: "Error",
-        code: "required",
-        message: `Request query ${message}`,
-      });
+      if (param.required) missing(findings, "query", name);
       continue;
     }
     const value = queryValue(values, param.validate);
