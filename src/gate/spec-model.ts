@@ -89,7 +89,7 @@ type AjvOptions = ConstructorParameters<typeof Ajv2020>[0];
  * `formats: "full"` (tests, gates) checks formats completely; "fast" is for the client's
  * runtime validators (see scripts/lib/generate/validators.ts).
  */
-function createAjv(options: AjvOptions = {}, formats: "full" | "fast" = "full") {
+export function createAjv(options: AjvOptions = {}, formats: "full" | "fast" = "full") {
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, ...options });
   // ajv-formats is CommonJS; `.default` is the plugin under Node ESM, the module itself in a bundle.
   type Plugin = typeof formatsPlugin.default;

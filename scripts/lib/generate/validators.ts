@@ -12,6 +12,7 @@ import {
   type Spec,
   successResponse,
 } from "../../../src/gate/spec-model.ts";
+import { CONSTRAINT_KEYWORDS } from "../constraint-keywords.ts";
 import { leanCode } from "./lean-code.ts";
 import {
   bundleStandalone,
@@ -22,30 +23,14 @@ import {
   validatorRegistry,
 } from "./standalone.ts";
 
-// Keywords a TypeScript type cannot state. The "shape" validators drop them and check exactly
+// The "shape" validators drop the constraints a TypeScript type cannot state and check exactly
 // what the generated type says (types, required, enums, nullability), cheaply enough to run on
 // every response; the full "success" validators keep them.
-const CONSTRAINTS = new Set([
-  "format",
-  "pattern",
-  "minLength",
-  "maxLength",
-  "minimum",
-  "maximum",
-  "exclusiveMinimum",
-  "exclusiveMaximum",
-  "multipleOf",
-  "minItems",
-  "maxItems",
-  "uniqueItems",
-  "minProperties",
-  "maxProperties",
-]);
 const SHAPE_DOC_ID = "leadconduit-shape.json";
 // What the "unlisted" validators keep: the structure (properties, items, refs, and the type of
 // what has properties or items), closed to the properties the spec lists; their
 // additionalProperties errors are all they are read for, so a leaf checks nothing.
-const UNLISTED_DROPS = new Set([...CONSTRAINTS, "enum", "const", "required"]);
+const UNLISTED_DROPS = new Set([...CONSTRAINT_KEYWORDS, "enum", "const", "required"]);
 const STRUCTURE = ["properties", "items", "prefixItems", "additionalProperties"];
 const UNLISTED_DOC_ID = "leadconduit-unlisted.json";
 
@@ -183,7 +168,7 @@ export const shapeDocument = (schemaDocument: object) => toShape({ ...schemaDocu
  * keywords, an open enum (OPEN_ENUM_EXTENSION) as its type alone, refs pointed at the shape document.
  */
 export function toShape<T>(schema: T): T {
-  const shaped = openEnums(stripKeys(schema, CONSTRAINTS));
+  const shaped = openEnums(stripKeys(schema, CONSTRAINT_KEYWORDS));
   return JSON.parse(JSON.stringify(shaped).replaceAll(`"${SCHEMA_DOC_ID}#`, `"${SHAPE_DOC_ID}#`)) as T;
 }
 

@@ -2,9 +2,10 @@
 // pattern and the numeric limits. Which way a change goes is decided here; whether that breaks a
 // client depends on the side (narrower breaks requests, wider breaks responses), which the rule
 // ids carry: `request-length-narrowed` is breaking, `response-length-narrowed` additive.
-import { Ajv2020 } from "ajv/dist/2020.js";
-import formatsPlugin from "ajv-formats";
+import type { Ajv2020 } from "ajv/dist/2020.js";
 import { OPEN_ENUM_EXTENSION } from "../../../src/client/spec-extensions.ts";
+import { createAjv } from "../../../src/gate/spec-model.ts";
+import { CONSTRAINT_KEYWORDS } from "../constraint-keywords.ts";
 import type { DiffContext } from "./changes.ts";
 import { type Json, same, shown } from "./document.ts";
 import type { RuleId } from "./rules.ts";
@@ -54,20 +55,7 @@ export const VALUE_KEYWORDS: ReadonlySet<string> = new Set([
   "nullable",
   "enum",
   "const",
-  "format",
-  "pattern",
-  "minLength",
-  "maxLength",
-  "minimum",
-  "maximum",
-  "exclusiveMinimum",
-  "exclusiveMaximum",
-  "multipleOf",
-  "minItems",
-  "maxItems",
-  "uniqueItems",
-  "minProperties",
-  "maxProperties",
+  ...CONSTRAINT_KEYWORDS,
 ]);
 
 export function compareValueKeywords(ctx: DiffContext, b: SchemaView, a: SchemaView): void {
@@ -156,9 +144,7 @@ function compareEnumValues(ctx: DiffContext, b: SchemaView, a: SchemaView): void
 /** An enum's values that pass the schema's other checks (a pattern or limit can exclude some). */
 function accepted(view: SchemaView): Json[] {
   const checks = Object.fromEntries(
-    [...VALUE_KEYWORDS]
-      .filter((k) => !["type", "nullable", "enum", "const"].includes(k) && k in view.node)
-      .map((k) => [k, view.node[k]!]),
+    [...CONSTRAINT_KEYWORDS].filter((k) => k in view.node).map((k) => [k, view.node[k]!]),
   );
   if (Object.keys(checks).length === 0) return view.values ?? [];
   const validate = valueChecker(checks);
@@ -172,12 +158,8 @@ function valueChecker(schema: Record<string, Json>): (value: Json) => boolean {
   const key = JSON.stringify(schema);
   const known = checkers.get(key);
   if (known) return known;
-  if (!ajv) {
-    ajv = new Ajv2020({ strict: false, allErrors: false });
-    type Plugin = typeof formatsPlugin.default;
-    const plugin = (formatsPlugin as unknown as { default?: Plugin }).default ?? (formatsPlugin as unknown as Plugin);
-    plugin(ajv, { mode: "full" });
-  }
+  // not strict: a fragment of limits without its `type` is what is checked here, on purpose
+  ajv ??= createAjv({ strict: false, allErrors: false });
   const compiled = ajv.compile(schema);
   const check = (value: Json) => compiled(value) === true;
   checkers.set(key, check);
