@@ -33,7 +33,8 @@ function queryViolations(op: RequestValidators, query: unknown): Violation[] {
     .filter((name) => values[name] === undefined)
     .map((name) => ({ path: `query/${name}`, message: "is required", keyword: "required" }));
   for (const [name, value] of Object.entries(values)) {
-    const check = op.queryParams[name];
+    // own keys only: a query key such as `toString` or `__proto__` names no parameter
+    const check = Object.hasOwn(op.queryParams, name) ? op.queryParams[name] : undefined;
     if (value === undefined) continue;
     if (!check)
       violations.push({
