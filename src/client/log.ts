@@ -31,11 +31,16 @@ export function log(
   message: string,
   data: LogData,
 ): void {
-  if (!to.logger || LOG_LEVELS.indexOf(level) < LOG_LEVELS.indexOf(to.logLevel)) return;
-  to.logger[level](redactDeep(message, secrets), redactDeep(data, secrets));
+  if (!reaches(to, level)) return;
+  to.logger?.[level](redactDeep(message, secrets), redactDeep(data, secrets));
+}
+
+/** Whether a line of `level` reaches a logger: one is set, and its level lets `level` through. */
+function reaches(to: { logger?: Logger | undefined; logLevel: LogLevel }, level: Exclude<LogLevel, "off">): boolean {
+  return to.logger !== undefined && LOG_LEVELS.indexOf(level) >= LOG_LEVELS.indexOf(to.logLevel);
 }
 
 /** Whether warnings (the violations "report" mode finds) reach a logger. */
 export function warnsReachLogger(to: { logger?: Logger | undefined; logLevel: LogLevel }): boolean {
-  return to.logger !== undefined && LOG_LEVELS.indexOf(to.logLevel) <= LOG_LEVELS.indexOf("warn");
+  return reaches(to, "warn");
 }

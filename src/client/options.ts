@@ -169,11 +169,14 @@ export function mergeRequestOptions(
   return merged as ResolvedRequestOptions;
 }
 
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+/**
+ * The longest timeout: setTimeout takes at most 2^31 - 1 ms (24.8 days) and fires at once for more.
+ * @internal also the gate's `--timeout` limit
+ */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 function assertValidOptions(options: ResolvedRequestOptions): void {
   const { timeoutMs, maxRetries, validateResponses, signal } = options;
-  // setTimeout takes at most 2^31 - 1 ms (24.8 days); it would fire at once for more
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
     throw new ConfigurationError(
       `timeoutMs must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got ${String(timeoutMs)}`,

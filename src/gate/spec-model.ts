@@ -114,12 +114,16 @@ export function createSpecAjv(spec: Spec, options: AjvOptions = {}, formats: "fu
  * carry `parentSchema` (Ajv's verbose mode), which `schemaPointerOf` turns into a spec location.
  */
 export function specValidators(spec: Spec): (schema: object) => ValidateFunction {
-  const ajv = createSpecAjv(spec, { verbose: true });
+  return compiledOnce(createSpecAjv(spec, { verbose: true }));
+}
+
+/** Compiles each schema once, on first use, after `prepare`; keyed by the schema object. */
+function compiledOnce(ajv: Ajv2020, prepare = (schema: object) => schema): (schema: object) => ValidateFunction {
   const compiled = new WeakMap<object, ValidateFunction>();
   return (schema) => {
     const known = compiled.get(schema);
     if (known) return known;
-    const validate = ajv.compile(schema);
+    const validate = ajv.compile(prepare(schema));
     compiled.set(schema, validate);
     return validate;
   };
@@ -155,14 +159,7 @@ export function closeObjects<T>(node: T, inAllOf = false): T {
 export function unlistedValidators(spec: Spec): (schema: object) => ValidateFunction {
   const ajv = createAjv();
   ajv.addSchema(closeObjects(spec.schemaDocument));
-  const compiled = new WeakMap<object, ValidateFunction>();
-  return (schema) => {
-    const known = compiled.get(schema);
-    if (known) return known;
-    const validate = ajv.compile(closeObjects(schema));
-    compiled.set(schema, validate);
-    return validate;
-  };
+  return compiledOnce(ajv, closeObjects);
 }
 
 /**

@@ -4,6 +4,7 @@
 // it, `--help` is printed from it, and the docs include that help (docs/contract-gate.md, kept in
 // step by `npm run generate`). Every refusal is one line naming the flag.
 import { parseArgs } from "node:util";
+import { MAX_TIMEOUT_MS } from "../../client/options.ts";
 import { DEFAULT_TIMEOUT_MS } from "../live/exchange.ts";
 import { targetProblem } from "../live/refusals.ts";
 import { EXIT_CODES } from "./exit.ts";
@@ -142,9 +143,6 @@ export function parseCommand(argv: string[], program: Program): Command {
     ...common,
   };
 }
-
-/** setTimeout's limit: a longer wait would fire at once */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 function millisecondsOf(flag: string, value: string): number {
   const ms = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
