@@ -10,6 +10,7 @@ import { log } from "./log.js";
 import type { ResolvedRequestOptions } from "./options.js";
 import { keptBody } from "./redact.js";
 import { requestIdOf } from "./request-id.js";
+import { documentedStatus } from "./statuses.js";
 import { describeViolations, type Violation, violationsOf } from "./violations.js";
 
 export interface Answer<K extends OperationId> {
@@ -67,8 +68,7 @@ function noContent(answer: Answer<OperationId>): undefined {
 function statusViolations(answer: Answer<OperationId>): Violation[] {
   const { status } = answer.response;
   const { statuses } = operations[answer.operationId];
-  const code = String(status);
-  if (statuses.some((s) => s === code || s.toUpperCase() === `${code[0]}XX` || s === "default")) return [];
+  if (documentedStatus(statuses, status) !== undefined) return [];
   const documented = statuses.filter((s) => /^2/.test(s)).join(", ");
   return [
     {

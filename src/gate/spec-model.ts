@@ -7,6 +7,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formatsPlugin from "ajv-formats";
 import { OPEN_ENUM_EXTENSION } from "../client/spec-extensions.ts";
+import { documentedStatus } from "../client/statuses.ts";
 
 export const SCHEMA_DOC_ID = "leadconduit.json";
 
@@ -337,12 +338,11 @@ export function jsonSchemaOf(response: ResponseSpec): JsonObject {
 
 /** The response the spec documents for a status: exact code, then `2XX`-style range, then default. */
 export function documentedResponse(op: OperationSpec, status: number): ResponseSpec | undefined {
-  const code = String(status);
-  return (
-    op.responses.find((r) => r.status === code) ??
-    op.responses.find((r) => r.status.toUpperCase() === `${code[0]}XX`) ??
-    op.responses.find((r) => r.status === "default")
+  const key = documentedStatus(
+    op.responses.map((r) => r.status),
+    status,
   );
+  return op.responses.find((r) => r.status === key);
 }
 
 /** The first JSON example the spec gives for a response. */

@@ -1,6 +1,7 @@
 // What the spec documents an operation to answer, as the kit looks it up.
 import { type DocumentedResponse, operations } from "../../generated/testing.js";
 import type { OperationId } from "../../generated/validators.js";
+import { documentedStatus } from "../client/statuses.js";
 
 /** The operation's first documented 2xx response, in the spec's order. */
 export function successResponse(operationId: OperationId): DocumentedResponse | undefined {
@@ -10,10 +11,9 @@ export function successResponse(operationId: OperationId): DocumentedResponse | 
 /** The documented response a status is checked against (a 2xx falls back to the first documented 2xx). */
 export function documentedFor(operationId: OperationId, status: number): DocumentedResponse | undefined {
   const { responses } = operations[operationId];
-  const code = String(status);
+  const key = documentedStatus(Object.keys(responses), status, false);
   return (
-    responses[code] ??
-    responses[`${code[0]}XX`] ??
+    (key === undefined ? undefined : responses[key]) ??
     (status < 300 ? successResponse(operationId) : undefined) ??
     responses.default
   );

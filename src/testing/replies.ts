@@ -2,6 +2,7 @@
 // the API could never send), then handed out in order, `times` each.
 import { operations } from "../../generated/testing.js";
 import type { OperationId } from "../../generated/validators.js";
+import { documentedStatus } from "../client/statuses.js";
 import { describeViolations, type Violation, violationsOf } from "../client/violations.js";
 import { documentedFor } from "./documented.js";
 import { LeadConduitMockError } from "./errors.js";
@@ -84,8 +85,7 @@ function textOf(status: number, body: unknown, caller: string): string | null | 
 function undocumentedSuccess(operationId: OperationId, status: number): string | undefined {
   if (status >= 300) return undefined;
   const documented = Object.keys(operations[operationId].responses);
-  const code = String(status);
-  if (documented.some((s) => s === code || s.toUpperCase() === `${code[0]}XX` || s === "default")) return undefined;
+  if (documentedStatus(documented, status) !== undefined) return undefined;
   const successes = documented.filter((s) => /^2/.test(s)).join(", ");
   return `the spec documents no ${status} for ${operationId}, only ${successes} for a success (pass { undocumented: true } if the test means it)`;
 }
