@@ -8,11 +8,10 @@ import { createLeadConduitClient, type LeadConduitClient } from "../../src/clien
 import { schemaViolations } from "../../src/gate/violations.ts";
 import { acquire } from "./broker.ts";
 import { appendExercised, appendViolation, type Exercised, type Mode, operationTag, targetTag } from "./records.ts";
-import { documentedResponse, type OperationSpec, operationOf, spec, specValidators } from "./spec.ts";
+import { documentedResponse, type OperationSpec, operationOf, spec, validatorFor } from "./spec.ts";
 import { TARGETS, type Target, WRONG_KEY } from "./targets.ts";
 
-export { spec };
-export const validatorFor = specValidators(spec);
+export { spec, validatorFor };
 
 // every target of the table, started by the run's broker the first time any file asks
 const urls = Object.fromEntries(

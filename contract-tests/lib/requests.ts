@@ -4,10 +4,8 @@
 // contract-tests/lib/targets.ts (`statusOf`), with the reason.
 
 import { basicAuthorization } from "../../src/client/index.ts";
-import { answersNothing, methodNotOn, type OperationSpec, spec, specValidators } from "./spec.ts";
+import { answersNothing, methodNotOn, type OperationSpec, validatorFor } from "./spec.ts";
 import { successStatus, type Target, WRONG_KEY } from "./targets.ts";
-
-const validatorOf = specValidators(spec);
 
 export interface RawCase {
   name: string;
@@ -108,7 +106,7 @@ function badBodies(op: OperationSpec): [name: string, body: string][] {
     ["an unknown property", { ...object, unknownProperty: true }],
     ["a body that is not an object", [example]],
   );
-  const validate = validatorOf(op.body!.schema);
+  const validate = validatorFor(op.body!.schema);
   const refused = candidates
     .filter(([, body]) => !validate(body))
     .map(([name, body]): [string, string] => [name, JSON.stringify(body)]);

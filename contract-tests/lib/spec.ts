@@ -2,11 +2,20 @@
 // spec/leadconduit.yaml, kept in step by the drift check) in the model of src/gate/spec-model.ts.
 // No YAML, no file path: the suite, the tests and the bench check against the same document.
 import document from "../../generated/openapi.json" with { type: "json" };
-import { type JsonObject, type OperationSpec, type Spec, specFromDocument } from "../../src/gate/spec-model.ts";
+import {
+  type JsonObject,
+  type OperationSpec,
+  type Spec,
+  specFromDocument,
+  specValidators,
+} from "../../src/gate/spec-model.ts";
 
 export * from "../../src/gate/spec-model.ts";
 
 export const spec: Spec = specFromDocument(document as unknown as JsonObject);
+
+/** The spec's schemas, each compiled once per worker whatever file asks (strict Ajv2020, full formats). */
+export const validatorFor = specValidators(spec);
 
 /** The operations whose path template matches a concrete path (a path can match several: /invitations/recipient and /invitations/{entityId}). */
 export function operationsAt(path: string): OperationSpec[] {

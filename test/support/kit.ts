@@ -1,6 +1,6 @@
 // What the testing kit's tests share: a raw request to a mock, and checks of bodies against the
 // spec compiled independently of the kit (Ajv2020 from spec/leadconduit.yaml, full formats).
-import { documentedResponse, operationOf, SCHEMA_DOC_ID, spec, specValidators } from "../../contract-tests/lib/spec.ts";
+import { documentedResponse, operationOf, SCHEMA_DOC_ID, spec, validatorFor } from "../../contract-tests/lib/spec.ts";
 import { basicAuthorization } from "../../src/client/index.ts";
 import type { LeadConduitMock } from "../../src/testing/index.ts";
 
@@ -11,8 +11,6 @@ const BASE = "https://app.leadconduit.com";
 export const ENTITY_ID = "64b8f0f5e4b0c3a1d5e6f7a8";
 
 export { spec };
-
-const validatorFor = specValidators(spec);
 
 export const operation = (operationId: string) => operationOf(spec, operationId);
 
