@@ -1,8 +1,8 @@
 // The one place scripts run processes: `run` (to completion, output collected; `runOrThrow`
-// when anything but exit 0 is an error; a server left running is contract-tests/lib/process.ts)
-// and the step runner of the gates (`runSteps`: one header per step, the time each
-// took, every step run even after a failure so a red run shows them all). A step is a command
-// or an in-process task.
+// when anything but an allowed exit code is an error; a server left running is
+// contract-tests/lib/process.ts) and the gate's step runner (`runSteps`: the steps at once, each
+// step's output printed as one block when it ends, every step run even after a failure so a red
+// run shows them all). A step is a command or an in-process task.
 import { spawn } from "node:child_process";
 import type { Readable } from "node:stream";
 import { childEnv } from "../../src/gate/terminal.ts";
@@ -48,6 +48,25 @@ export function run(
     child.once("error", (error) => done(null, null, `\n${command}: ${error.message}`));
     child.once("close", (code, signal) => done(code, signal));
   });
+}
+
+/**
+ * `run`, where an exit code outside `ok` (default: 0 only), a command that cannot start or one
+ * killed at its timeout throws, naming the command, its folder and the end of its output.
+ */
+export async function runOrThrow(
+  command: string,
+  args: string[],
+  options: Parameters<typeof run>[2] & { ok?: readonly number[] } = {},
+): Promise<RunResult> {
+  const result = await run(command, args, options);
+  if (result.code !== null && (options.ok ?? [0]).includes(result.code)) return result;
+  const why = result.timedOut
+    ? `killed after ${result.ms} ms`
+    : result.code === null && result.signal === null
+      ? "could not start"
+      : `exited ${result.code ?? result.signal}`;
+  throw new Error(`${command} ${args.join(" ")} ${why} in ${options.cwd ?? process.cwd()}\n${tail(result)}`);
 }
 
 /** The last lines of a command's output, for a failure message. */
@@ -103,8 +122,6 @@ export interface StepIo {
   error?: (line: string) => void;
   /** commands' output goes through `log`/`error` (held back, or filtered) instead of straight to the terminal */
   capture?: boolean;
-  /** false: no `▶ step` header (an enclosing step announced it already) */
-  headers?: boolean;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -113,42 +130,26 @@ export const npmRun = (script: string, ...args: string[]): { command: string; ar
   args: ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])],
 });
 
-export async function runSteps(steps: Step[], io: StepIo): Promise<StepResult[]> {
-  const results: StepResult[] = [];
-  for (const step of steps) results.push(await runStep(step, io));
-  return results;
-}
-
 /**
- * Runs lanes of steps at the same time, the steps of a lane one after another (a lane is one
- * step, or steps where each needs the one before). Each step's output (its header included) is
- * held back and printed as one block when the step ends, so the log reads as if they ran in
- * turn. The results come back in the order the steps were given.
+ * Runs the steps at the same time. Each step's output (its header included) is held back and
+ * printed as one block when the step ends, so the log reads as if they ran in turn. The results
+ * come back in the order the steps were given.
  */
-export async function runStepsConcurrently(lanes: (Step | Step[])[], io: StepIo): Promise<StepResult[]> {
-  const done = await Promise.all(
-    lanes.map(async (lane) => {
-      const results: StepResult[] = [];
-      for (const step of Array.isArray(lane) ? lane : [lane]) {
-        const lines: string[] = [];
-        const held: StepIo = {
-          ...io,
-          capture: true,
-          log: (line) => lines.push(line),
-          error: (line) => lines.push(line),
-        };
-        results.push(await runStep(step, held));
-        for (const line of lines) io.log(line);
-      }
-      return results;
+export async function runSteps(steps: Step[], io: StepIo): Promise<StepResult[]> {
+  return Promise.all(
+    steps.map(async (step) => {
+      const lines: string[] = [];
+      const held: StepIo = { ...io, capture: true, log: (line) => lines.push(line), error: (line) => lines.push(line) };
+      const result = await runStep(step, held);
+      for (const line of lines) io.log(line);
+      return result;
     }),
   );
-  return done.flat();
 }
 
 async function runStep(step: Step, io: StepIo): Promise<StepResult> {
   const started = performance.now();
-  if (io.headers !== false) io.log(`\n▶ ${step.name}`);
+  io.log(`\n▶ ${step.name}`);
   const outcome = "task" in step ? await runTask(step.task) : await runCommandOnceMore(step, io);
   const ms = Math.round(performance.now() - started);
   if (outcome.note) {

@@ -9,7 +9,7 @@ import { schemaPointerOf, spec, specValidators, successResponse } from "../../co
 import { BROWSER_NAMES, findBrowser, launchChromium, NoBrowserError } from "../../scripts/lib/chromium.ts";
 import { NOISE, noiseFilter, withoutNoise } from "../../scripts/lib/noise.ts";
 import { PATHS } from "../../scripts/lib/paths.ts";
-import { runSteps, type StepIo } from "../../scripts/lib/run.ts";
+import { runOrThrow, runSteps, type StepIo } from "../../scripts/lib/run.ts";
 import { yamlLocator } from "../../scripts/lib/spec-locate.ts";
 import { markdownTable, textTable } from "../../src/gate/table.ts";
 import { childEnv, colourWanted, painter, stripAnsi } from "../../src/gate/terminal.ts";
@@ -32,18 +32,19 @@ function capture(colour = false): StepIo & { lines: string[] } {
 }
 
 describe("runSteps", () => {
-  it("announces each step once, runs every step even after a failure, and times them", async () => {
+  it("runs the steps at once, every one even after a failure, each announced once with its output as one block", async () => {
     const io = capture();
     const results = await runSteps(
       [
+        // a process first: its block is printed when it ends, after the in-process task's
         { name: "fails", command: process.execPath, args: ["-e", "process.exit(4)"] },
         { name: "task", task: async () => ({ ok: true, note: "done\nsecond line" }) },
       ],
       io,
     );
-    expect(io.lines.filter((l) => l.includes("▶"))).toEqual(["\n▶ fails", "\n▶ task"]);
-    expect(io.lines).toContain("✓ done");
-    expect(io.lines).toContain("    second line");
+    expect(io.lines.filter((l) => l.includes("▶"))).toEqual(["\n▶ task", "\n▶ fails"]);
+    expect(io.lines.slice(0, 3)).toEqual(["\n▶ task", "✓ done", "    second line"]);
+    expect(io.lines[3]).toBe("\n▶ fails");
     expect(results).toMatchObject([
       { name: "fails", ok: false, exitCode: 4 },
       { name: "task", ok: true, note: "done" },
@@ -84,6 +85,28 @@ describe("runSteps", () => {
     expect(out).toContain("Woohoo!");
     // FORCE_COLOR from a step's env is dropped too: the decision is the parent's
     expect(out).toContain("NO_COLOR=1 FORCE_COLOR=undefined");
+  });
+});
+
+describe("runOrThrow", () => {
+  const node = (code: string) => [process.execPath, ["-e", code]] as const;
+
+  it("returns the output of an allowed exit code", async () => {
+    const ran = await runOrThrow(...node("console.log('out'); process.exit(1)"), { ok: [0, 1] });
+    expect(ran).toMatchObject({ code: 1, stdout: "out\n" });
+  });
+
+  it("throws on any other exit, naming the command, the code and the end of its output", async () => {
+    await expect(runOrThrow(...node("console.error('why'); process.exit(4)"), { cwd: tmpdir() })).rejects.toThrow(
+      new RegExp(`-e .* exited 4 in ${tmpdir().replace(/[/\\]/g, ".")}\\nwhy$`),
+    );
+  });
+
+  it("throws when the command cannot start, or is killed at its timeout", async () => {
+    await expect(runOrThrow("/no/such/command", [])).rejects.toThrow(/could not start/);
+    await expect(runOrThrow(...node("setInterval(() => {}, 1000)"), { timeoutMs: 300 })).rejects.toThrow(
+      /killed after \d+ ms/,
+    );
   });
 });
 

@@ -35,7 +35,7 @@ import { stripAnsi } from "../../../src/gate/terminal.ts";
 import { describeStale, staleFiles } from "../generate/index.ts";
 import { NOISE, noiseFilter } from "../noise.ts";
 import { PATHS, packageFile, ROOT } from "../paths.ts";
-import { npmRun, runStepsConcurrently, type Step, type StepIo, type StepResult } from "../run.ts";
+import { npmRun, runSteps, type Step, type StepIo, type StepResult } from "../run.ts";
 import { describeOutcome, runSpecDiff, type SpecDiffOutcome, specDiffSection } from "../spec-diff.ts";
 import { type Locate, yamlLocator } from "../spec-locate.ts";
 
@@ -65,7 +65,7 @@ export interface MockGateDeps {
 }
 
 const defaultDeps: MockGateDeps = {
-  runSteps: (steps, io) => runStepsConcurrently(steps, io),
+  runSteps,
   drift: () => staleFiles(),
   specDiff: () => runSpecDiff(),
 };
