@@ -8,6 +8,7 @@
 import fc from "fast-check";
 import type { Json, JsonObject, OperationSpec } from "./spec.ts";
 import { spec } from "./spec.ts";
+import { WRONG_KEY } from "./targets.ts";
 import type { WireRequest } from "./wire.ts";
 
 /** Basic credentials as a probe builds them (RFC 7617); `password: "key"` is the target's own key. */
@@ -307,7 +308,7 @@ const BASIC: fc.Arbitrary<BasicCredentials> = fc.record({
   user: fc.oneof({ arbitrary: fc.constant("API"), weight: 6 }, fc.constantFrom("", "someone", "???", "ü>")),
   password: fc.oneof(
     { arbitrary: fc.constant({ kind: "key" as const }), weight: 10 },
-    fc.constantFrom("", "lc-contract-wrong-30b6aa", "a:b", "é", " ").map((text) => ({ kind: "text" as const, text })),
+    fc.constantFrom("", WRONG_KEY, "a:b", "é", " ").map((text) => ({ kind: "text" as const, text })),
   ),
   bytes: fc.oneof({ arbitrary: fc.constant("utf-8" as const), weight: 8 }, fc.constantFrom("latin1", "invalid utf-8")),
   base64: fc.oneof(

@@ -37,7 +37,7 @@ import {
   withoutQuery,
   withUnreservedDecoded,
 } from "./request-facts.ts";
-import { answersNothing, type OperationSpec, operationsAt, spec } from "./spec.ts";
+import { answersNothing, type OperationSpec, operationsAt, spec, successResponse } from "./spec.ts";
 import type { WireRequest } from "./wire.ts";
 
 /** An answer as the agreement check compares it: status, Content-Type and the body (JSON when it parses). */
@@ -85,7 +85,6 @@ const problemOf = (answer: Answer, status: number) =>
 const FRESH_IDS = ["/entity/id", "/entity/invitation_id"];
 /** The refusals that come before the Accept check (406), in Prism's order and the mock's. */
 const EARLIER = [400, 401, 404, 405, 415, 422] as const;
-/** The RFC's status for a request by its Accept alone: 406 when nothing admits JSON (RFC 9110, 12.5.1), else the usual; or an earlier refusal. */
 /** The operation a request is for: its method at a template its path matches (undefined: none). */
 const operationFor = (r: WireRequest) => operationsAt(rawPathOf(r)).find((o) => o.method === r.method.toUpperCase());
 /**
@@ -221,7 +220,7 @@ export const DIFFERENCES = {
     family: {
       has: (r) => hasUndecodableEscape(r) && !hasMalformedEscape(r),
       prism: "exits",
-      mock: [400, 401, 404, 405, 415, 422],
+      mock: EARLIER,
     },
   },
   doubleSlash: {
@@ -427,7 +426,6 @@ const prism: Target = {
     "UTF-16 JSON with a charset parameter": { status: "success", because: "charset" },
     "a CORS preflight": { status: 204, because: "cors" },
   },
-  // any status by name (DIFFERENCES.prefer)
   // any status by name (DIFFERENCES.prefer), but the 401 as the spec has it: a request without
   // credentials (Prism answers a HEAD that asks for its 401 by name 500)
   ask: (status): Ask =>
@@ -483,7 +481,6 @@ export const TARGETS: readonly Target[] = [prism, mock];
 /** The target the others' answers are compared with (agreement.test.ts). */
 export const REFERENCE: Target = prism;
 
-/** The status a target answers to a case: its own where the table says so, else the spec's. */
 /**
  * The status a target answers to a case of an operation: its own where the table says so (its
  * "success" being the operation's first documented 2xx), else the spec's.
@@ -496,7 +493,7 @@ export function statusOn(target: Target, c: { name: string; expected: number }, 
 
 /** The operation's first documented 2xx: what a valid request of it gets. */
 export function successStatus(op: OperationSpec): number {
-  return Number(op.responses.find((r) => /^2\d\d$/.test(r.status))?.status ?? 200);
+  return Number(successResponse(op).status);
 }
 
 /** An answer with every difference's allowance applied, so two targets' answers can be compared. */

@@ -89,7 +89,7 @@ describe("runSteps", () => {
 });
 
 describe("runOrThrow", () => {
-  const node = (code: string) => [process.execPath, ["-e", code]] as const;
+  const node = (code: string): [string, string[]] => [process.execPath, ["-e", code]];
 
   it("returns the output of an allowed exit code", async () => {
     const ran = await runOrThrow(...node("console.log('out'); process.exit(1)"), { ok: [0, 1] });
