@@ -65,7 +65,8 @@ export interface Spec {
   pointers: WeakMap<object, string>;
 }
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+/** The operation keys of an OpenAPI path item, lower-case as the document writes them. */
+export const METHODS: readonly string[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** The model of an OpenAPI 3.1 document (parsed YAML or JSON). */
 export function specFromDocument(document: JsonObject): Spec {

@@ -1,8 +1,7 @@
 // The operations of a document, keyed by `METHOD /path/{}` so that two documents pair them
 // whatever their path parameters are called.
+import { METHODS } from "../../../src/gate/spec-model.ts";
 import { childPointer, isObject, type Resolved, resolve, type SpecDocument } from "./document.ts";
-
-export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 export interface OperationAt {
   label: string;

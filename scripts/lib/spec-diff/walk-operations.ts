@@ -1,10 +1,12 @@
 // The operations of both documents, paired by method and path (a path parameter renamed is the
 // same URL), and what a client sends to each (parameters, body) and gets back (statuses,
 // headers, media types); schemas go to walk-schema.ts on the side they are met.
+
+import { METHODS } from "../../../src/gate/spec-model.ts";
 import { compareCommon, compareDocs, compareRest, isExtension } from "./annotations.ts";
 import type { DiffContext } from "./changes.ts";
 import { childPointer, isObject, type JsonObject, type Resolved, resolve, type SpecDocument } from "./document.ts";
-import { METHODS, type OperationAt, operationsOf } from "./operations.ts";
+import { type OperationAt, operationsOf } from "./operations.ts";
 import { compareContent } from "./walk-content.ts";
 import { compareSecurity, compareServers } from "./walk-security.ts";
 
