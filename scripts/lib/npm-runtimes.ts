@@ -3,6 +3,7 @@
 // (test/runtimes/) and bench/ (the benchmark on Node 20 and Node 24).
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { NPM_INSTALL } from "./npm-install.ts";
 import { PATHS, ROOT } from "./paths.ts";
 import { run, tail } from "./run.ts";
 
@@ -43,17 +44,7 @@ export async function ensureNpmRuntime(rt: NpmRuntime): Promise<string> {
   if (!existsSync(bin)) {
     const installed = await run(
       "npm",
-      [
-        "install",
-        "--prefer-offline",
-        "--no-audit",
-        "--no-fund",
-        "--no-package-lock",
-        "--prefix",
-        dir,
-        "--no-save",
-        `${rt.pkg}@${rt.version}`,
-      ],
+      [...NPM_INSTALL, "--no-package-lock", "--prefix", dir, "--no-save", `${rt.pkg}@${rt.version}`],
       {
         cwd: ROOT,
         timeoutMs: 300_000,

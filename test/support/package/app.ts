@@ -6,6 +6,7 @@
 // beside: they are the app's environment, not what is under test.
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { NPM_INSTALL } from "../../../scripts/lib/npm-install.ts";
 import { sectionSnippets, TESTING_SECTION, typescriptSnippets } from "../markdown.ts";
 import { manifestOf, type Packed } from "./build.ts";
 import { run } from "./process.ts";
@@ -27,7 +28,7 @@ export interface App {
 export async function installApp(root: string, packed: Packed, dir: string): Promise<App> {
   cpSync(join(root, "test", "consumer"), dir, { recursive: true });
   const snippets = writeSnippets(root, dir);
-  await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", packed.tarball], {
+  await run("npm", [...NPM_INSTALL, "--ignore-scripts", packed.tarball], {
     cwd: dir,
     timeoutMs: 180_000,
   });

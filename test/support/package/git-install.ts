@@ -5,6 +5,7 @@
 // suite runs it only when asked (`LC_GIT_INSTALL=1`); CI asks once per push.
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { NPM_INSTALL } from "../../../scripts/lib/npm-install.ts";
 import { committable } from "./build.ts";
 import { run } from "./process.ts";
 
@@ -36,7 +37,7 @@ export async function installFromGit(root: string, dir: string): Promise<{ app: 
     `${JSON.stringify({ name: "lc-git-consumer", private: true, type: "module" })}\n`,
   );
   const started = performance.now();
-  await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `git+file://${source}`], {
+  await run("npm", [...NPM_INSTALL, `git+file://${source}`], {
     cwd: app,
     timeoutMs: 600_000,
   });
