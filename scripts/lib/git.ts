@@ -2,6 +2,7 @@
 // it, a file as it was at a commit, the release tags. Read-only: nothing here changes a repository.
 import { relative, resolve } from "node:path";
 import { run } from "./run.ts";
+import { compareVersions, parseVersion } from "./version.ts";
 
 const DEFAULT_BRANCH = "main";
 
@@ -80,8 +81,11 @@ export async function releaseTags(repoDir: string): Promise<{ tag: string; versi
   const listed = (await git(repoDir, ["tag", "--merged", "HEAD", "--list", "v*"])) ?? "";
   return listed
     .split("\n")
-    .map((tag) => ({ tag: tag.trim(), match: /^v(\d+)\.(\d+)\.(\d+)$/.exec(tag.trim()) }))
-    .filter((t) => t.match)
-    .map((t) => ({ tag: t.tag, version: [1, 2, 3].map((i) => Number(t.match![i])) as [number, number, number] }))
-    .sort((x, y) => y.version[0] - x.version[0] || y.version[1] - x.version[1] || y.version[2] - x.version[2]);
+    .map((line) => line.trim())
+    .flatMap((tag) => {
+      const parsed = tag.startsWith("v") ? parseVersion(tag) : undefined;
+      const release = parsed && parsed.prerelease === undefined && parsed.build === undefined;
+      return release ? [{ tag, version: parsed.core }] : [];
+    })
+    .sort((x, y) => compareVersions(y.version, x.version));
 }

@@ -14,9 +14,9 @@ import { PATHS, ROOT } from "./paths.ts";
 import { isObject, parseSpec } from "./spec-diff/document.ts";
 import { operationsOf } from "./spec-diff/operations.ts";
 import { judgeSpecs, type SpecDiffResult } from "./spec-diff.ts";
+import { compareVersions, parseVersion, type Version } from "./version.ts";
 
 export type Bump = "major" | "minor" | "patch";
-type Version = [number, number, number];
 
 export interface ReleasePlan {
   /** the release this one follows; none before the first */
@@ -44,11 +44,10 @@ export class ReleasePlanError extends Error {
   override name = "ReleasePlanError";
 }
 
-const RELEASE_TAG = /^v(\d+)\.(\d+)\.(\d+)(?:-[0-9A-Za-z.-]+)?$/;
-
-function parseVersion(text: string): Version | undefined {
-  const match = RELEASE_TAG.exec(text.startsWith("v") ? text : `v${text}`);
-  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;
+/** A version a release may carry (a pre-release suffix, no build metadata), as its core. */
+function releaseVersion(text: string): Version | undefined {
+  const parsed = parseVersion(text);
+  return parsed && parsed.build === undefined ? parsed.core : undefined;
 }
 
 export function bumped([major, minor, patch]: Version, bump: Bump): string {
@@ -57,11 +56,9 @@ export function bumped([major, minor, patch]: Version, bump: Bump): string {
   return `${major}.${minor}.${patch + 1}`;
 }
 
-const older = (a: Version, b: Version) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
-
 function packageVersion(path: string): string {
   const version = (JSON.parse(readFileSync(path, "utf8")) as { version?: unknown }).version;
-  if (typeof version !== "string" || !parseVersion(version))
+  if (typeof version !== "string" || !releaseVersion(version))
     throw new ReleasePlanError(`${path} has no semver version (found ${JSON.stringify(version)})`);
   return version;
 }
@@ -69,10 +66,10 @@ function packageVersion(path: string): string {
 export async function planRelease(options: ReleasePlanOptions = {}): Promise<ReleasePlan> {
   const { repoDir = ROOT, specPath = PATHS.spec, packageJson = PATHS.packageJson } = options;
   const current = packageVersion(packageJson);
-  const ceiling = options.forTag === undefined ? undefined : parseVersion(options.forTag);
+  const ceiling = options.forTag === undefined ? undefined : releaseVersion(options.forTag);
   if (options.forTag !== undefined && !ceiling)
     throw new ReleasePlanError(`${options.forTag} is not a release tag (vX.Y.Z)`);
-  const tags = (await releaseTags(repoDir)).filter((t) => !ceiling || older(t.version, ceiling) < 0);
+  const tags = (await releaseTags(repoDir)).filter((t) => !ceiling || compareVersions(t.version, ceiling) < 0);
   const spec = readFileSync(specPath, "utf8");
   const newest = tags[0];
   if (!newest) return firstRelease(current, spec, options.forTag);
@@ -168,14 +165,14 @@ function formatPlan(plan: ReleasePlan, date: string, lastShort = plan.last?.comm
 
 /** Whether `tag` may release this plan: the planned version, or a bigger step from the same release. */
 function checkTag(plan: ReleasePlan, tag: string): string | undefined {
-  const version = parseVersion(tag);
+  const version = releaseVersion(tag);
   if (!version) return `${tag} is not a release tag (vX.Y.Z)`;
   const core = version.join(".");
   if (core !== plan.current.replace(/[-+].*$/, "")) return `${tag} is not package.json's version (${plan.current})`;
   if (!plan.next) return `${tag}: ${plan.why}; there is nothing to release`;
   if (plan.bump === "first" || !plan.last)
     return core === plan.next ? undefined : `${tag}: the first release is ${plan.next}`;
-  const last = parseVersion(plan.last.tag)!;
+  const last = releaseVersion(plan.last.tag)!;
   const steps: Bump[] = ["major", "minor", "patch"];
   const allowed = steps.slice(0, steps.indexOf(plan.bump as Bump) + 1).map((b) => bumped(last, b));
   if (allowed.includes(core)) return undefined;

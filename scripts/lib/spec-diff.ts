@@ -14,6 +14,7 @@ import { isObject, parseSpec, SpecDiffError, type SpecDocument } from "./spec-di
 import { diffSpecs } from "./spec-diff/engine.ts";
 import { type DiffLabels, formatSpecDiff, type SpecDiffResult, sectionOf } from "./spec-diff/report.ts";
 import { VERDICTS } from "./spec-diff/rules.ts";
+import { parseVersion } from "./version.ts";
 
 export type { DiffLabels, SpecDiffResult };
 
@@ -69,11 +70,7 @@ export function diffSpecFiles(
 
 /** True when `revision`'s semver major is greater than `base`'s; unreadable versions are not a bump. */
 export function isMajorBump(base: string | undefined, revision: string | undefined): boolean {
-  const major = (version: string | undefined) => {
-    const match = /^v?(\d+)\.\d+\.\d+(?:[-+].*)?$/.exec(version?.trim() ?? "");
-    return match ? Number(match[1]) : undefined;
-  };
-  const [from, to] = [major(base), major(revision)];
+  const [from, to] = [parseVersion(base)?.core[0], parseVersion(revision)?.core[0]];
   return from !== undefined && to !== undefined && to > from;
 }
 
