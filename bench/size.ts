@@ -3,7 +3,7 @@
 // entry by module, so a regression names its cause.
 import { join } from "node:path";
 import { ROOT } from "../scripts/lib/paths.ts";
-import { bundledSize, bundledSizeByModule, type ModuleGroup, type PartSize } from "../scripts/lib/size.ts";
+import { bundledSize, bundledSizeByModule, CLIENT_MODULES, type PartSize } from "../scripts/lib/size.ts";
 
 interface SizeEntry {
   name: string;
@@ -19,13 +19,6 @@ export interface SizeRow {
   /** by module: each part's bytes in the bundle, and those bytes gzipped alone */
   parts?: PartSize[];
 }
-
-/** The parts of the client's main entry: the generated validators, openapi-fetch, the client's own code. */
-export const CLIENT_MODULES: readonly ModuleGroup[] = [
-  { name: "validators (generated/validators.js)", claims: (input) => input === "generated/validators.js" },
-  { name: "openapi-fetch", claims: (input) => input.startsWith("node_modules/openapi-fetch/") },
-  { name: "src/client", claims: (input) => input.startsWith("src/client/") },
-];
 
 /** The rows of the size table, in order. */
 export function sizeEntries(heyApiEntry: string): SizeEntry[] {

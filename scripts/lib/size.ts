@@ -136,3 +136,10 @@ function slices(js: string, map: SourceMap): { source: string | undefined; text:
   });
   return marks.map((m, i) => ({ source: m.source, text: js.slice(m.at, marks[i + 1]?.at ?? js.length) }));
 }
+
+/** The parts of the client's main entry: the generated validators, openapi-fetch, the client's own code. */
+export const CLIENT_MODULES: readonly ModuleGroup[] = [
+  { name: "validators (generated/validators.js)", claims: (input) => input === "generated/validators.js" },
+  { name: "openapi-fetch", claims: (input) => input.startsWith("node_modules/openapi-fetch/") },
+  { name: "src/client", claims: (input) => input.startsWith("src/client/") },
+];

@@ -5,8 +5,7 @@
 // decision to make in review, not a number to bump quietly.
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { CLIENT_MODULES } from "../../bench/size.ts";
-import { bundledSizeByModule } from "../../scripts/lib/size.ts";
+import { bundledSizeByModule, CLIENT_MODULES } from "../../scripts/lib/size.ts";
 import { followingTheSpec } from "../support/size-budget.ts";
 
 const ENTRY = fileURLToPath(new URL("../../src/client/index.ts", import.meta.url));
