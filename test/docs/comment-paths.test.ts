@@ -1,15 +1,14 @@
 // The paths source comments name: after a move, a comment pointing at the old place is caught
 // here, not by the next reader who goes looking for it.
-import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { ROOT } from "../../scripts/lib/paths.ts";
 import { missingCommentPaths } from "../support/comment-paths.ts";
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+import { hasPath, repositoryFiles, repositoryHas } from "../support/repository.ts";
 
 describe("missingCommentPaths", () => {
   const files = new Set(["contract-tests/lib/mock-server.ts", "src/gate/live/gate.ts", "scripts/docs.ts"]);
+  const there = (path: string) => hasPath(files, path);
 
   it("names each path a comment gives that the repository lacks, with its line", () => {
     const source = [
@@ -20,7 +19,7 @@ describe("missingCommentPaths", () => {
       " */",
       "const notAComment = 'src/gone.ts';",
     ].join("\n");
-    expect(missingCommentPaths(source, files, "a.ts")).toEqual([
+    expect(missingCommentPaths(source, there, "a.ts")).toEqual([
       "a.ts:2: scripts/lib/gone.ts is not there",
       "a.ts:4: scripts/lib/live is not there",
     ]);
@@ -31,27 +30,17 @@ describe("missingCommentPaths", () => {
       "// every scripts/*.ts entry; builds in .tmp/package/<hash>; test/support/{a,b}.ts",
       "// node_modules/foo/src/gone.ts is not ours",
     ].join("\n");
-    expect(missingCommentPaths(source, files, "b.ts")).toEqual([]);
+    expect(missingCommentPaths(source, there, "b.ts")).toEqual([]);
   });
 });
 
 describe("the repository's comments", () => {
-  const listed = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  })
-    .split("\n")
-    .filter(Boolean);
-  const files = new Set(listed);
-  const sources = listed.filter((f) => /\.(?:[cm]?ts|[cm]?js)$/.test(f) && !f.startsWith("generated/"));
-  const ignored = (path: string) =>
-    spawnSync("git", ["check-ignore", "-q", "--no-index", path], { cwd: ROOT }).status === 0;
-
   it("name no file or folder the repository lacks (a build output git ignores counts)", () => {
+    const sources = [...repositoryFiles()].filter(
+      (f) => /\.(?:[cm]?ts|[cm]?js)$/.test(f) && !f.startsWith("generated/"),
+    );
     const missing = sources.flatMap((file) =>
-      missingCommentPaths(readFileSync(`${ROOT}${file}`, "utf8"), files, file).filter(
-        (line) => !ignored(line.split(": ")[1]?.replace(/ is not there$/, "") ?? ""),
-      ),
+      missingCommentPaths(readFileSync(`${ROOT}${file}`, "utf8"), repositoryHas, file),
     );
     expect(missing).toEqual([]);
   });

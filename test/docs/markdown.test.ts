@@ -1,22 +1,19 @@
 // The docs' snippets and links (the README, CONTRIBUTING.md, the changelog, docs/*.md and
 // spec/REFERENCE.md), as test/support/markdown.ts reads them for the consumer check: every link
 // resolves and every path named in inline code exists.
-import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { ROOT } from "../../scripts/lib/paths.ts";
 import { brokenLinks, links, missingNamedPaths, typescriptSnippets } from "../support/markdown.ts";
+import { hasPath, repositoryFiles, repositoryHas } from "../support/repository.ts";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 // Links up and out of the repository, for the fixtures: built from parts, so that no checker of
 // this repository's own paths takes a fixture for a real link leaving it.
 const UP = ["..", "/"].join("");
 const UP_AND_OUT = `${UP}elsewhere/facts.md`;
 const README = readFileSync(`${ROOT}README.md`, "utf8");
 /** Every markdown file a reader of the repository meets. */
-const DOCS = [...git("ls-files", "--cached", "--others", "--exclude-standard", "*.md")].filter(
-  (f) => !f.startsWith("test/"),
-);
+const DOCS = [...repositoryFiles()].filter((f) => f.endsWith(".md") && !f.startsWith("test/"));
 const read = (file: string) => readFileSync(`${ROOT}${file}`, "utf8");
 
 describe("the README", () => {
@@ -110,23 +107,12 @@ describe("missingNamedPaths", () => {
       "```",
     ].join("\n");
     const files = new Set(["contract-tests/lib/mock-server.ts", "test/gate/cli.test.ts"]);
-    expect(missingNamedPaths(md, files)).toEqual(["README.md:2: scripts/lib/gone.ts is not there"]);
+    expect(missingNamedPaths(md, (path) => hasPath(files, path))).toEqual([
+      "README.md:2: scripts/lib/gone.ts is not there",
+    ]);
   });
 
   it.each(DOCS)("%s names no file or folder the repository lacks (a build output git ignores counts)", (file) => {
-    const missing = missingNamedPaths(read(file), repositoryFiles(), file);
-    const ignored = (line: string) => {
-      const path = line.split(": ")[1]?.replace(/ is not there$/, "") ?? "";
-      return spawnSync("git", ["check-ignore", "-q", "--no-index", path], { cwd: ROOT }).status === 0;
-    };
-    expect(missing.filter((line) => !ignored(line))).toEqual([]);
+    expect(missingNamedPaths(read(file), repositoryHas, file)).toEqual([]);
   });
 });
-
-function git(...args: string[]): string[] {
-  return execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean);
-}
-
-function repositoryFiles(): Set<string> {
-  return new Set(git("ls-files", "--cached", "--others", "--exclude-standard"));
-}

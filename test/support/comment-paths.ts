@@ -1,8 +1,9 @@
 // Repository paths named in source comments ("the server is in contract-tests/lib/mock-server.ts"):
 // after files move, a comment that still points at the old place sends a reader nowhere.
+import { TOP_FOLDERS } from "./repository.ts";
 
 // a path starts at one of the repository's top-level folders, not inside another word
-const NAMED_PATH = /(?<![\w./-])(?:src|scripts|test|contract-tests|bench|spec|generated|docs|\.github|\.ci)\/[\w./-]*/g;
+const NAMED_PATH = new RegExp(String.raw`(?<![\w./-])${TOP_FOLDERS}\/[\w./-]*`, "g");
 
 /** The comment text of each line of a TypeScript or JavaScript source: `// …`, `/* … *\/` and JSDoc lines. */
 function commentLines(source: string): { line: number; text: string }[] {
@@ -25,19 +26,18 @@ function commentLines(source: string): { line: number; text: string }[] {
 }
 
 /**
- * Each repository path a comment names that is neither a file in `files` nor a folder of one.
+ * Each repository path a comment names that `there` does not find.
  * Globs (`scripts/*.ts`) and placeholders (`.tmp/package/<hash>`) are not paths; a sentence's
  * last full stop or comma is not part of its path.
  */
-export function missingCommentPaths(source: string, files: ReadonlySet<string>, file: string): string[] {
+export function missingCommentPaths(source: string, there: (path: string) => boolean, file: string): string[] {
   const missing: string[] = [];
   for (const { line, text } of commentLines(source)) {
     for (const match of text.matchAll(NAMED_PATH)) {
       const end = match.index + match[0].length;
       if (/^[*<{]/.test(text.slice(end))) continue;
       const path = match[0].replace(/[.,]+$/, "").replace(/\/$/, "");
-      const there = files.has(path) || [...files].some((f) => f.startsWith(`${path}/`));
-      if (!there) missing.push(`${file}:${line}: ${path} is not there`);
+      if (!there(path)) missing.push(`${file}:${line}: ${path} is not there`);
     }
   }
   return missing;

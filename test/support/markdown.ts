@@ -2,6 +2,7 @@
 // TypeScript snippets (each type-checked in a strict app as written, so the docs cannot rot) and
 // its links (each must resolve, in the repository and in the tarball that ships it). `file` names
 // the file in messages.
+import { hasPath, TOP_FOLDERS } from "./repository.ts";
 
 export interface Snippet {
   /** 1-based line of the opening fence */
@@ -95,19 +96,18 @@ export function brokenLinks(markdown: string, files: ReadonlySet<string>, file =
     .flatMap((l) => {
       const path = fromFile(file, localPath(l.target));
       if (path === undefined) return [`${file}:${l.line}: ${l.target} leaves the repository`];
-      const isDir = [...files].some((f) => f.startsWith(`${path.replace(/\/$/, "")}/`));
-      return files.has(path) || isDir ? [] : [`${file}:${l.line}: ${l.target} is not there`];
+      return hasPath(files, path) ? [] : [`${file}:${l.line}: ${l.target} is not there`];
     });
 }
 
-// the repository's top-level folders; a code span starting with one of them names a file or folder
-const REPO_PATH = /^(?:src|scripts|test|contract-tests|bench|spec|generated|docs|\.github|\.ci)\/[\w./-]*$/;
+// a code span starting with one of the repository's top-level folders names a file or folder
+const REPO_PATH = new RegExp(String.raw`^${TOP_FOLDERS}\/[\w./-]*$`);
 
 /**
- * Repository paths named in inline code (`contract-tests/lib/mock-server.ts`) that are not in `files`:
- * prose that names a file the repository no longer has. Globs and placeholders are not paths.
+ * Repository paths named in inline code (`contract-tests/lib/mock-server.ts`) that `there` does
+ * not find: prose that names a file the repository no longer has. Globs and placeholders are not paths.
  */
-export function missingNamedPaths(markdown: string, files: ReadonlySet<string>, file = "README.md"): string[] {
+export function missingNamedPaths(markdown: string, there: (path: string) => boolean, file = "README.md"): string[] {
   const missing: string[] = [];
   let inCode = false;
   markdown.split("\n").forEach((text, index) => {
@@ -115,9 +115,7 @@ export function missingNamedPaths(markdown: string, files: ReadonlySet<string>, 
     if (inCode) return;
     for (const [, span = ""] of text.matchAll(/`([^`\s]+)`/g)) {
       if (!REPO_PATH.test(span)) continue;
-      const path = span.replace(/\/$/, "");
-      const there = files.has(path) || [...files].some((f) => f.startsWith(`${path}/`));
-      if (!there) missing.push(`${file}:${index + 1}: ${span} is not there`);
+      if (!there(span.replace(/\/$/, ""))) missing.push(`${file}:${index + 1}: ${span} is not there`);
     }
   });
   return missing;
