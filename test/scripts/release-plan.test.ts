@@ -1,26 +1,19 @@
 // npm run release:plan in a scratch repository: a tagged release, a spec changed since, the
 // version that follows and the CHANGELOG section; --write and release.yml's --check-tag.
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CHANGELOG_HEADER, ChangelogError, unreleasedOf, withRelease } from "../../scripts/lib/changelog.ts";
 import { bumped, planRelease, ReleasePlanError, releasePlanMain } from "../../scripts/lib/release-plan.ts";
+import { gitIn } from "../support/git.ts";
 import { type Doc, op, patched, prop, RESEND, SOURCE, schema } from "./spec-diff/cases.ts";
 
 const TODAY = new Date("2025-06-01T12:00:00Z");
 
 let repo: string;
 const file = (...parts: string[]) => join(repo, ...parts);
-const git = (...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], {
-    cwd: repo,
-    input: "",
-    stdio: ["pipe", "pipe", "pipe"],
-  })
-    .toString()
-    .trim();
+const git = gitIn(() => repo);
 const writeSpec = (patch?: (s: Doc) => void) => writeFileSync(file("spec", "api.yaml"), patched(patch));
 const writePackage = (version: string) => {
   writeFileSync(file("package.json"), `${JSON.stringify({ name: "x", version }, null, 2)}\n`);

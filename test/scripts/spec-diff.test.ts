@@ -1,7 +1,6 @@
 // The breaking-change gate: the engine's changes weighed against info.version, printed under
 // headings named after their verdicts, and the base found in git and named by what it is.
 // Specs are the rule fixtures' base (test/fixtures/spec-diff/base.yaml) with a patch.
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +16,7 @@ import {
   specDiffMain,
   specDiffSection,
 } from "../../scripts/lib/spec-diff.ts";
+import { gitIn } from "../support/git.ts";
 import { type Doc, op, patched, prop, RESEND, SOURCE, schema } from "./spec-diff/cases.ts";
 
 const version = (v: string) => (s: Doc) => {
@@ -145,18 +145,7 @@ describe("specDiffMain against git refs", () => {
   let repo: string;
   const spec = () => join(repo, "spec", "api.yaml");
   const write = (patch?: (s: Doc) => void) => writeFileSync(spec(), patched(patch));
-  const git = (...args: string[]) =>
-    execFileSync(
-      "git",
-      ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args],
-      {
-        cwd: repo,
-        input: "",
-        stdio: ["pipe", "pipe", "pipe"],
-      },
-    )
-      .toString()
-      .trim();
+  const git = gitIn(() => repo);
   const short = (ref: string) => git("rev-parse", "--short", ref);
   const main = async (argv: string[] = [], env: Record<string, string> = {}) => {
     const lines: string[] = [];

@@ -6,10 +6,9 @@
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { NPM_INSTALL } from "../../../scripts/lib/npm-install.ts";
+import { SCRATCH_GIT } from "../git.ts";
 import { committable } from "./build.ts";
 import { run } from "./process.ts";
-
-const GIT = ["-c", "user.name=consumer", "-c", "user.email=consumer@example.com", "-c", "commit.gpgsign=false"];
 
 /** A scratch git repository holding, in one commit, what a commit of `root` would hold. */
 async function commitSnapshot(root: string, into: string): Promise<string> {
@@ -23,7 +22,7 @@ async function commitSnapshot(root: string, into: string): Promise<string> {
     ["add", "--all"],
     ["commit", "--quiet", "-m", "snapshot"],
   ])
-    await run("git", [...GIT, ...args], { cwd: into });
+    await run("git", [...SCRATCH_GIT, ...args], { cwd: into });
   return into;
 }
 
