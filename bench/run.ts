@@ -3,7 +3,7 @@
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { firstExample, operationOf, spec, successResponse } from "../contract-tests/lib/spec.ts";
+import { firstBodyExample, firstExample, operationOf, spec, successResponse } from "../contract-tests/lib/spec.ts";
 import { ROOT } from "../scripts/lib/paths.ts";
 import { type BenchArgs, planFor } from "./args.ts";
 import { ensureBuilt } from "./build.ts";
@@ -25,7 +25,7 @@ const API_KEY = "bench-key";
 /** createRecipient's documented request and 200 examples: what every task sends and gets. */
 function exchange() {
   const op = operationOf(spec, "createRecipientInvitation");
-  const input = Object.values(op.body?.examples ?? {})[0];
+  const input = firstBodyExample(op);
   const body = firstExample(successResponse(op));
   if (!input || !body) throw new Error("spec: createRecipientInvitation lacks a request or 200 example");
   return { input: input as { email: string }, body: JSON.stringify(body) };

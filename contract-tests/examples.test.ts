@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { basicAuthorization } from "../src/client/index.ts";
 import { about, expectConforming, forEachTarget, spec, urlOf, validatorFor } from "./lib/harness.ts";
 import { exampleTarget } from "./lib/requests.ts";
-import type { OperationSpec } from "./lib/spec.ts";
+import { firstBodyExample, type OperationSpec } from "./lib/spec.ts";
 import { type Target, WRONG_KEY } from "./lib/targets.ts";
 
 for (const op of spec.operations)
@@ -72,7 +72,7 @@ forEachTarget("static", (target) => {
           const res = await fetch(`${urlOf(target)}${exampleTarget(op)}`, {
             method: op.method,
             headers: { ...(op.body ? { "content-type": "application/json" } : {}), ...ask.headers },
-            body: op.body ? JSON.stringify(Object.values(op.body.examples)[0]) : undefined,
+            body: op.body ? JSON.stringify(firstBodyExample(op)) : undefined,
           });
           const text = await res.text();
           const body = text === "" ? undefined : JSON.parse(text);

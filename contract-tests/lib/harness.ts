@@ -8,7 +8,15 @@ import { createLeadConduitClient, type LeadConduitClient } from "../../src/clien
 import { schemaViolations } from "../../src/gate/violations.ts";
 import { acquire } from "./broker.ts";
 import { appendExercised, appendViolation, type Exercised, type Mode, operationTag, targetTag } from "./records.ts";
-import { documentedResponse, type OperationSpec, operationOf, spec, validatorFor } from "./spec.ts";
+import {
+  documentedResponse,
+  firstBodyExample,
+  type OperationSpec,
+  operationOf,
+  requiredQuery,
+  spec,
+  validatorFor,
+} from "./spec.ts";
 import { TARGETS, type Target, WRONG_KEY } from "./targets.ts";
 
 export { spec, validatorFor };
@@ -182,8 +190,8 @@ const METHODS = new Map(
 /** The arguments of a call of a typed method, from the spec's examples: path parameters, body, query. */
 function exampleArgs(m: MethodSpec, overrides: { body?: unknown }): unknown[] {
   const op = operation(m.operationId);
-  const required = op.queryParams.filter((p) => p.required);
-  const body = "body" in overrides ? overrides.body : op.body ? Object.values(op.body.examples)[0] : undefined;
+  const required = requiredQuery(op);
+  const body = "body" in overrides ? overrides.body : firstBodyExample(op);
   return [
     ...op.pathParams.map((p) => p.example),
     ...(m.body === "none" ? [] : [body]),

@@ -4,7 +4,14 @@
 // contract-tests/lib/targets.ts (`statusOf`), with the reason.
 
 import { basicAuthorization } from "../../src/client/index.ts";
-import { answersNothing, methodNotOn, type OperationSpec, validatorFor } from "./spec.ts";
+import {
+  answersNothing,
+  firstBodyExample,
+  methodNotOn,
+  type OperationSpec,
+  requiredQuery,
+  validatorFor,
+} from "./spec.ts";
 import { successStatus, type Target, WRONG_KEY } from "./targets.ts";
 
 export interface RawCase {
@@ -35,7 +42,7 @@ export const PROBLEM_TYPE_BASE = "https://stoplight.io/prism/errors#";
 const JSON_TYPE = { "content-type": "application/json" };
 
 /** The operation's request body as the spec's first example gives it, as JSON text. */
-const validBody = (op: OperationSpec): string => JSON.stringify(Object.values(op.body?.examples ?? {})[0] ?? {});
+const validBody = (op: OperationSpec): string => JSON.stringify(firstBodyExample(op) ?? {});
 
 /** A valid JSON body with its Content-Type, where the operation takes one. */
 const jsonOf = (op: OperationSpec) => (op.body ? { headers: JSON_TYPE, body: validBody(op) } : {});
@@ -58,7 +65,7 @@ function examplePath(op: OperationSpec): string {
 
 /** The query a valid request of the operation carries: its required parameters, from the spec's examples. */
 function exampleQuery(op: OperationSpec): string {
-  const required = op.queryParams.filter((p) => p.required);
+  const required = requiredQuery(op);
   return required.length ? `?${new URLSearchParams(required.map((p) => [p.name, String(p.example)]))}` : "";
 }
 
@@ -87,7 +94,7 @@ function credentialCases(op: OperationSpec): RawCase[] {
  * spec that starts accepting one does not turn the suite against the spec.
  */
 function badBodies(op: OperationSpec): [name: string, body: string][] {
-  const example = Object.values(op.body!.examples)[0];
+  const example = firstBodyExample(op);
   const object =
     example !== null && typeof example === "object" && !Array.isArray(example)
       ? (example as Record<string, unknown>)

@@ -350,3 +350,13 @@ export function documentedResponse(op: OperationSpec, status: number): ResponseS
 export function firstExample(response: ResponseSpec): Json | undefined {
   return Object.values(response.examples["application/json"] ?? {})[0];
 }
+
+/** The first example the spec gives of the operation's request body (undefined: no body, or none given). */
+export function firstBodyExample(op: OperationSpec): Json | undefined {
+  return op.body ? Object.values(op.body.examples)[0] : undefined;
+}
+
+/** The query parameters a call of the operation must send. */
+export function requiredQuery(op: OperationSpec): ParameterSpec[] {
+  return op.queryParams.filter((p) => p.required);
+}

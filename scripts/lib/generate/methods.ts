@@ -11,7 +11,13 @@
 //   and the method its operationId less the tag's word in the singular
 //   (`createRecipientInvitation` → `createRecipient`, `resendInvitation` → `resend`), or the whole
 //   operationId when that leaves nothing.
-import type { OperationSpec, ParameterSpec, Spec } from "../../../src/gate/spec-model.ts";
+import {
+  firstBodyExample,
+  type OperationSpec,
+  type ParameterSpec,
+  requiredQuery,
+  type Spec,
+} from "../../../src/gate/spec-model.ts";
 import { GENERATED_HEADER } from "./standalone.ts";
 
 /** The extension that names an operation's typed method: `resource.method`. */
@@ -182,10 +188,10 @@ function throwsDoc(op: OperationSpec, errorName: (status: number) => string): st
 /** A call of the method with the spec's examples, as a user would write it. */
 function exampleCall(m: TypedMethod): string {
   const op = m.operation;
-  const required = op.queryParams.filter((p) => p.required);
+  const required = requiredQuery(op);
   const args = [
     ...op.pathParams.map((p) => literal(p.example ?? `<${p.name}>`)),
-    ...(m.body === "none" ? [] : [literal(Object.values(op.body!.examples)[0] ?? {})]),
+    ...(m.body === "none" ? [] : [literal(firstBodyExample(op) ?? {})]),
     ...(m.query === "required"
       ? [literal(Object.fromEntries(required.map((p) => [p.name, p.example ?? `<${p.name}>`])))]
       : []),

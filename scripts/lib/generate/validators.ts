@@ -8,6 +8,7 @@ import {
   closeObjects,
   jsonSchemaOf,
   type OperationSpec,
+  requiredQuery,
   SCHEMA_DOC_ID,
   type Spec,
   successResponse,
@@ -86,7 +87,7 @@ function operationEntry(op: OperationSpec, of: ReturnType<typeof validatorRegist
   const body = op.body ? check(op.body.schema, "body") : "undefined";
   const params = op.pathParams.map((p) => `${JSON.stringify(p.name)}: ${check(p.schema, "path")}`);
   const query = op.queryParams.map((p) => `${JSON.stringify(p.name)}: ${check(p.schema, "query")}`);
-  const required = op.queryParams.filter((p) => p.required).map((p) => p.name);
+  const required = requiredQuery(op).map((p) => p.name);
   // a 2xx without content (204, or a HEAD's answer) has no body to check
   const content = successResponse(op).content["application/json"] ? jsonSchemaOf(successResponse(op)) : undefined;
   const shape = content ? check(toShape(content), "shape") : "undefined";

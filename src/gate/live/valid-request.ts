@@ -2,12 +2,19 @@
 // with every address the schema marks `format: email` replaced by the run's address (a live run
 // sends real email, and only to the address it is given), and its query the required
 // parameters, from the spec's examples. Pure.
-import type { Json, JsonObject, OperationSpec, Spec } from "../spec-model.ts";
+import {
+  firstBodyExample,
+  type Json,
+  type JsonObject,
+  type OperationSpec,
+  requiredQuery,
+  type Spec,
+} from "../spec-model.ts";
 
 /** The body of a valid call: the spec's first example, its email addresses the run's; none without a body. */
 export function validBody(spec: Spec, op: OperationSpec, email: string): Json | undefined {
   if (!op.body) return undefined;
-  const example = Object.values(op.body.examples)[0];
+  const example = firstBodyExample(op);
   return example === undefined ? {} : withEmail(spec, op.body.schema, example, email);
 }
 
@@ -18,7 +25,7 @@ export function sendsEmail(spec: Spec, op: OperationSpec): boolean {
 
 /** The required query parameters of a valid call, from the spec's examples. */
 export function validQuery(op: OperationSpec): Record<string, string> {
-  return Object.fromEntries(op.queryParams.filter((p) => p.required).map((p) => [p.name, String(p.example ?? "")]));
+  return Object.fromEntries(requiredQuery(op).map((p) => [p.name, String(p.example ?? "")]));
 }
 
 function withEmail(spec: Spec, schema: JsonObject, value: Json, email: string): Json {
