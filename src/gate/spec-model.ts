@@ -174,6 +174,16 @@ export function schemaPointerOf(spec: Spec, error: ErrorObject): string | undefi
   return base === undefined ? undefined : `${base}/${escapePointer(error.keyword)}`;
 }
 
+/** The node a JSON pointer (RFC 6901: `/$defs/a~1b`) names in `document`, or undefined. */
+export function atPointer(document: Json, pointer: string): Json | undefined {
+  let node: Json | undefined = document;
+  for (const part of pointer.split("/").slice(1)) {
+    const key = part.replaceAll("~1", "/").replaceAll("~0", "~");
+    node = node !== null && typeof node === "object" && !Array.isArray(node) ? node[key] : undefined;
+  }
+  return node;
+}
+
 function escapePointer(segment: string): string {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
@@ -210,10 +220,8 @@ function deref(document: JsonObject, node: Json | undefined, pointer: string): {
   let at = pointer;
   for (let depth = 0; typeof current?.$ref === "string"; depth++) {
     if (depth > 16) throw new Error(`spec: $ref chain too deep at ${current.$ref}`);
-    at = (current.$ref as string).replace(/^#/, "");
-    let target: Json | undefined = document;
-    for (const part of at.slice(1).split("/"))
-      target = (target as JsonObject)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+    at = decodeURIComponent((current.$ref as string).replace(/^#/, ""));
+    const target = atPointer(document, at);
     if (target === undefined) throw new Error(`spec: unresolved $ref ${current.$ref}`);
     current = target as JsonObject;
   }

@@ -2,7 +2,7 @@
 // wherever the schema marks an email (through $ref, allOf and arrays), the required query.
 import { describe, expect, it } from "vitest";
 import { sendsEmail, validBody, validQuery } from "../../src/gate/live/valid-request.ts";
-import { type JsonObject, specFromDocument } from "../../src/gate/spec-model.ts";
+import { atPointer, type JsonObject, specFromDocument } from "../../src/gate/spec-model.ts";
 
 const RUN = "run@example.com";
 
@@ -77,5 +77,15 @@ describe("a valid call's query", () => {
       ],
     });
     expect(validQuery(spec.operations[0]!)).toEqual({ kind: "recipient" });
+  });
+});
+
+describe("atPointer", () => {
+  it("follows a JSON pointer, its ~1 and ~0 escapes read (RFC 6901), and finds nothing past a leaf", () => {
+    const doc = { $defs: { "a/b": { "c~d": [1, 2] } }, leaf: "x" };
+    expect(atPointer(doc, "/$defs/a~1b/c~0d")).toEqual([1, 2]);
+    expect(atPointer(doc, "")).toBe(doc);
+    expect(atPointer(doc, "/leaf/more")).toBeUndefined();
+    expect(atPointer(doc, "/missing")).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@
 // sends real email, and only to the address it is given), and its query the required
 // parameters, from the spec's examples. Pure.
 import {
+  atPointer,
   firstBodyExample,
   type Json,
   type JsonObject,
@@ -20,7 +21,9 @@ export function validBody(spec: Spec, op: OperationSpec, email: string): Json | 
 
 /** Whether a valid call's body carries the run's address: the operations a bad address would break. */
 export function sendsEmail(spec: Spec, op: OperationSpec): boolean {
-  return JSON.stringify(validBody(spec, op, "a@example.com")) !== JSON.stringify(validBody(spec, op, "b@example.com"));
+  // a mark no example can hold (NUL is no character of an address): where it lands, an address goes
+  const mark = "\u0000run's address\u0000";
+  return JSON.stringify(validBody(spec, op, mark) ?? null).includes(JSON.stringify(mark).slice(1, -1));
 }
 
 /** The required query parameters of a valid call, from the spec's examples. */
@@ -56,14 +59,9 @@ function schemasOf(spec: Spec, schema: JsonObject, seen = new Set<JsonObject>())
   return found;
 }
 
-/** A `leadconduit.json#/$defs/Name` reference, in the spec's schema document. */
+/** A `leadconduit.json#/$defs/Name` reference, in the spec's schema document (its fragment percent-decoded, RFC 6901 section 6). */
 function resolve(spec: Spec, ref: string): JsonObject | undefined {
-  const pointer = ref.slice(ref.indexOf("#") + 1);
-  let node: Json | undefined = spec.schemaDocument;
-  for (const segment of pointer.split("/").filter(Boolean)) {
-    const key = decodeURIComponent(segment).replaceAll("~1", "/").replaceAll("~0", "~");
-    node = isObject(node) ? node[key] : undefined;
-  }
+  const node = atPointer(spec.schemaDocument, decodeURIComponent(ref.slice(ref.indexOf("#") + 1)));
   return isObject(node) ? node : undefined;
 }
 
