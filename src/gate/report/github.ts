@@ -13,17 +13,20 @@ import {
   seconds,
   tallyCases,
   uncheckedLine,
+  verdict,
   whereInSpec,
 } from "./summary.ts";
 
 /** GitHub shows at most 10 error annotations per step; the rest are in the summary. */
 export const MAX_ANNOTATIONS = 10;
 
+const ICONS = { PASSED: "✅", FAILED: "❌", "COULD NOT CHECK": "⚠️" } as const;
+
 export function stepSummary(report: ContractReport): string {
   const { spec } = report;
   const unchecked = uncheckedLine(report);
   const parts = [
-    `## ${report.unchecked ? "⚠️" : report.ok ? "✅" : "❌"} ${headline(report)}`,
+    `## ${ICONS[verdict(report)]} ${headline(report)}`,
     "",
     `${spec.file}${spec.version ? ` ${spec.version}` : ""} · ${count(spec.operations.length, "operation")} · ` +
       `${count(report.cases.length, report.mode === "live" ? "check" : "test")} · ${seconds(report.durationMs)}`,

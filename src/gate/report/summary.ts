@@ -70,7 +70,7 @@ export function headline(report: ContractReport): string {
 }
 
 /** The run's verdict in one word; "could not check" is never a failure of the contract. */
-function verdict(report: ContractReport): "PASSED" | "FAILED" | "COULD NOT CHECK" {
+export function verdict(report: ContractReport): "PASSED" | "FAILED" | "COULD NOT CHECK" {
   return report.unchecked ? "COULD NOT CHECK" : report.ok ? "PASSED" : "FAILED";
 }
 

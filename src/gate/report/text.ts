@@ -12,6 +12,7 @@ import {
   seconds,
   tallyCases,
   uncheckedLine,
+  verdict,
   whereInSpec,
 } from "./summary.ts";
 
@@ -59,7 +60,8 @@ export function formatReport(report: ContractReport, colour = false): string {
   const unchecked = uncheckedLine(report);
   if (unchecked)
     lines.push("", `${unsure} ${unchecked}`, "  (exit 3: not a verdict on the contract; nothing after it was checked)");
-  lines.push("", `${report.unchecked ? unsure : mark(report.ok)} ${headline(report)}`);
+  const marks = { PASSED: mark(true), FAILED: mark(false), "COULD NOT CHECK": unsure };
+  lines.push("", `${marks[verdict(report)]} ${headline(report)}`);
   return lines.join("\n");
 }
 
