@@ -47,8 +47,8 @@ export async function committable(root: string): Promise<string[]> {
   return listed.stdout.split("\0").filter((file) => file !== "" && existsSync(join(root, file)));
 }
 
-/** Copies `files` of `root` (what a commit would hold) into `into`, with `root`'s node_modules linked in. */
-function snapshot(root: string, files: string[], into: string): string {
+/** Copies `files` of `root` into `into`, a link as a link. */
+export function copyFiles(root: string, files: readonly string[], into: string): void {
   mkdirSync(into, { recursive: true });
   for (const file of files) {
     mkdirSync(join(into, file, ".."), { recursive: true });
@@ -56,6 +56,11 @@ function snapshot(root: string, files: string[], into: string): string {
     if (lstatSync(from).isSymbolicLink()) symlinkSync(readlinkSync(from), join(into, file));
     else cpSync(from, join(into, file));
   }
+}
+
+/** Copies `files` of `root` (what a commit would hold) into `into`, with `root`'s node_modules linked in. */
+function snapshot(root: string, files: string[], into: string): string {
+  copyFiles(root, files, into);
   symlinkSync(join(root, "node_modules"), join(into, "node_modules"), "dir");
   return into;
 }

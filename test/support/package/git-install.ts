@@ -3,20 +3,16 @@
 // `npm install git+file://…`, so npm clones it, installs its dev dependencies, runs `prepare` and
 // installs what that built. Slow (npm installs every dev dependency in the clone), so the test
 // suite runs it only when asked (`LC_GIT_INSTALL=1`); CI asks once per push.
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { NPM_INSTALL } from "../../../scripts/lib/npm-install.ts";
 import { SCRATCH_GIT } from "../git.ts";
-import { committable } from "./build.ts";
+import { committable, copyFiles } from "./build.ts";
 import { run } from "./process.ts";
 
 /** A scratch git repository holding, in one commit, what a commit of `root` would hold. */
 async function commitSnapshot(root: string, into: string): Promise<string> {
-  mkdirSync(into, { recursive: true });
-  for (const file of await committable(root)) {
-    mkdirSync(join(into, file, ".."), { recursive: true });
-    cpSync(join(root, file), join(into, file));
-  }
+  copyFiles(root, await committable(root), into);
   for (const args of [
     ["init", "--quiet", "--initial-branch=main"],
     ["add", "--all"],
