@@ -27,13 +27,20 @@ export function typescriptSnippets(markdown: string, file = "README.md"): Snippe
   return snippets;
 }
 
+/** The line of the `##`/`###` heading titled `title`, or -1. */
+const sectionStart = (lines: readonly string[], title: string) =>
+  lines.findIndex((l) => /^#{2,3}\s/.test(l) && l.replace(/^#+\s*/, "").trim() === title);
+
+/** Whether the markdown has a `##`/`###` section titled `title`. */
+export const hasSection = (markdown: string, title: string): boolean => sectionStart(markdown.split("\n"), title) >= 0;
+
 /** The section whose examples are complete vitest test files, run as such by the consumer check (docs/testing.md). */
 export const TESTING_SECTION = "Testing your app";
 
 /** The ```ts blocks of one `##`/`###` section (deeper headings stay inside it), in order. */
 export function sectionSnippets(markdown: string, title: string, file = "README.md"): Snippet[] {
   const lines = markdown.split("\n");
-  const start = lines.findIndex((l) => /^#{2,3}\s/.test(l) && l.replace(/^#+\s*/, "").trim() === title);
+  const start = sectionStart(lines, title);
   if (start < 0) throw new Error(`${file} has no section "${title}"`);
   const level = /^#+/.exec(lines[start]!)![0].length;
   const next = lines.findIndex((l, i) => i > start && (/^(#+)\s/.exec(l)?.[1]?.length ?? Infinity) <= level);

@@ -24,7 +24,8 @@ function cachedHost(options: ts.CompilerOptions): ts.CompilerHost {
   return host;
 }
 
-function readConfig(path: string): ts.ParsedCommandLine {
+/** A tsconfig as TypeScript reads it (extends followed); an unreadable one throws. */
+export function readConfig(path: string): ts.ParsedCommandLine {
   const config = ts.getParsedCommandLineOfConfigFile(
     path,
     {},

@@ -7,7 +7,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { NPM_INSTALL } from "../../../scripts/lib/npm-install.ts";
-import { sectionSnippets, TESTING_SECTION, typescriptSnippets } from "../markdown.ts";
+import { hasSection, sectionSnippets, TESTING_SECTION, typescriptSnippets } from "../markdown.ts";
 import { manifestOf, type Packed } from "./build.ts";
 import { run } from "./process.ts";
 
@@ -58,7 +58,9 @@ function writeSnippets(root: string, app: string): App["snippets"] {
   for (const document of DOCUMENTS.filter((d) => existsSync(join(root, d)))) {
     const markdown = readFileSync(join(root, document), "utf8");
     const tests = new Set(
-      hasSection(markdown) ? sectionSnippets(markdown, TESTING_SECTION, document).map((s) => s.line) : [],
+      hasSection(markdown, TESTING_SECTION)
+        ? sectionSnippets(markdown, TESTING_SECTION, document).map((s) => s.line)
+        : [],
     );
     const stem = document.replace(/\.md$/, "").replace(/\W+/g, "-");
     for (const { line, code } of typescriptSnippets(markdown, document)) {
@@ -73,6 +75,3 @@ function writeSnippets(root: string, app: string): App["snippets"] {
   }
   return out;
 }
-
-const hasSection = (markdown: string) =>
-  markdown.split("\n").some((l) => /^#{2,3}\s/.test(l) && l.replace(/^#+\s*/, "").trim() === TESTING_SECTION);

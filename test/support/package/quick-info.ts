@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
+import { readConfig } from "../typescript.ts";
 
 export interface Hover {
   /** e.g. `Entity.pending`, `createLeadConduitClient` */
@@ -122,16 +123,7 @@ function probeSource(names: readonly string[], items: (Item & { name: string; m:
 
 /** A language service over the probes' texts (`texts`, which may change) with the app's settings. */
 function languageService(appDir: string, texts: ReadonlyMap<string, string>): ts.LanguageService {
-  const parsed = ts.getParsedCommandLineOfConfigFile(
-    join(appDir, "tsconfig.nodenext.json"),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-      },
-    },
-  )!;
+  const parsed = readConfig(join(appDir, "tsconfig.nodenext.json"));
   // the app's settings, but not its ambient types: no hover of the package depends on them
   const options = { ...parsed.options, types: [] };
   const host: ts.LanguageServiceHost = {
