@@ -3,9 +3,15 @@ import { type DocumentedResponse, operations } from "../../generated/testing.js"
 import type { OperationId } from "../../generated/validators.js";
 import { documentedStatus } from "../client/statuses.js";
 
+/** The operation's first documented 2xx, in the spec's order: its status and its response. */
+export function successEntry(operationId: OperationId): [status: number, response: DocumentedResponse] | undefined {
+  const found = Object.entries(operations[operationId].responses).find(([status]) => /^2/.test(status));
+  return found && [Number(found[0]), found[1]];
+}
+
 /** The operation's first documented 2xx response, in the spec's order. */
 export function successResponse(operationId: OperationId): DocumentedResponse | undefined {
-  return Object.entries(operations[operationId].responses).find(([status]) => /^2/.test(status))?.[1];
+  return successEntry(operationId)?.[1];
 }
 
 /** The documented response a status is checked against (a 2xx falls back to the first documented 2xx). */

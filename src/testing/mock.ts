@@ -7,6 +7,7 @@ import type { OperationId } from "../../generated/validators.js";
 import { redactText } from "../client/redact.js";
 import { parseBaseUrl } from "./base-url.js";
 import { basicPassword } from "./credentials.js";
+import { successEntry } from "./documented.js";
 import { createEntityStore } from "./entities.js";
 import { ContractViolationError, LeadConduitMockError } from "./errors.js";
 import { type Inspection, inspect, type Received } from "./inspect.js";
@@ -50,10 +51,10 @@ function connectionDropped(): TypeError {
 
 /** The usual answer: the first documented 2xx, with the body the entity store made (none without content). */
 function usualAnswer(operationId: OperationId, body: unknown): Answer {
-  const [status, documented] = Object.entries(operations[operationId].responses).find(([code]) => /^2/.test(code))!;
+  const [status, documented] = successEntry(operationId)!;
   return documented.contentType === undefined
-    ? { status: Number(status), text: null, contentType: undefined }
-    : { status: Number(status), contentType: documented.contentType, text: JSON.stringify(body) };
+    ? { status, text: null, contentType: undefined }
+    : { status, contentType: documented.contentType, text: JSON.stringify(body) };
 }
 
 function toResponse(answer: Answer & { headers?: [string, string][] }, method: string): Response {
