@@ -252,22 +252,23 @@ export function inspect(received: Received, quote: Quote = (carried) => carried)
   const before = invalid ? invalidJson() : undefined;
   const route =
     received.path === undefined ? ({ kind: "no-path" } as const) : matchRoute(received.method, received.path);
-  const [fullPath, path, method] = [received.fullPath, received.path ?? "", received.method].map(quote) as [
-    string,
-    string,
-    string,
-  ];
+  // what a refusal repeats of the request, redacted; a routed request repeats none of it
+  const fullPath = () => quote(received.fullPath);
   if (route.kind === "no-path") {
     const message =
       received.path === undefined
-        ? `${fullPath} is not below the base URL`
-        : `no operation of the spec has the path ${path}`;
+        ? `${fullPath()} is not below the base URL`
+        : `no operation of the spec has the path ${quote(received.path)}`;
     violations.push({ path: "url", message });
-    return unrouted(received, body, violations, before ?? noPath(fullPath));
+    return unrouted(received, body, violations, before ?? noPath(fullPath()));
   }
   if (route.kind === "no-method") {
-    violations.push({ path: "method", message: `${method} is not a method of ${path} in the spec` });
-    return unrouted(received, body, violations, before ?? noMethod(fullPath, method));
+    const method = quote(received.method);
+    violations.push({
+      path: "method",
+      message: `${method} is not a method of ${quote(received.path ?? "")} in the spec`,
+    });
+    return unrouted(received, body, violations, before ?? noMethod(fullPath(), method));
   }
   const checked = checkOperation(route, received, read, quote);
   const all = [...violations, ...checked.violations];
