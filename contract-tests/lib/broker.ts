@@ -8,8 +8,8 @@
 // test/setup/package.ts: the package); the broker itself lives on `globalThis`, because each
 // project loads its setup files in a module graph of its own.
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { inject } from "vitest";
+import { listenOnLoopback } from "./loopback.ts";
 
 interface Started {
   /** what a test gets: a URL, a path, a JSON text */
@@ -83,12 +83,9 @@ async function startBroker(forget: () => void): Promise<Broker> {
           .end(error instanceof Error ? (error.stack ?? error.message) : String(error)),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
+  const url = await listenOnLoopback(server);
   const broker: Broker = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url,
     register: (name, provider) => {
       if (!providers.has(name)) providers.set(name, provider);
     },

@@ -10,8 +10,8 @@
 // are whose, the mock answers one request at a time (it answers in microseconds; a scripted
 // hang holds the line until its client goes away, which aborts the request's signal).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { LeadConduitMock, MockViolation, OperationId } from "../../src/testing/index.ts";
+import { listenOnLoopback } from "./loopback.ts";
 
 /** The response header that carries what the mock recorded about the request it answers. */
 export const VIOLATIONS_HEADER = "x-mock-violations";
@@ -148,11 +148,7 @@ export async function startMockServer(mock: ServedMock): Promise<MockServer> {
       out.end(`the mock failed: ${(error as Error).message}`);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = await listenOnLoopback(server);
   return {
     url,
     close: () =>

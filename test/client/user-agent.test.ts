@@ -2,8 +2,8 @@
 // it (Node, Bun, Deno), on the typed calls' direct path and through `raw` and its middleware, a
 // User-Agent the app's middleware sets winning; never in a browser.
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { listenOnLoopback } from "../../contract-tests/lib/loopback.ts";
 import { createLeadConduitClient } from "../../src/client/index.ts";
 import { CLIENT_VERSION, USER_AGENT, userAgentAllowed } from "../../src/client/user-agent.ts";
 import { EXAMPLE_OK } from "../support/fault-server.ts";
@@ -41,10 +41,9 @@ describe("User-Agent", () => {
       req.resume();
       req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(EXAMPLE_OK)));
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const baseUrl = await listenOnLoopback(server);
     try {
-      const { port } = server.address() as AddressInfo;
-      const lc = createLeadConduitClient({ apiKey: "sk-ua", baseUrl: `http://127.0.0.1:${port}` });
+      const lc = createLeadConduitClient({ apiKey: "sk-ua", baseUrl });
       await lc.invitations.createRecipient({ email: "a@example.com" });
       expect(seen).toEqual([USER_AGENT]);
     } finally {

@@ -15,13 +15,13 @@ import {
   writeFileSync,
 } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { brotliCompressSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listenOnLoopback } from "../../contract-tests/lib/loopback.ts";
 import { findBrowser, launchChromium } from "../../scripts/lib/chromium.ts";
 import {
   ChromiumUnpackError,
@@ -176,11 +176,7 @@ async function serve(answer: (req: IncomingMessage, res: ServerResponse) => void
     hits.push(req.url ?? "");
     answer(req, res);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  return { server, hits, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return { server, hits, origin: await listenOnLoopback(server) };
 }
 
 /** The ids of the running processes of an executable (Linux: /proc). */

@@ -1,7 +1,8 @@
 // A node:http server (port 0) that answers each scenario on demand. The scenario is the first
 // path segment of the client's baseUrl (`/name~tag`), so concurrent tests never share state.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { Socket } from "node:net";
+import { listenOnLoopback } from "../../contract-tests/lib/loopback.ts";
 import { firstExample, spec, successResponse } from "../../contract-tests/lib/spec.ts";
 
 /** The spec's own 200 example: a conforming body without copying it here. */
@@ -129,10 +130,9 @@ export async function startFaultServer(): Promise<FaultServer> {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const url = await listenOnLoopback(server);
   const fault: FaultServer = {
-    url: `http://127.0.0.1:${port}`,
+    url,
     count: (scenario) => counts.get(scenario) ?? 0,
     close: () =>
       new Promise<void>((resolve) => {

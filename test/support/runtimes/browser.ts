@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { listenOnLoopback } from "../../../contract-tests/lib/loopback.ts";
 import { launchChromium } from "../../../scripts/lib/chromium.ts";
 
 /** A server that implements the spec, and the key it takes. */
@@ -53,10 +54,7 @@ async function serve(app: string, smoke: string, target: SpecServer): Promise<Se
     if (!file) return res.writeHead(404).end("not found");
     res.writeHead(200, { "content-type": "text/javascript; charset=utf-8" }).end(readFileSync(file));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
+  await listenOnLoopback(server);
   return server;
 }
 
